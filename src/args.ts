@@ -1,0 +1,109 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { AssessOptions } from './commands/assess.js';
+import type { QuestionsOptions } from './commands/questions.js';
+import type { TemplateOptions } from './commands/template.js';
+import { UsageError } from './errors.js';
+
+declare const __VERSION__: string | undefined;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** What the command line asks for; parsing does nothing else, so it is tested as data. */
+export type Intent =
+  | { command: 'assess'; options: AssessOptions }
+  | { command: 'template'; options: TemplateOptions }
+  | { command: 'questions'; options: QuestionsOptions }
+  | { command: 'print'; text: string };
+
+function percent(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 101) {
+    throw new InvalidArgumentError(
+      'expected a number from 0 to 100 (101 always fails, for testing the gate).',
+    );
+  }
+  return n;
+}
+
+const questionsOption = () =>
+  new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
+
+export function parseArgs(argv: string[]): Intent {
+  let intent: Intent | undefined;
+  let printed = '';
+  const program = new Command('who-failed-whom')
+    .description(
+      'Before you decide a salesperson failed, ask whether you failed them.\n' +
+        'Weighs what you ask of your reps against what you give them, and scores the balance.\n\n' +
+        'In a terminal it asks the questions; in CI, pass an answers file (see `template`).',
+    )
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .option('-a, --answers <file>', 'score this answers file (YAML or JSON; - reads stdin) instead of asking')
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(
+      new Option('--fail-under <balance>', 'exit 1 when the balance is below this (0–100)').argParser(
+        percent,
+      ),
+    )
+    .option('--save-answers <file>', 'also write the answers to this file, to replay the run in CI')
+    .option('--force', 'let --save-answers overwrite an existing file', false)
+    .option('--no-color', 'no colour (NO_COLOR and TERM=dumb are honoured too)')
+    .addOption(questionsOption())
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok · 1 balance below --fail-under · 2 usage or invalid input · 130 interrupted\n\n' +
+        'Examples:\n' +
+        '  who-failed-whom                                 answer the questions in a terminal\n' +
+        '  who-failed-whom template > answers.yaml         a blank answers file to fill in\n' +
+        '  who-failed-whom --answers answers.yaml --format markdown --fail-under 60',
+    )
+    .action((options: Record<string, unknown>) => {
+      intent = { command: 'assess', options: options as unknown as AssessOptions };
+    });
+
+  program
+    .command('template')
+    .description('print a blank answers file, each prompt and its allowed values as comments')
+    .addOption(questionsOption())
+    .action((options: TemplateOptions) => {
+      intent = { command: 'template', options };
+    });
+
+  program
+    .command('questions')
+    .description('list the questions of the bank')
+    .addOption(new Option('-f, --format <format>', 'list format').choices(['text', 'json']).default('text'))
+    .addOption(questionsOption())
+    .action((options: QuestionsOptions) => {
+      intent = { command: 'questions', options };
+    });
+
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => {
+        printed += text;
+      },
+      // Errors are reported by main() as one line with a hint, not by commander.
+      writeErr: () => {},
+      outputError: () => {},
+    });
+  }
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { command: 'print', text: printed };
+      throw new UsageError(error.message.replace(/^error: /, ''));
+    }
+    throw error;
+  }
+  if (!intent) throw new UsageError('nothing to do');
+  return intent;
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from './args.js';
+import { run as runAssess } from './commands/assess.js';
+import { run as runQuestions } from './commands/questions.js';
+import { run as runTemplate } from './commands/template.js';
+import { ExitCode, InputError, InterruptedError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+
+/**
+ * The one place that turns failures into exit codes and messages. Nothing below it exits the process.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const intent = parseArgs(argv);
+    switch (intent.command) {
+      case 'print':
+        io.stdout.write(intent.text);
+        return ExitCode.ok;
+      case 'assess':
+        return await runAssess(intent.options, io);
+      case 'template':
+        return await runTemplate(intent.options, io);
+      case 'questions':
+        return await runQuestions(intent.options, io);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  const write = (text: string) => io.stderr.write(`${text}\n`);
+  if (error instanceof UsageError) {
+    write(`who-failed-whom: ${error.message}`);
+    write('Run who-failed-whom --help for usage.');
+    return ExitCode.invalid;
+  }
+  if (error instanceof InputError) {
+    for (const line of error.lines) write(line);
+    if (error.hint) write(error.hint);
+    return ExitCode.invalid;
+  }
+  if (error instanceof InterruptedError) {
+    write('Interrupted; nothing was saved.');
+    return ExitCode.interrupted;
+  }
+  if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
+  const message = error instanceof Error ? error.message : String(error);
+  write(`who-failed-whom: unexpected error: ${message}`);
+  write('This is a bug, not something you did. Please report it with the command you ran and this message.');
+  if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) write(error.stack);
+  return ExitCode.invalid;
+}

@@ -1,0 +1,118 @@
+import { colorEnabled, makeStyle } from '../color.js';
+import { buildReport, type Report } from '../core/report.js';
+import { type LedgerScore, score } from '../core/score.js';
+import type { Answers, Bank } from '../core/types.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
+import { renderAnswersFile } from '../render/answers-file.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderText } from '../render/text.js';
+
+export type Format = 'text' | 'json' | 'markdown';
+
+export interface AssessOptions {
+  answers?: string;
+  questions?: string;
+  format: Format;
+  output?: string;
+  failUnder?: number;
+  saveAnswers?: string;
+  force: boolean;
+  color: boolean;
+}
+
+/** How long implicit stdin may stay silent before we say what we are waiting for. */
+const STDIN_HINT_MS = 3000;
+
+export async function run(options: AssessOptions, io: Io): Promise<number> {
+  const bank = await loadBank(io, options.questions);
+  if (options.saveAnswers && !options.force && (await io.exists(options.saveAnswers))) {
+    throw new UsageError(
+      `${options.saveAnswers} already exists; pass --force to overwrite it, or choose another file for --save-answers`,
+    );
+  }
+  const { answers, sourceName } = await gatherAnswers(options, io, bank);
+  if (options.saveAnswers) await io.writeFileAtomic(options.saveAnswers, renderAnswersFile(bank, answers));
+
+  const result = score(bank, answers);
+  refuseUnscorable(bank, sourceName, result.asked, 'asked');
+  refuseUnscorable(bank, sourceName, result.given, 'owed');
+  const report = buildReport(bank, answers, result);
+
+  const toFile = options.output !== undefined && options.output !== '-';
+  const rendered = render(report, options, io, toFile);
+  if (toFile && options.output) await io.writeFileAtomic(options.output, rendered);
+  else io.stdout.write(rendered);
+
+  if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
+    io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): string {
+  if (options.format === 'json') return renderJson(report);
+  if (options.format === 'markdown') return renderMarkdown(report);
+  const style = makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderText(report, style, io.stdout.columns ?? 80);
+}
+
+async function gatherAnswers(
+  options: AssessOptions,
+  io: Io,
+  bank: Bank,
+): Promise<{ answers: Answers; sourceName: string }> {
+  if (options.answers !== undefined) {
+    const { text, name } = await readText(io, options.answers);
+    return { answers: parseAnswers(text, name, bank), sourceName: name };
+  }
+  if (io.stdin.isTTY) {
+    // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
+    const { runQuestionnaire } = await import('../prompt/questionnaire.js');
+    const output = io.stdout.isTTY ? io.stdout : io.stderr;
+    const style = makeStyle(colorEnabled(output, io.env, options.color));
+    const answers = await runQuestionnaire(bank, {
+      input: io.stdin,
+      output,
+      style,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    return { answers, sourceName: 'your answers' };
+  }
+  const hint = setTimeout(() => {
+    io.stderr.write(
+      'Waiting for answers on stdin… (pass --answers FILE, or run in a terminal to answer the questions)\n',
+    );
+  }, STDIN_HINT_MS);
+  hint.unref?.();
+  let text: string;
+  try {
+    text = await readStdin(io);
+  } finally {
+    clearTimeout(hint);
+  }
+  if (text.trim() === '') {
+    throw new UsageError(
+      'no answers: stdin is not a terminal and gave nothing. Pass --answers FILE (or pipe one in), or run in a terminal to answer the questions',
+    );
+  }
+  return { answers: parseAnswers(text, STDIN_NAME, bank), sourceName: STDIN_NAME };
+}
+
+function refuseUnscorable(bank: Bank, sourceName: string, ledger: LedgerScore, side: 'asked' | 'owed'): void {
+  if (ledger.score !== null) return;
+  const needed = Math.round(bank.scoring.minAnsweredWeight * 100);
+  const got = Math.round(ledger.answeredWeightShare * 100);
+  const unanswered = bank.questions.filter(
+    (q) => q.side === side && !ledger.items.some((i) => i.id === q.id),
+  );
+  throw new InputError(
+    [
+      `${sourceName}: too little of the ${side} ledger is answered to score it: ${ledger.answered} of ${ledger.total} items, ${got}% of its weight (at least ${needed}% is needed)`,
+    ],
+    `Answer more of: ${unanswered.map((q) => q.id).join(', ')}`,
+  );
+}

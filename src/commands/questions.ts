@@ -1,0 +1,14 @@
+import type { Io } from '../io.js';
+import { loadBank } from '../load.js';
+import { renderQuestionsJson, renderQuestionsText } from '../render/questions.js';
+
+export interface QuestionsOptions {
+  questions?: string;
+  format: 'text' | 'json';
+}
+
+export async function run(options: QuestionsOptions, io: Io): Promise<number> {
+  const bank = await loadBank(io, options.questions);
+  io.stdout.write(options.format === 'json' ? renderQuestionsJson(bank) : renderQuestionsText(bank));
+  return 0;
+}

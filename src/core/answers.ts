@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+import { didYouMean } from './suggest.js';
+import type { Answers, AnswersMeta, AnswerValue, Bank, Problem, Question } from './types.js';
+import { issuesToProblems, problem, strictRecord } from './validation.js';
+
+export const answersSchema = strictRecord({
+  $schema: v.optional(v.string()),
+  bank: v.nullish(v.string()),
+  bankVersion: v.nullish(v.pipe(v.number(), v.integer())),
+  role: v.nullish(v.picklist(['manager', 'rep'])),
+  respondent: v.nullish(v.string()),
+  date: v.nullish(v.string()),
+  answers: v.record(v.string(), v.unknown()),
+});
+
+/** What a question accepts, in words, for error messages and the template. */
+export function describeAllowed(q: Question): string {
+  if (q.type === 'text') return 'text';
+  if (q.type === 'choice') return `one of ${(q.choices ?? []).map((c) => c.value).join(', ')}`;
+  const scale = q.scale;
+  return scale ? `a whole number from ${scale.min} to ${scale.max}` : 'a number';
+}
+
+function checkValue(q: Question, value: unknown): string | undefined {
+  if (q.type === 'text') return typeof value === 'string' ? undefined : `expected text, got ${typeof value}`;
+  if (q.type === 'choice') {
+    const allowed = q.choices ?? [];
+    if (typeof value === 'string' && allowed.some((c) => c.value === value)) return undefined;
+    const hint =
+      typeof value === 'string'
+        ? didYouMean(
+            value,
+            allowed.map((c) => c.value),
+          )
+        : '';
+    return `expected ${describeAllowed(q)}, got ${JSON.stringify(value)}.${hint}`;
+  }
+  const scale = q.scale;
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    scale &&
+    value >= scale.min &&
+    value <= scale.max
+  ) {
+    return undefined;
+  }
+  return `expected ${describeAllowed(q)}, got ${JSON.stringify(value)}`;
+}
+
+/**
+ * Checks a parsed answers document against a bank. An empty value (null, or blank text) means "not answered":
+ * it is left out, never counted as zero.
+ */
+export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; problems: Problem[] } {
+  const parsed = v.safeParse(answersSchema, data, { abortEarly: false });
+  if (!parsed.success) return { problems: issuesToProblems(parsed.issues) };
+  const input = parsed.output;
+  const problems: Problem[] = [];
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+
+  if (input.bank != null && input.bank !== bank.id) {
+    problems.push(
+      problem(
+        ['bank'],
+        `these answers are for the bank "${input.bank}", not "${bank.id}"; pass its bank with --questions`,
+      ),
+    );
+  }
+
+  const values = new Map<string, AnswerValue>();
+  for (const [id, value] of Object.entries(input.answers)) {
+    const q = byId.get(id);
+    if (!q) {
+      problems.push({
+        path: ['answers', id],
+        atKey: true,
+        message: `unknown question id "${id}".${didYouMean(id, byId.keys())} See the ids with: who-failed-whom questions`,
+        severity: 'error',
+      });
+      continue;
+    }
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+    const complaint = checkValue(q, value);
+    if (complaint) problems.push(problem(['answers', id], `${id}: ${complaint}`));
+    else
+      values.set(id, typeof value === 'string' && q.type === 'text' ? value.trim() : (value as AnswerValue));
+  }
+
+  if (problems.length > 0) return { problems };
+  const meta: AnswersMeta = {};
+  if (input.bank != null) meta.bank = input.bank;
+  if (input.bankVersion != null) meta.bankVersion = input.bankVersion;
+  if (input.role != null) meta.role = input.role;
+  if (input.respondent != null) meta.respondent = input.respondent;
+  if (input.date != null) meta.date = input.date;
+  return { answers: { meta, values }, problems };
+}

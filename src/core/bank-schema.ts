@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { kebabId, strictRecord } from './validation.js';
+
+/** The shape of a bank file. Cross-references (sections, scales, supportedBy) are checked in bank.ts. */
+const scaleSchema = strictRecord({
+  min: v.pipe(v.number(), v.integer()),
+  max: v.pipe(v.number(), v.integer()),
+  labels: v.optional(v.record(v.string(), v.string())),
+});
+
+const choiceSchema = strictRecord({
+  value: v.pipe(v.string(), v.minLength(1)),
+  label: v.pipe(v.string(), v.minLength(1)),
+  score: v.optional(v.number()),
+  view: v.optional(v.picklist(['out-of-balance', 'balanced', 'unsure'])),
+});
+
+const sourceSchema = strictRecord({
+  article: v.optional(v.pipe(v.string(), v.minLength(1))),
+  added: v.optional(v.pipe(v.string(), v.minLength(1))),
+});
+
+const questionSchema = strictRecord({
+  id: kebabId,
+  section: v.string(),
+  type: v.picklist(['scale', 'choice', 'text']),
+  side: v.optional(v.picklist(['asked', 'owed'])),
+  prompt: v.pipe(v.string(), v.minLength(1)),
+  label: v.optional(v.pipe(v.string(), v.minLength(1))),
+  help: v.optional(v.string()),
+  weight: v.optional(v.pipe(v.number(), v.minValue(0), v.finite())),
+  scale: v.optional(v.string()),
+  choices: v.optional(v.array(choiceSchema)),
+  source: v.optional(sourceSchema),
+  supportedBy: v.optional(v.array(v.string())),
+});
+
+export const bankSchema = strictRecord({
+  $schema: v.optional(v.string()),
+  id: kebabId,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: v.pipe(v.string(), v.minLength(1)),
+  intro: v.optional(v.string()),
+  scales: v.record(kebabId, scaleSchema),
+  scoring: v.optional(
+    strictRecord({
+      tolerance: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+      minAnsweredWeight: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    }),
+  ),
+  verdicts: strictRecord({
+    'asks-exceed-gives': v.string(),
+    balanced: v.string(),
+    'gives-exceed-asks': v.string(),
+  }),
+  sections: v.pipe(
+    v.array(strictRecord({ id: kebabId, title: v.string(), intro: v.optional(v.string()) })),
+    v.minLength(1),
+  ),
+  questions: v.pipe(v.array(questionSchema), v.minLength(1)),
+});
+
+export type BankInput = v.InferOutput<typeof bankSchema>;

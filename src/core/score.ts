@@ -1,0 +1,148 @@
+import type { Answers, AnswerValue, Bank, Leaning, Question, Side, View } from './types.js';
+
+export interface ItemScore {
+  id: string;
+  side: Side;
+  label: string;
+  weight: number;
+  answer: AnswerValue;
+  /** The answer on the 0–1 range of its scale. */
+  normalized: number;
+  /** The scale point and its label, as the respondent saw it ("2 · Rarely"). */
+  display: string;
+}
+
+export interface LedgerScore {
+  /** 0–100, or null when too little of the ledger was answered to score it. */
+  score: number | null;
+  answered: number;
+  total: number;
+  answeredWeightShare: number;
+  items: ItemScore[];
+}
+
+export interface Gap {
+  asked: ItemScore;
+  /** The answered owed items that support it and sit below it, lowest first. */
+  lagging: ItemScore[];
+  /** Points (0–100) by which the asked item exceeds the mean of its answered supporters. */
+  size: number;
+}
+
+export interface Score {
+  asked: LedgerScore;
+  given: LedgerScore;
+  /** null when either ledger could not be scored. */
+  balance: number | null;
+  leaning: Leaning | null;
+  gaps: Gap[];
+  missing: string[];
+  selfView: { questionId: string; answer: string; view: View; matches: boolean | null } | null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function scoreItem(q: Question, answer: AnswerValue): ItemScore | undefined {
+  if (!q.side || !q.scale) return undefined;
+  const { min, max, labels } = q.scale;
+  let points: number | undefined;
+  let display: string;
+  if (q.type === 'scale' && typeof answer === 'number') {
+    points = answer;
+    const label = labels[String(answer)];
+    display = label ? `${answer} · ${label}` : `${answer} of ${max}`;
+  } else {
+    const choice = q.choices?.find((c) => c.value === answer);
+    points = choice?.score;
+    display = choice?.label ?? String(answer);
+  }
+  if (points === undefined) return undefined;
+  const normalized = Math.min(1, Math.max(0, (points - min) / (max - min)));
+  return { id: q.id, side: q.side, label: q.label, weight: q.weight, answer, normalized, display };
+}
+
+function scoreLedger(bank: Bank, answers: Answers, side: Side): LedgerScore {
+  const ledger = bank.questions.filter((q) => q.side === side);
+  const items: ItemScore[] = [];
+  for (const q of ledger) {
+    const answer = answers.values.get(q.id);
+    const item = answer === undefined ? undefined : scoreItem(q, answer);
+    if (item) items.push(item);
+  }
+  const totalWeight = ledger.reduce((sum, q) => sum + q.weight, 0);
+  const answeredWeight = items.reduce((sum, item) => sum + item.weight, 0);
+  const answeredWeightShare =
+    totalWeight === 0 ? (items.length === ledger.length ? 1 : 0) : answeredWeight / totalWeight;
+  const enough = items.length > 0 && answeredWeightShare >= bank.scoring.minAnsweredWeight;
+  let score: number | null = null;
+  if (enough) {
+    // All-zero weights would divide by zero; fall back to a plain mean so the ledger still says something.
+    const mean =
+      answeredWeight > 0
+        ? items.reduce((sum, item) => sum + item.normalized * item.weight, 0) / answeredWeight
+        : items.reduce((sum, item) => sum + item.normalized, 0) / items.length;
+    score = round1(mean * 100);
+  }
+  return { score, answered: items.length, total: ledger.length, answeredWeightShare, items };
+}
+
+export function leaningOf(asked: number, given: number, tolerance: number): Leaning {
+  if (asked - given > tolerance) return 'asks-exceed-gives';
+  if (given - asked > tolerance) return 'gives-exceed-asks';
+  return 'balanced';
+}
+
+function findGaps(bank: Bank, asked: LedgerScore, given: LedgerScore): Gap[] {
+  const owedById = new Map(given.items.map((item) => [item.id, item]));
+  const gaps: Gap[] = [];
+  for (const item of asked.items) {
+    const q = bank.questions.find((question) => question.id === item.id);
+    const supporters = (q?.supportedBy ?? []).flatMap((id) => owedById.get(id) ?? []);
+    if (supporters.length === 0) continue;
+    const support = supporters.reduce((sum, s) => sum + s.normalized, 0) / supporters.length;
+    const size = round1((item.normalized - support) * 100);
+    if (size <= 0) continue;
+    const lagging = supporters
+      .filter((s) => s.normalized < item.normalized)
+      .sort((a, b) => a.normalized - b.normalized);
+    gaps.push({ asked: item, lagging, size });
+  }
+  // Stable sort keeps bank order among equal gaps, so reports do not reshuffle between runs.
+  return gaps.sort((a, b) => b.size - a.size);
+}
+
+function findSelfView(bank: Bank, answers: Answers, leaning: Leaning | null): Score['selfView'] {
+  for (const q of bank.questions) {
+    const answer = answers.values.get(q.id);
+    const choice = q.choices?.find((c) => c.view !== undefined && c.value === answer);
+    if (!choice?.view) continue;
+    let matches: boolean | null = null;
+    if (leaning !== null && choice.view !== 'unsure') {
+      matches = (choice.view === 'balanced') === (leaning === 'balanced');
+    }
+    return { questionId: q.id, answer: choice.value, view: choice.view, matches };
+  }
+  return null;
+}
+
+/** Scores answers against a bank. Pure: same inputs, same score. */
+export function score(bank: Bank, answers: Answers): Score {
+  const asked = scoreLedger(bank, answers, 'asked');
+  const given = scoreLedger(bank, answers, 'owed');
+  let balance: number | null = null;
+  let leaning: Leaning | null = null;
+  if (asked.score !== null && given.score !== null) {
+    balance = round1(100 - Math.abs(asked.score - given.score));
+    leaning = leaningOf(asked.score, given.score, bank.scoring.tolerance);
+  }
+  const missing = bank.questions.filter((q) => !answers.values.has(q.id)).map((q) => q.id);
+  return {
+    asked,
+    given,
+    balance,
+    leaning,
+    gaps: findGaps(bank, asked, given),
+    missing,
+    selfView: findSelfView(bank, answers, leaning),
+  };
+}

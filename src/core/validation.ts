@@ -1,0 +1,54 @@
+import * as v from 'valibot';
+import { didYouMean } from './suggest.js';
+import type { PathSegment, Problem } from './types.js';
+
+export const kebabId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens'),
+);
+
+/**
+ * A strict object whose unknown-key message lists the keys it accepts and the nearest one, so a misspelt key
+ * ("promt") reads as a typo and not as a mystery.
+ */
+export function strictRecord<const Entries extends v.ObjectEntries>(entries: Entries) {
+  const allowed = Object.keys(entries);
+  return v.strictObject(entries, (issue) => {
+    const key = String(issue.received).replace(/^"|"$/g, '');
+    return `unknown key "${key}".${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}`;
+  });
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const typeMismatch = /^Invalid (?:type|value): Expected (.*) but received (.*)$/.exec(issue.message);
+  if (typeMismatch) {
+    const [, expected, received] = typeMismatch;
+    const what = received === 'undefined' ? 'is missing' : `got ${received}`;
+    return `expected ${expected}, ${what}`;
+  }
+  return issue.message;
+}
+
+export function issuesToProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
+  return issues.map((issue) => {
+    const path: PathSegment[] = (issue.path ?? []).map((item) => item.key as PathSegment);
+    const last = issue.path?.at(-1);
+    const atKey =
+      issue.type === 'strict_object' && last !== undefined && 'origin' in last && last.origin === 'key';
+    const missing = issue.received === 'undefined';
+    // A missing required key has no node of its own: point at the object that should hold it.
+    const message =
+      missing && path.length > 0
+        ? `"${String(path.at(-1))}" is required (${describeIssue(issue)})`
+        : describeIssue(issue);
+    return { path: missing ? path.slice(0, -1) : path, message, atKey, severity: 'error' as const };
+  });
+}
+
+export function problem(
+  path: PathSegment[],
+  message: string,
+  severity: Problem['severity'] = 'error',
+): Problem {
+  return { path, message, severity };
+}

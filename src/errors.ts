@@ -1,0 +1,22 @@
+/** A mistake in how the command was called: exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Input the user gave us (a file, stdin) that we cannot use: exit 2, one line per problem. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly lines: string[],
+    readonly hint?: string,
+  ) {
+    super(lines.join('\n'));
+  }
+}
+
+/** The user pressed Ctrl-C or the process was asked to stop: exit 130. */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+}
+
+export const ExitCode = { ok: 0, belowThreshold: 1, invalid: 2, interrupted: 130 } as const;

@@ -1,0 +1,95 @@
+import { input, select } from '@inquirer/prompts';
+import type { Answers, AnswerValue, Bank, Question } from '../core/types.js';
+import { InterruptedError } from '../errors.js';
+import type { InputStream, OutputStream } from '../io.js';
+import type { Style } from '../render/style.js';
+import { wrap } from '../render/text.js';
+
+export interface PromptContext {
+  input: InputStream;
+  output: OutputStream;
+  signal?: AbortSignal;
+  style: Style;
+}
+
+const SKIP = Symbol('skip');
+const HELP = Symbol('help');
+type Picked = AnswerValue | typeof SKIP | typeof HELP;
+
+/** About 15 seconds a rating and 30 a written reflection, rounded up to whole minutes. */
+export function estimateMinutes(bank: Bank): number {
+  const seconds = bank.questions.reduce((sum, q) => sum + (q.type === 'text' ? 30 : 15), 0);
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+function choicesFor(q: Question): { name: string; value: Picked }[] {
+  const choices: { name: string; value: Picked }[] = [];
+  if (q.type === 'scale' && q.scale) {
+    for (let n = q.scale.min; n <= q.scale.max; n++) {
+      const label = q.scale.labels[String(n)];
+      choices.push({ name: label ? `${n}  ${label}` : String(n), value: n });
+    }
+  } else {
+    for (const choice of q.choices ?? []) choices.push({ name: choice.label, value: choice.value });
+  }
+  if (q.help) choices.push({ name: 'What does this mean?', value: HELP });
+  choices.push({ name: 'Skip this one', value: SKIP });
+  return choices;
+}
+
+async function ask(q: Question, message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
+  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  if (q.type === 'text') {
+    const text = await input({ message }, context);
+    return text.trim() === '' ? undefined : text.trim();
+  }
+  for (;;) {
+    const picked = await select<Picked>(
+      { message, choices: choicesFor(q), pageSize: 12, loop: false },
+      context,
+    );
+    if (picked === SKIP) return undefined;
+    if (picked !== HELP) return picked;
+    ctx.output.write(`${ctx.style.dim(wrap(q.help ?? '', 76, '  '))}\n`);
+  }
+}
+
+/**
+ * Walks the bank section by section. Ctrl-C (or an abort) surfaces as InterruptedError; nothing is kept.
+ */
+export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<Answers> {
+  const { output, style } = ctx;
+  const total = bank.questions.length;
+  output.write(`\n${style.heading(bank.title)}\n`);
+  if (bank.intro) output.write(`${wrap(bank.intro, 76, '  ')}\n`);
+  output.write(
+    style.dim(
+      `  ${total} questions, about ${estimateMinutes(bank)} minutes. Arrow keys and Enter; Ctrl-C stops.\n`,
+    ),
+  );
+  const values = new Map<string, AnswerValue>();
+  let n = 0;
+  try {
+    for (const section of bank.sections) {
+      const questions = bank.questions.filter((q) => q.section === section.id);
+      if (questions.length === 0) continue;
+      output.write(`\n${style.heading(section.title)}\n`);
+      if (section.intro) output.write(`${style.dim(wrap(section.intro, 76, '  '))}\n`);
+      for (const q of questions) {
+        n += 1;
+        const answer = await ask(q, `(${n}/${total}) ${q.prompt}`, ctx);
+        if (answer !== undefined) values.set(q.id, answer);
+      }
+    }
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError('interrupted');
+    throw error;
+  }
+  output.write('\n');
+  return { meta: { bank: bank.id, bankVersion: bank.version, role: 'manager', date: today() }, values };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

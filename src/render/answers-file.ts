@@ -1,0 +1,46 @@
+import type { Answers, Bank, Question } from '../core/types.js';
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function allowedComment(q: Question): string[] {
+  if (q.type === 'text') return ['  #   (free text; leave empty to skip)'];
+  if (q.type === 'choice') return (q.choices ?? []).map((c) => `  #   ${c.value}: ${oneLine(c.label)}`);
+  const scale = q.scale;
+  if (!scale) return [];
+  const points: string[] = [];
+  for (let n = scale.min; n <= scale.max; n++) {
+    const label = scale.labels[String(n)];
+    points.push(label ? `${n} ${oneLine(label)}` : String(n));
+  }
+  return [`  #   ${points.join(' · ')}`];
+}
+
+/**
+ * An answers file as YAML, with each prompt and its allowed values as comments. With no answers it is the blank
+ * template; with answers it is what --save-answers writes, so a saved run reads like a filled-in template.
+ */
+export function renderAnswersFile(bank: Bank, answers?: Answers): string {
+  const meta = answers?.meta ?? {};
+  const out = [
+    `# Answers for "${oneLine(bank.title)}" (bank ${bank.id}, version ${bank.version}).`,
+    '# Leave an answer empty to skip it: a skipped question is left out of the score, never counted as 0.',
+    '# Score it with: who-failed-whom --answers this-file.yaml',
+    `bank: ${bank.id}`,
+    `bankVersion: ${bank.version}`,
+    `role: ${meta.role ?? 'manager'}`,
+    `respondent:${meta.respondent ? ` ${JSON.stringify(meta.respondent)}` : ''}`,
+    `date:${meta.date ? ` ${JSON.stringify(meta.date)}` : ''}`,
+    'answers:',
+  ];
+  for (const section of bank.sections) {
+    const questions = bank.questions.filter((q) => q.section === section.id);
+    if (questions.length === 0) continue;
+    out.push('', `  # ── ${oneLine(section.title)} ──`);
+    for (const q of questions) {
+      const value = answers?.values.get(q.id);
+      out.push(`  # ${oneLine(q.prompt)}`, ...allowedComment(q));
+      out.push(`  ${q.id}:${value === undefined ? '' : ` ${JSON.stringify(value)}`}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

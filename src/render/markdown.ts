@@ -1,0 +1,51 @@
+import { leaningWords, type Report, type ReportItem } from '../core/report.js';
+import { sanitize } from './style.js';
+
+/** Escapes what would break a table cell or turn answer text into links, HTML or formatting. */
+export function escapeMarkdown(text: string): string {
+  return sanitize(text)
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+
+const item = (i: ReportItem) => `${escapeMarkdown(i.label)} (${escapeMarkdown(i.display)})`;
+
+/** Markdown fit for a retro document, a PR comment or a CI step summary. */
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  const who = report.respondent.name ? ` — ${escapeMarkdown(report.respondent.name)}` : '';
+  out.push(`## ${escapeMarkdown(report.bank.title)}${who}`, '');
+  out.push('| | Score (0–100) |', '|---|---:|');
+  out.push(`| What we ask of our reps | ${report.scores.asked} |`);
+  out.push(`| What we give them | ${report.scores.given} |`);
+  out.push(`| **Balance** | **${report.scores.balance}** |`, '');
+  out.push(`**${leaningWords[report.leaning]}** — ${escapeMarkdown(report.verdict)}`, '');
+  if (report.selfView) out.push(`**Own view:** ${escapeMarkdown(report.selfView.message)}`, '');
+
+  if (report.gaps.length > 0) {
+    out.push('### Where the gap is widest', '');
+    out.push('| # | We hold reps to | But we lag on | Gap |', '|---:|---|---|---:|');
+    report.gaps.forEach((gap, i) => {
+      out.push(`| ${i + 1} | ${item(gap.asked)} | ${gap.lagging.map(item).join('; ')} | ${gap.size} |`);
+    });
+    out.push('');
+    const quotes = [...new Set(report.gaps.flatMap((g) => (g.source ? [g.source] : [])))];
+    for (const quote of quotes) out.push(`> ${escapeMarkdown(quote)}`, '>');
+    if (quotes.length > 0) out.pop();
+    out.push('');
+  }
+
+  const scoredMissing = report.missingDetails.filter((m) => m.side !== null);
+  if (scoredMissing.length > 0) {
+    out.push('### Not answered (left out of the score)', '');
+    for (const m of scoredMissing) out.push(`- \`${m.id}\` — ${escapeMarkdown(m.prompt)}`);
+    out.push('');
+  }
+
+  if (report.reflections.length > 0) {
+    out.push('### Reflections', '');
+    for (const r of report.reflections)
+      out.push(`**${escapeMarkdown(r.prompt)}**`, '', escapeMarkdown(r.answer), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

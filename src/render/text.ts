@@ -1,0 +1,90 @@
+import { leaningWords, type Report, type ReportItem } from '../core/report.js';
+import { type Style, sanitize } from './style.js';
+
+const BAR_WIDTH = 30;
+const MAX_GAPS_SHOWN = 3;
+
+/** Word-wraps to width; continuation lines take `hanging` (the indent by default), for numbered items. */
+export function wrap(text: string, width: number, indent = '', hanging = indent): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let prefix = lines.length === 0 ? indent : hanging;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && prefix.length + line.length + 1 + word.length > width) {
+        lines.push(prefix + line);
+        prefix = hanging;
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(prefix + line);
+  }
+  return lines.join('\n');
+}
+
+function bar(value: number, paint: (t: string) => string, style: Style): string {
+  const filled = Math.round((value / 100) * BAR_WIDTH);
+  return paint('█'.repeat(filled)) + style.dim('░'.repeat(BAR_WIDTH - filled));
+}
+
+const item = (i: ReportItem) => `${i.label} (${i.display})`;
+
+/** The terminal report. Pure: the caller decides colour (through style) and width. */
+export function renderText(report: Report, style: Style, width = 80): string {
+  const w = Math.max(40, Math.min(width, 100));
+  const out: string[] = [];
+  const { asked, given, balance } = report.scores;
+  const who = report.respondent.name ? ` · ${sanitize(report.respondent.name)}` : '';
+  out.push(style.heading(`${report.bank.title}${who}`), '');
+  out.push(
+    `  What you ask of your reps  ${bar(asked, style.asked, style)} ${String(Math.round(asked)).padStart(3)}`,
+  );
+  out.push(
+    `  What you give them         ${bar(given, style.given, style)} ${String(Math.round(given)).padStart(3)}`,
+  );
+  out.push('');
+  const paint = report.leaning === 'balanced' ? style.good : style.warn;
+  out.push(
+    `  ${style.strong(`Balance ${balance} of 100`)} · ${paint(leaningWords[report.leaning])} ${style.dim(`(a difference of ${report.tolerance} or less counts as balanced)`)}`,
+  );
+  out.push(wrap(report.verdict, w, '  '));
+
+  if (report.selfView) {
+    out.push('', style.heading('Your own view'), wrap(report.selfView.message, w, '  '));
+  }
+
+  if (report.gaps.length > 0) {
+    out.push('', style.heading('Where the gap is widest'));
+    report.gaps.slice(0, MAX_GAPS_SHOWN).forEach((gap, i) => {
+      const lagging = gap.lagging.map(item).join('; ');
+      out.push(
+        wrap(
+          `${i + 1}. You hold reps to ${item(gap.asked)}, but what makes it achievable lags behind: ${lagging}.`,
+          w,
+          '  ',
+          '     ',
+        ),
+      );
+      if (gap.source) out.push(style.dim(wrap(`“${gap.source}”`, w, '     ')));
+    });
+    if (report.gaps.length > MAX_GAPS_SHOWN) {
+      out.push(
+        style.dim(`  …and ${report.gaps.length - MAX_GAPS_SHOWN} more (see --format json or markdown)`),
+      );
+    }
+  }
+
+  const scoredMissing = report.missingDetails.filter((m) => m.side !== null);
+  if (scoredMissing.length > 0) {
+    out.push('', style.heading('Not answered, so left out of the score'));
+    for (const m of scoredMissing) out.push(wrap(`- ${m.prompt}`, w, '  '));
+  }
+
+  if (report.reflections.length > 0) {
+    out.push('', style.heading('Your reflections'));
+    for (const r of report.reflections) {
+      out.push(style.strong(wrap(r.prompt, w, '  ')), wrap(sanitize(r.answer), w, '    '));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

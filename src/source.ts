@@ -1,0 +1,106 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { PathSegment, Problem } from './core/types.js';
+import { InputError } from './errors.js';
+
+/** Refuse before parsing: a questionnaire's answers or bank is never this big, an attack or a wrong file may be. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+export interface ParsedSource {
+  name: string;
+  data: unknown;
+  /** "name:line:col" for a path inside the document, as close as the document allows. */
+  locate(path: PathSegment[], atKey?: boolean): string;
+}
+
+/**
+ * Parses YAML or JSON (JSON is read as YAML, which keeps positions for both) and throws InputError with
+ * file:line:col for any syntax problem, including aliases that only fail when converted.
+ */
+export function parseSource(text: string, name: string): ParsedSource {
+  if (Buffer.byteLength(text) > MAX_INPUT_BYTES) {
+    throw new InputError([
+      `${name}: is larger than ${MAX_INPUT_BYTES / 1024} KiB; this is not an answers or bank file`,
+    ]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${name}:${line}:${col}`;
+  };
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((error) => `${position(error.pos[0])}: ${firstLine(error.message)}`),
+      'Check the YAML syntax at that line (indentation, a missing colon, an unclosed quote).',
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // toJS throws for unresolved or excessive aliases even when doc.errors is empty.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError([`${position(firstAliasOffset(doc.contents))}: ${firstLine(message)}`]);
+  }
+  return {
+    name,
+    data,
+    locate(path, atKey = false) {
+      return position(offsetOf(doc.contents, path, atKey));
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function offsetOf(root: unknown, path: PathSegment[], atKey: boolean): number {
+  let node = root as Node | null | undefined;
+  let offset = node?.range?.[0] ?? 0;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (!pair) return offset;
+      const key = pair.key as Node;
+      if (last && atKey) return key.range?.[0] ?? offset;
+      const value = pair.value as Node | null;
+      // An empty value has no range of its own: the key is the best place to point at.
+      offset = value?.range?.[0] ?? key.range?.[0] ?? offset;
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return offset;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function firstAliasOffset(root: unknown): number {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return node.range?.[0] ?? 0;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of [...node.items].reverse()) {
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
+  }
+  return 0;
+}
+
+/** Turns a list of located problems into the InputError lines, errors first. */
+export function problemLines(source: ParsedSource, problems: Problem[]): string[] {
+  return problems.map(
+    (p) => `${source.locate(p.path, p.atKey)}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
+  );
+}

@@ -1,0 +1,65 @@
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { main } from './cli.js';
+import type { Io } from './io.js';
+import { MAX_INPUT_BYTES } from './source.js';
+
+const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
+
+/** Builds the real Io from this process. */
+export function processIo(signal?: AbortSignal): Io {
+  const io: Io = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    builtinBankPath,
+    async readFile(path) {
+      // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
+      const info = await stat(path);
+      if (info.isFile() && info.size > MAX_INPUT_BYTES) {
+        throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      }
+      return readFile(path, 'utf8');
+    },
+    async writeFileAtomic(path, content) {
+      const { default: writeFileAtomic } = await import('write-file-atomic');
+      await writeFileAtomic(path, content);
+    },
+    async exists(path) {
+      return access(path, constants.F_OK).then(
+        () => true,
+        () => false,
+      );
+    },
+  };
+  if (signal) io.signal = signal;
+  return io;
+}
+
+/** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */
+export async function start(argv = process.argv.slice(2)): Promise<void> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (controller.signal.aborted) process.exit(code);
+    controller.abort(signal);
+    // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
+    setTimeout(() => {
+      process.stderr.write('Interrupted; nothing was saved.\n');
+      process.exit(code);
+    }, 500).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // A reader that went away (`| head -1`) is not an error worth a word.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  process.exitCode = await main(argv, processIo(controller.signal));
+}
