@@ -80,6 +80,8 @@ async function gatherAnswers(
       style,
       ...(io.signal ? { signal: io.signal } : {}),
     });
+    // The report follows the questions on a terminal: a blank line keeps the two apart.
+    if (output === io.stdout) io.stdout.write('\n');
     return { answers, sourceName: 'your answers' };
   }
   const hint = setTimeout(() => {

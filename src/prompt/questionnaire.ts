@@ -22,8 +22,8 @@ export function estimateMinutes(bank: Bank): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
-function choicesFor(q: Question): { name: string; value: Picked }[] {
-  const choices: { name: string; value: Picked }[] = [];
+function choicesFor(q: Question): { name: string; value: Picked; description?: string }[] {
+  const choices: { name: string; value: Picked; description?: string }[] = [];
   if (q.type === 'scale' && q.scale) {
     for (let n = q.scale.min; n <= q.scale.max; n++) {
       const label = q.scale.labels[String(n)];
@@ -32,7 +32,7 @@ function choicesFor(q: Question): { name: string; value: Picked }[] {
   } else {
     for (const choice of q.choices ?? []) choices.push({ name: choice.label, value: choice.value });
   }
-  if (q.help) choices.push({ name: 'What does this mean?', value: HELP });
+  if (q.help) choices.push({ name: 'What does this mean?', value: HELP, description: q.help });
   choices.push({ name: 'Skip this one', value: SKIP });
   return choices;
 }
@@ -86,7 +86,6 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError('interrupted');
     throw error;
   }
-  output.write('\n');
   return { meta: { bank: bank.id, bankVersion: bank.version, role: 'manager', date: today() }, values };
 }
 

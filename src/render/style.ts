@@ -21,9 +21,9 @@ export const plainStyle: Style = {
 };
 
 // Built from strings: these patterns match control characters on purpose (the linter flags literal ones).
-const CSI_SEQUENCE = new RegExp('\\u001b\\[[0-?]*[ -/]*[@-~]', 'g');
-const OSC_SEQUENCE = new RegExp('\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?', 'g');
-const OTHER_CONTROLS = new RegExp('[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]', 'g');
+const CSI_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+const OSC_SEQUENCE = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
+const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Strips terminal control sequences and other C0/C1 controls (keeping tab and newline) from user text. */
 export function sanitize(text: string): string {
