@@ -24,6 +24,14 @@ function percent(value: string): number {
   return n;
 }
 
+const roleOption = (fallback?: string) => {
+  const option = new Option(
+    '--role <role>',
+    'whose view: a manager rating themselves, or a rep rating their manager',
+  ).choices(['manager', 'rep']);
+  return fallback ? option.default(fallback) : option;
+};
+
 const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
 
@@ -53,8 +61,10 @@ export function parseArgs(argv: string[]): Intent {
     .option('--save-answers <file>', 'also write the answers to this file, to replay the run in CI')
     .option('--force', 'let --save-answers overwrite an existing file', false)
     .option('--no-color', 'no colour (NO_COLOR and TERM=dumb are honoured too)')
+    .addOption(roleOption())
     .addOption(questionsOption())
     .showSuggestionAfterError(true)
+    .enablePositionalOptions()
     .addHelpText(
       'after',
       '\nExit codes: 0 ok · 1 balance below --fail-under · 2 usage or invalid input · 130 interrupted\n\n' +
@@ -70,6 +80,7 @@ export function parseArgs(argv: string[]): Intent {
   program
     .command('template')
     .description('print a blank answers file, each prompt and its allowed values as comments')
+    .addOption(roleOption('manager'))
     .addOption(questionsOption())
     .action((options: TemplateOptions) => {
       intent = { command: 'template', options };

@@ -1,7 +1,8 @@
 import { colorEnabled, makeStyle } from '../color.js';
 import { buildReport, type Report } from '../core/report.js';
+import { bankForRole } from '../core/role.js';
 import { type LedgerScore, score } from '../core/score.js';
-import type { Answers, Bank } from '../core/types.js';
+import type { Answers, Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
@@ -21,6 +22,8 @@ export interface AssessOptions {
   saveAnswers?: string;
   force: boolean;
   color: boolean;
+  /** Unset: the answers file's role, else manager. */
+  role?: Role;
 }
 
 /** How long implicit stdin may stay silent before we say what we are waiting for. */
@@ -34,12 +37,15 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
     );
   }
   const { answers, sourceName } = await gatherAnswers(options, io, bank);
-  if (options.saveAnswers) await io.writeFileAtomic(options.saveAnswers, renderAnswersFile(bank, answers));
+  const role = roleOf(options, answers, sourceName);
+  answers.meta.role = role;
+  const view = bankForRole(bank, role);
+  if (options.saveAnswers) await io.writeFileAtomic(options.saveAnswers, renderAnswersFile(view, answers));
 
-  const result = score(bank, answers);
-  refuseUnscorable(bank, sourceName, result.asked, 'asked');
-  refuseUnscorable(bank, sourceName, result.given, 'owed');
-  const report = buildReport(bank, answers, result);
+  const result = score(view, answers);
+  refuseUnscorable(view, sourceName, result.asked, 'asked');
+  refuseUnscorable(view, sourceName, result.given, 'owed');
+  const report = buildReport(view, answers, result);
 
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered = render(report, options, io, toFile);
@@ -74,10 +80,12 @@ async function gatherAnswers(
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
     const output = io.stdout.isTTY ? io.stdout : io.stderr;
     const style = makeStyle(colorEnabled(output, io.env, options.color));
-    const answers = await runQuestionnaire(bank, {
+    const role = options.role ?? 'manager';
+    const answers = await runQuestionnaire(bankForRole(bank, role), {
       input: io.stdin,
       output,
       style,
+      role,
       ...(io.signal ? { signal: io.signal } : {}),
     });
     // The report follows the questions on a terminal: a blank line keeps the two apart.
@@ -102,6 +110,16 @@ async function gatherAnswers(
     );
   }
   return { answers: parseAnswers(text, STDIN_NAME, bank), sourceName: STDIN_NAME };
+}
+
+function roleOf(options: AssessOptions, answers: Answers, sourceName: string): Role {
+  const declared = answers.meta.role;
+  if (options.role && declared && options.role !== declared) {
+    throw new UsageError(
+      `--role ${options.role}, but ${sourceName} says role: ${declared}; drop one of them`,
+    );
+  }
+  return options.role ?? declared ?? 'manager';
 }
 
 function refuseUnscorable(bank: Bank, sourceName: string, ledger: LedgerScore, side: 'asked' | 'owed'): void {

@@ -1,13 +1,17 @@
+import { bankForRole } from '../core/role.js';
+import type { Role } from '../core/types.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 
 export interface TemplateOptions {
   questions?: string;
+  role: Role;
 }
 
 export async function run(options: TemplateOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
-  io.stdout.write(renderAnswersFile(bank));
+  const view = bankForRole(bank, options.role);
+  io.stdout.write(renderAnswersFile(view, { meta: { role: options.role }, values: new Map() }));
   return 0;
 }

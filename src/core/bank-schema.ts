@@ -8,9 +8,12 @@ const scaleSchema = strictRecord({
   labels: v.optional(v.record(v.string(), v.string())),
 });
 
+const repChoiceSchema = strictRecord({ label: v.pipe(v.string(), v.minLength(1)) });
+
 const choiceSchema = strictRecord({
   value: v.pipe(v.string(), v.minLength(1)),
   label: v.pipe(v.string(), v.minLength(1)),
+  rep: v.optional(repChoiceSchema),
   score: v.optional(v.number()),
   view: v.optional(v.picklist(['out-of-balance', 'balanced', 'unsure'])),
 });
@@ -18,6 +21,19 @@ const choiceSchema = strictRecord({
 const sourceSchema = strictRecord({
   article: v.optional(v.pipe(v.string(), v.minLength(1))),
   added: v.optional(v.pipe(v.string(), v.minLength(1))),
+});
+
+/** How a question reads to a rep; a question without it is not asked of reps. */
+const repQuestionSchema = strictRecord({
+  prompt: v.pipe(v.string(), v.minLength(1)),
+  label: v.optional(v.pipe(v.string(), v.minLength(1))),
+  help: v.optional(v.string()),
+});
+
+const verdictsSchema = strictRecord({
+  'asks-exceed-gives': v.string(),
+  balanced: v.string(),
+  'gives-exceed-asks': v.string(),
 });
 
 const questionSchema = strictRecord({
@@ -33,6 +49,7 @@ const questionSchema = strictRecord({
   choices: v.optional(v.array(choiceSchema)),
   source: v.optional(sourceSchema),
   supportedBy: v.optional(v.array(v.string())),
+  rep: v.optional(repQuestionSchema),
 });
 
 export const bankSchema = strictRecord({
@@ -48,13 +65,17 @@ export const bankSchema = strictRecord({
       minAnsweredWeight: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     }),
   ),
-  verdicts: strictRecord({
-    'asks-exceed-gives': v.string(),
-    balanced: v.string(),
-    'gives-exceed-asks': v.string(),
-  }),
+  verdicts: verdictsSchema,
+  rep: v.optional(strictRecord({ intro: v.optional(v.string()), verdicts: v.optional(verdictsSchema) })),
   sections: v.pipe(
-    v.array(strictRecord({ id: kebabId, title: v.string(), intro: v.optional(v.string()) })),
+    v.array(
+      strictRecord({
+        id: kebabId,
+        title: v.string(),
+        intro: v.optional(v.string()),
+        rep: v.optional(strictRecord({ title: v.optional(v.string()), intro: v.optional(v.string()) })),
+      }),
+    ),
     v.minLength(1),
   ),
   questions: v.pipe(v.array(questionSchema), v.minLength(1)),

@@ -79,6 +79,7 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
     verdicts: input.verdicts,
   };
   if (input.intro !== undefined) bank.intro = input.intro;
+  if (input.rep !== undefined) bank.rep = input.rep;
   return { bank, problems };
 }
 
@@ -149,6 +150,7 @@ function checkQuestion(q: QuestionInput, i: number, ctx: BankContext): Question 
   if (scale !== undefined) question.scale = scale;
   if (q.choices !== undefined) question.choices = q.choices;
   if (source !== undefined) question.source = source;
+  if (q.rep !== undefined) question.rep = q.rep;
   return question;
 }
 

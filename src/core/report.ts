@@ -1,5 +1,5 @@
 import type { ItemScore, Score } from './score.js';
-import type { Answers, Bank, Leaning, Side, View } from './types.js';
+import type { Answers, Bank, Leaning, Role, Side, View } from './types.js';
 
 export interface ReportItem {
   id: string;
@@ -14,6 +14,8 @@ export interface ReportItem {
 export interface Report {
   schemaVersion: 1;
   bank: { id: string; version: number; title: string };
+  /** Whose view this is: the manager's own, or a rep's view of their manager. */
+  role: Role;
   respondent: { role?: string; name?: string; date?: string };
   scores: { asked: number; given: number; balance: number };
   leaning: Leaning;
@@ -35,6 +37,27 @@ const toReportItem = (item: ItemScore): ReportItem => ({
   score: Math.round(item.normalized * 1000) / 10,
   weight: item.weight,
 });
+
+/** How the renderers speak to each role. */
+export const rolePhrases: Record<
+  Role,
+  { asked: string; given: string; holds: string; askedShort: string; lagShort: string }
+> = {
+  manager: {
+    asked: 'What you ask of your reps',
+    given: 'What you give them',
+    holds: 'You hold reps to',
+    askedShort: 'We hold reps to',
+    lagShort: 'But we lag on',
+  },
+  rep: {
+    asked: 'What your manager asks of you',
+    given: 'What your manager gives you',
+    holds: 'Your manager holds you to',
+    askedShort: 'Your manager holds you to',
+    lagShort: 'But lags on',
+  },
+};
 
 export const leaningWords: Record<Leaning, string> = {
   'asks-exceed-gives': 'asks exceed gives',
@@ -77,6 +100,7 @@ export function buildReport(bank: Bank, answers: Answers, result: Score): Report
   return {
     schemaVersion: 1,
     bank: { id: bank.id, version: bank.version, title: bank.title },
+    role: answers.meta.role ?? 'manager',
     respondent,
     scores: { asked: asked.score, given: given.score, balance },
     leaning,

@@ -12,11 +12,14 @@ export interface Scale {
   labels: Record<string, string>;
 }
 
+export type Role = 'manager' | 'rep';
+
 export interface Choice {
   value: string;
   label: string;
   score?: number;
   view?: View;
+  rep?: { label: string };
 }
 
 export type Source = { article: string } | { added: string };
@@ -35,12 +38,15 @@ export interface Question {
   choices?: Choice[];
   source?: Source;
   supportedBy: string[];
+  /** The rep-facing wording; a question without it is not asked of reps. */
+  rep?: { prompt: string; label?: string; help?: string };
 }
 
 export interface Section {
   id: string;
   title: string;
   intro?: string;
+  rep?: { title?: string; intro?: string };
 }
 
 export interface Bank {
@@ -53,6 +59,7 @@ export interface Bank {
   questions: Question[];
   scoring: { tolerance: number; minAnsweredWeight: number };
   verdicts: Record<Leaning, string>;
+  rep?: { intro?: string; verdicts?: Record<Leaning, string> };
 }
 
 export type PathSegment = string | number;
@@ -71,7 +78,7 @@ export type AnswerValue = number | string;
 export interface AnswersMeta {
   bank?: string;
   bankVersion?: number;
-  role?: 'manager' | 'rep';
+  role?: Role;
   respondent?: string;
   date?: string;
 }

@@ -1,5 +1,5 @@
 import { input, select } from '@inquirer/prompts';
-import type { Answers, AnswerValue, Bank, Question } from '../core/types.js';
+import type { Answers, AnswerValue, Bank, Question, Role } from '../core/types.js';
 import { InterruptedError } from '../errors.js';
 import type { InputStream, OutputStream } from '../io.js';
 import type { Style } from '../render/style.js';
@@ -10,6 +10,7 @@ export interface PromptContext {
   output: OutputStream;
   signal?: AbortSignal;
   style: Style;
+  role: Role;
 }
 
 const SKIP = Symbol('skip');
@@ -86,7 +87,7 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError('interrupted');
     throw error;
   }
-  return { meta: { bank: bank.id, bankVersion: bank.version, role: 'manager', date: today() }, values };
+  return { meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() }, values };
 }
 
 function today(): string {

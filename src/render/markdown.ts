@@ -1,4 +1,4 @@
-import { leaningWords, type Report, type ReportItem } from '../core/report.js';
+import { leaningWords, type Report, type ReportItem, rolePhrases } from '../core/report.js';
 import { sanitize } from './style.js';
 
 /** Escapes what would break a table cell or turn answer text into links, HTML or formatting. */
@@ -13,18 +13,19 @@ const item = (i: ReportItem) => `${escapeMarkdown(i.label)} (${escapeMarkdown(i.
 /** Markdown fit for a retro document, a PR comment or a CI step summary. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
+  const phrases = rolePhrases[report.role];
   const who = report.respondent.name ? ` — ${escapeMarkdown(report.respondent.name)}` : '';
   out.push(`## ${escapeMarkdown(report.bank.title)}${who}`, '');
   out.push('| | Score (0–100) |', '|---|---:|');
-  out.push(`| What we ask of our reps | ${report.scores.asked} |`);
-  out.push(`| What we give them | ${report.scores.given} |`);
+  out.push(`| ${phrases.asked} | ${report.scores.asked} |`);
+  out.push(`| ${phrases.given} | ${report.scores.given} |`);
   out.push(`| **Balance** | **${report.scores.balance}** |`, '');
   out.push(`**${leaningWords[report.leaning]}** — ${escapeMarkdown(report.verdict)}`, '');
   if (report.selfView) out.push(`**Own view:** ${escapeMarkdown(report.selfView.message)}`, '');
 
   if (report.gaps.length > 0) {
     out.push('### Where the gap is widest', '');
-    out.push('| # | We hold reps to | But we lag on | Gap |', '|---:|---|---|---:|');
+    out.push(`| # | ${phrases.askedShort} | ${phrases.lagShort} | Gap |`, '|---:|---|---|---:|');
     report.gaps.forEach((gap, i) => {
       out.push(`| ${i + 1} | ${item(gap.asked)} | ${gap.lagging.map(item).join('; ')} | ${gap.size} |`);
     });

@@ -1,4 +1,4 @@
-import { leaningWords, type Report, type ReportItem } from '../core/report.js';
+import { leaningWords, type Report, type ReportItem, rolePhrases } from '../core/report.js';
 import { type Style, sanitize } from './style.js';
 
 const BAR_WIDTH = 30;
@@ -34,13 +34,15 @@ export function renderText(report: Report, style: Style, width = 80): string {
   const w = Math.max(40, Math.min(width, 100));
   const out: string[] = [];
   const { asked, given, balance } = report.scores;
+  const phrases = rolePhrases[report.role];
+  const labelWidth = Math.max(phrases.asked.length, phrases.given.length) + 2;
   const who = report.respondent.name ? ` · ${sanitize(report.respondent.name)}` : '';
   out.push(style.heading(`${report.bank.title}${who}`), '');
   out.push(
-    `  What you ask of your reps  ${bar(asked, style.asked, style)} ${String(Math.round(asked)).padStart(3)}`,
+    `  ${phrases.asked.padEnd(labelWidth)}${bar(asked, style.asked, style)} ${String(Math.round(asked)).padStart(3)}`,
   );
   out.push(
-    `  What you give them         ${bar(given, style.given, style)} ${String(Math.round(given)).padStart(3)}`,
+    `  ${phrases.given.padEnd(labelWidth)}${bar(given, style.given, style)} ${String(Math.round(given)).padStart(3)}`,
   );
   out.push('');
   const paint = report.leaning === 'balanced' ? style.good : style.warn;
@@ -59,7 +61,7 @@ export function renderText(report: Report, style: Style, width = 80): string {
       const lagging = gap.lagging.map(item).join('; ');
       out.push(
         wrap(
-          `${i + 1}. You hold reps to ${item(gap.asked)}, but what makes it achievable lags behind: ${lagging}.`,
+          `${i + 1}. ${phrases.holds} ${item(gap.asked)}, but what makes it achievable lags behind: ${lagging}.`,
           w,
           '  ',
           '     ',
