@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { AssessOptions } from './commands/assess.js';
 import type { QuestionsOptions } from './commands/questions.js';
+import type { TeamCommandOptions } from './commands/team.js';
 import type { TemplateOptions } from './commands/template.js';
 import { UsageError } from './errors.js';
 
@@ -12,7 +13,14 @@ export type Intent =
   | { command: 'assess'; options: AssessOptions }
   | { command: 'template'; options: TemplateOptions }
   | { command: 'questions'; options: QuestionsOptions }
+  | { command: 'team'; options: TeamCommandOptions }
   | { command: 'print'; text: string };
+
+function groupSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
 
 function percent(value: string): number {
   const n = Number(value);
@@ -93,6 +101,42 @@ export function parseArgs(argv: string[]): Intent {
     .addOption(questionsOption())
     .action((options: QuestionsOptions) => {
       intent = { command: 'questions', options };
+    });
+
+  program
+    .command('team')
+    .description('the team picture from many answers files: managers and reps, the perception gap')
+    .argument(
+      '<paths...>',
+      'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(
+      new Option(
+        '--fail-under <balance>',
+        'exit 1 when the lowest team balance shown is below this',
+      ).argParser(percent),
+    )
+    .option(
+      '--skip-invalid',
+      'report on the valid inputs and list the invalid ones, instead of exit 2',
+      false,
+    )
+    .addOption(
+      new Option('--min-group <n>', "withhold reps' figures answered by fewer reps than this")
+        .argParser(groupSize)
+        .default(3),
+    )
+    .option('--show-names', 'show respondents by name, one row each (off by default, for anonymity)', false)
+    .option('--no-color', 'no colour')
+    .addOption(questionsOption())
+    .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
+      intent = { command: 'team', options: { ...options, paths } };
     });
 
   for (const command of [program, ...program.commands]) {

@@ -21,6 +21,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runTemplate(intent.options, io);
       case 'questions':
         return await runQuestions(intent.options, io);
+      case 'team': {
+        // Loaded on demand: the CSV and fast-YAML parsers are only needed here.
+        const { run } = await import('./commands/team.js');
+        return await run(intent.options, io);
+      }
     }
   } catch (error) {
     return reportError(error, io);

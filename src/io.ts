@@ -16,6 +16,13 @@ export interface Io {
   /** Writes via a temporary file and a rename, so readers never see half a file. */
   writeFileAtomic(path: string, content: string): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** What a path is, without following a symbolic link to a folder. */
+  kindOf(path: string): Promise<'file' | 'directory' | 'missing' | 'other'>;
+  /**
+   * Files under a folder whose names end with one of `extensions`, as they are found (not sorted, never all
+   * held in memory). Symbolic links to folders are not followed, so a link loop cannot make it spin.
+   */
+  walk(dir: string, extensions: string[]): AsyncIterable<string>;
   /** Aborted on SIGINT/SIGTERM. */
   signal?: AbortSignal;
 }

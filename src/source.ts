@@ -1,4 +1,15 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  parseDocument,
+} from 'yaml';
 import type { PathSegment, Problem } from './core/types.js';
 import { InputError } from './errors.js';
 
@@ -12,18 +23,45 @@ export interface ParsedSource {
   locate(path: PathSegment[], atKey?: boolean): string;
 }
 
-/**
- * Parses YAML or JSON (JSON is read as YAML, which keeps positions for both) and throws InputError with
- * file:line:col for any syntax problem, including aliases that only fail when converted.
- */
-export function parseSource(text: string, name: string): ParsedSource {
+function refuseOversized(text: string, name: string): void {
   if (Buffer.byteLength(text) > MAX_INPUT_BYTES) {
     throw new InputError([
       `${name}: is larger than ${MAX_INPUT_BYTES / 1024} KiB; this is not an answers or bank file`,
     ]);
   }
+}
+
+/**
+ * Parses YAML or JSON (JSON is read as YAML, which keeps positions for both) and throws InputError with
+ * file:line:col for any syntax problem, including aliases that only fail when converted.
+ */
+export function parseSource(text: string, name: string): ParsedSource {
+  refuseOversized(text, name);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  return fromDocument(doc, lineCounter, name);
+}
+
+/**
+ * A stream of documents separated by `---`. Each entry is a parsed source or the InputError that document
+ * raised, so one bad document does not hide the others. Positions count from the start of the stream.
+ */
+export function parseSources(text: string, name: string): (ParsedSource | InputError)[] {
+  refuseOversized(text, name);
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (!Array.isArray(docs)) return [];
+  return docs.map((doc) => {
+    try {
+      return fromDocument(doc, lineCounter, name);
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+  });
+}
+
+function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: string): ParsedSource {
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${name}:${line}:${col}`;

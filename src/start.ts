@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, lstat, opendir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli.js';
 import type { Io } from './io.js';
@@ -28,6 +29,16 @@ export function processIo(signal?: AbortSignal): Io {
       const { default: writeFileAtomic } = await import('write-file-atomic');
       await writeFileAtomic(path, content);
     },
+    async kindOf(path) {
+      try {
+        const info = await stat(path);
+        if (info.isDirectory()) return (await lstat(path)).isSymbolicLink() ? 'other' : 'directory';
+        return info.isFile() ? 'file' : 'other';
+      } catch {
+        return 'missing';
+      }
+    },
+    walk: walkFiles,
     async exists(path) {
       return access(path, constants.F_OK).then(
         () => true,
@@ -37,6 +48,18 @@ export function processIo(signal?: AbortSignal): Io {
   };
   if (signal) io.signal = signal;
   return io;
+}
+
+async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<string> {
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop() as string;
+    for await (const entry of await opendir(current, { bufferSize: 256 })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext))) yield path;
+    }
+  }
 }
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */

@@ -1,0 +1,92 @@
+import { colorEnabled, makeStyle } from '../color.js';
+import { type TeamModel, TeamTally, type TeamView } from '../core/team.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadBank } from '../load.js';
+import { renderTeamMarkdown } from '../render/team-markdown.js';
+import { renderTeamText } from '../render/team-text.js';
+import { teamEntries } from '../team-inputs.js';
+
+export interface TeamCommandOptions {
+  paths: string[];
+  questions?: string;
+  format: 'text' | 'json' | 'markdown';
+  output?: string;
+  failUnder?: number;
+  skipInvalid: boolean;
+  minGroup: number;
+  showNames: boolean;
+  color: boolean;
+}
+
+export interface TeamReport extends TeamModel {
+  schemaVersion: 1;
+  kind: 'team';
+  skipped: { source: string; reason: string }[];
+}
+
+/** Error lines kept for the message; past this, a bad folder would flood the terminal and the memory. */
+const MAX_ERROR_LINES = 200;
+
+export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
+  if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
+  const bank = await loadBank(io, options.questions);
+  const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
+  const skipped: TeamReport['skipped'] = [];
+  const errorLines: string[] = [];
+  let invalid = 0;
+  let valid = 0;
+  for await (const entry of teamEntries(options.paths, io, bank)) {
+    if (entry.ok) {
+      tally.add(entry.answers);
+      valid += 1;
+      continue;
+    }
+    invalid += 1;
+    if (errorLines.length < MAX_ERROR_LINES) errorLines.push(...entry.lines);
+    if (options.skipInvalid) skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
+  }
+  if (invalid > 0 && !options.skipInvalid) {
+    const more = invalid > 1 ? ` (${invalid} inputs are invalid)` : '';
+    throw new InputError(
+      errorLines.slice(0, MAX_ERROR_LINES),
+      `Fix them, or pass --skip-invalid to report on the valid ones only${more}.`,
+    );
+  }
+  if (valid === 0) {
+    throw new InputError(
+      [`${options.paths.join(', ')}: no valid answers found`],
+      'Folders are searched for .yaml, .yml and .json files.',
+    );
+  }
+  skipped.sort((a, b) => a.source.localeCompare(b.source));
+  const report: TeamReport = { schemaVersion: 1, kind: 'team', ...tally.result(), skipped };
+
+  const toFile = options.output !== undefined && options.output !== '-';
+  const rendered =
+    options.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : options.format === 'markdown'
+        ? renderTeamMarkdown(report)
+        : renderTeamText(
+            report,
+            makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
+            io.stdout.columns,
+          );
+  if (toFile && options.output) await io.writeFileAtomic(options.output, rendered);
+  else io.stdout.write(rendered);
+  if (skipped.length > 0) io.stderr.write(`Skipped ${skipped.length} invalid input(s); see the report.\n`);
+
+  const gate = gatedBalance(report.scores);
+  if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
+    io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The gate takes the lower of the views shown: a team is only as balanced as its least balanced view. */
+export function gatedBalance(scores: Record<string, TeamView>): number | null {
+  const shown = Object.values(scores).flatMap((view) => (view.withheld === null ? [view.balance] : []));
+  return shown.length === 0 ? null : Math.min(...shown);
+}

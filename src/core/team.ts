@@ -1,0 +1,262 @@
+import { bankForRole } from './role.js';
+import { leaningOf, score } from './score.js';
+import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
+
+export interface TeamOptions {
+  /** Reps' aggregates (an item, the reps' balance, reflections) are withheld below this many reps. */
+  minGroup: number;
+  showNames: boolean;
+}
+
+/** A spread (standard deviation) at or above this share of the scale's range flags disagreement. */
+export const DISAGREEMENT_SHARE = 0.3;
+
+export interface RoleStats {
+  n: number;
+  /** On the question's own scale points; null when nobody answered or the figures are withheld. */
+  mean: number | null;
+  median: number | null;
+  /** Standard deviation, in scale points. */
+  spread: number | null;
+  distribution: Record<string, number> | null;
+  disagreement: boolean;
+  withheld: string | null;
+}
+
+export interface TeamItem {
+  id: string;
+  side: Side | null;
+  type: Question['type'];
+  label: string;
+  prompt: string;
+  scale: { min: number; max: number } | null;
+  byRole: Record<Role, RoleStats>;
+}
+
+export type TeamView =
+  | { respondents: number; asked: number; given: number; balance: number; leaning: Leaning; withheld: null }
+  | { respondents: number; withheld: string };
+
+export interface PerceptionGap {
+  id: string;
+  label: string;
+  scale: { min: number; max: number };
+  manager: number;
+  rep: number;
+  /** manager − rep, in scale points: positive when managers think they give more than reps receive. */
+  gap: number;
+}
+
+export interface TeamModel {
+  bank: { id: string; version: number; title: string };
+  minGroup: number;
+  respondents: Record<Role, number>;
+  scores: Record<Role, TeamView>;
+  items: TeamItem[];
+  perceptionGaps: PerceptionGap[];
+  reflections: { id: string; role: Role; prompt: string; answers: string[]; withheld: string | null }[];
+  people:
+    | { name: string; role: Role; asked: number | null; given: number | null; balance: number | null }[]
+    | null;
+}
+
+const roles: Role[] = ['manager', 'rep'];
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Counts per item, per role; memory grows with the bank, not with the number of respondents. */
+export class TeamTally {
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly texts = new Map<string, string[]>();
+  private readonly respondentCount: Record<Role, number> = { manager: 0, rep: 0 };
+  private readonly people: NonNullable<TeamModel['people']> = [];
+  private readonly views: Record<Role, Bank>;
+
+  constructor(
+    private readonly bank: Bank,
+    private readonly options: TeamOptions,
+  ) {
+    this.views = { manager: bankForRole(bank, 'manager'), rep: bankForRole(bank, 'rep') };
+  }
+
+  add(answers: Answers): void {
+    const role = answers.meta.role ?? 'manager';
+    this.respondentCount[role] += 1;
+    for (const [id, value] of answers.values) {
+      const key = `${role}\u0000${id}`;
+      if (typeof value === 'string' && this.bank.questions.find((q) => q.id === id)?.type === 'text') {
+        const list = this.texts.get(key) ?? [];
+        list.push(value);
+        this.texts.set(key, list);
+        continue;
+      }
+      const tally = this.counts.get(key) ?? new Map<string, number>();
+      tally.set(String(value), (tally.get(String(value)) ?? 0) + 1);
+      this.counts.set(key, tally);
+    }
+    if (this.options.showNames) {
+      const result = score(this.views[role], answers);
+      this.people.push({
+        name: answers.meta.respondent ?? '(no name)',
+        role,
+        asked: result.asked.score,
+        given: result.given.score,
+        balance: result.balance,
+      });
+    }
+  }
+
+  result(): TeamModel {
+    const items = this.bank.questions.filter((q) => q.type !== 'text').map((q) => this.itemFor(q));
+    const model: TeamModel = {
+      bank: { id: this.bank.id, version: this.bank.version, title: this.bank.title },
+      minGroup: this.options.minGroup,
+      respondents: { ...this.respondentCount },
+      scores: { manager: this.viewFor('manager', items), rep: this.viewFor('rep', items) },
+      items,
+      perceptionGaps: perceptionGaps(this.bank, items),
+      reflections: this.reflections(),
+      people: this.options.showNames
+        ? [...this.people].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name))
+        : null,
+    };
+    return model;
+  }
+
+  private itemFor(q: Question): TeamItem {
+    const scale = q.scale ? { min: q.scale.min, max: q.scale.max } : null;
+    const byRole = {} as Record<Role, RoleStats>;
+    for (const role of roles) {
+      const tally = this.counts.get(`${role}\u0000${q.id}`) ?? new Map<string, number>();
+      byRole[role] = this.statsFor(q, role, tally);
+    }
+    return { id: q.id, side: q.side ?? null, type: q.type, label: q.label, prompt: q.prompt, scale, byRole };
+  }
+
+  private statsFor(q: Question, role: Role, tally: Map<string, number>): RoleStats {
+    const n = [...tally.values()].reduce((sum, c) => sum + c, 0);
+    if (role === 'rep' && n > 0 && n < this.options.minGroup) {
+      return {
+        n,
+        mean: null,
+        median: null,
+        spread: null,
+        distribution: null,
+        disagreement: false,
+        withheld: `fewer than ${this.options.minGroup} reps answered`,
+      };
+    }
+    const distribution: Record<string, number> = {};
+    const points: [number, number][] = [];
+    if (q.type === 'scale' && q.scale) {
+      for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = tally.get(String(p)) ?? 0;
+      for (const [value, count] of Object.entries(distribution)) points.push([Number(value), count]);
+    } else {
+      for (const choice of q.choices ?? []) {
+        const count = tally.get(choice.value) ?? 0;
+        distribution[choice.value] = count;
+        if (choice.score !== undefined) points.push([choice.score, count]);
+      }
+    }
+    const stats = describe(points);
+    const range = q.scale ? q.scale.max - q.scale.min : 0;
+    const disagreement =
+      stats.spread !== null && range > 0 && n >= 2 && stats.spread / range >= DISAGREEMENT_SHARE;
+    return { n, ...stats, distribution, disagreement, withheld: null };
+  }
+
+  private viewFor(role: Role, items: TeamItem[]): TeamView {
+    const respondents = this.respondentCount[role];
+    if (respondents === 0) return { respondents, withheld: `no ${role} answered` };
+    if (role === 'rep' && respondents < this.options.minGroup) {
+      return { respondents, withheld: `fewer than ${this.options.minGroup} reps answered` };
+    }
+    const ledger = (side: Side) => {
+      const questions = this.bank.questions.filter((q) => q.side === side);
+      let weight = 0;
+      let sum = 0;
+      for (const q of questions) {
+        const stats = items.find((i) => i.id === q.id)?.byRole[role];
+        if (!q.scale || stats?.mean == null) continue;
+        weight += q.weight;
+        sum += q.weight * ((stats.mean - q.scale.min) / (q.scale.max - q.scale.min));
+      }
+      const total = questions.reduce((s, q) => s + q.weight, 0);
+      return total > 0 && weight / total >= this.bank.scoring.minAnsweredWeight ? (sum / weight) * 100 : null;
+    };
+    const asked = ledger('asked');
+    const given = ledger('owed');
+    if (asked === null || given === null) {
+      return { respondents, withheld: 'too few items have enough answers to score this view' };
+    }
+    const round1 = (n: number) => Math.round(n * 10) / 10;
+    return {
+      respondents,
+      asked: round1(asked),
+      given: round1(given),
+      balance: round1(100 - Math.abs(round1(asked) - round1(given))),
+      leaning: leaningOf(round1(asked), round1(given), this.bank.scoring.tolerance),
+      withheld: null,
+    };
+  }
+
+  private reflections(): TeamModel['reflections'] {
+    const out: TeamModel['reflections'] = [];
+    for (const role of roles) {
+      const view = this.views[role];
+      for (const q of view.questions.filter((question) => question.type === 'text')) {
+        const answers = this.texts.get(`${role}\u0000${q.id}`) ?? [];
+        if (answers.length === 0) continue;
+        // Sorted, so the order says nothing about who wrote what.
+        const withheld =
+          role === 'rep' && answers.length < this.options.minGroup
+            ? `fewer than ${this.options.minGroup} reps answered`
+            : null;
+        out.push({
+          id: q.id,
+          role,
+          prompt: q.prompt,
+          answers: withheld ? [] : [...answers].sort(),
+          withheld,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+/** Mean, median and standard deviation of a histogram of [point, count]. */
+export function describe(points: [number, number][]): Pick<RoleStats, 'mean' | 'median' | 'spread'> {
+  const n = points.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return { mean: null, median: null, spread: null };
+  const mean = points.reduce((sum, [p, count]) => sum + p * count, 0) / n;
+  const variance = points.reduce((sum, [p, count]) => sum + count * (p - mean) ** 2, 0) / n;
+  const sorted = [...points].filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [p, count] of sorted) {
+      seen += count;
+      if (seen > rank) return p;
+    }
+    return sorted.at(-1)?.[0] ?? 0;
+  };
+  const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  return { mean: round2(mean), median, spread: round2(Math.sqrt(variance)) };
+}
+
+function perceptionGaps(bank: Bank, items: TeamItem[]): PerceptionGap[] {
+  const gaps: PerceptionGap[] = [];
+  for (const item of items) {
+    const { manager, rep } = item.byRole;
+    if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
+    const q = bank.questions.find((question) => question.id === item.id);
+    gaps.push({
+      id: item.id,
+      label: q?.label ?? item.label,
+      scale: item.scale,
+      manager: manager.mean,
+      rep: rep.mean,
+      gap: round2(manager.mean - rep.mean),
+    });
+  }
+  return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+}
