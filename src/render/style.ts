@@ -20,7 +20,7 @@ export const plainStyle: Style = {
   warn: same,
 };
 
-// Built from strings: these patterns match control characters on purpose (the linter flags literal ones).
+// These match control characters on purpose; biome.json turns that lint off for this file alone.
 const CSI_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 const OSC_SEQUENCE = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
