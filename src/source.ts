@@ -78,7 +78,8 @@ function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: stri
   } catch (error) {
     // toJS throws for unresolved or excessive aliases even when doc.errors is empty.
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError([`${position(firstAliasOffset(doc.contents))}: ${firstLine(message)}`]);
+    const alias = /: \*?(\S+)$/.exec(firstLine(message))?.[1];
+    throw new InputError([`${position(aliasOffset(doc.contents, alias))}: ${firstLine(message)}`]);
   }
   return {
     name,
@@ -121,11 +122,12 @@ function offsetOf(root: unknown, path: PathSegment[], atKey: boolean): number {
   return offset;
 }
 
-function firstAliasOffset(root: unknown): number {
+/** Where the named alias (or, without a name, the first alias) sits in the document. */
+function aliasOffset(root: unknown, name: string | undefined): number {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isAlias(node)) return node.range?.[0] ?? 0;
+    if (isAlias(node) && (name === undefined || node.source === name)) return node.range?.[0] ?? 0;
     if (isMap(node) || isSeq(node)) {
       for (const item of [...node.items].reverse()) {
         if (isPair(item)) stack.push(item.value, item.key);
@@ -133,7 +135,7 @@ function firstAliasOffset(root: unknown): number {
       }
     }
   }
-  return 0;
+  return name === undefined ? 0 : aliasOffset(root, undefined);
 }
 
 /** Turns a list of located problems into the InputError lines, errors first. */

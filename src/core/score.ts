@@ -87,8 +87,10 @@ function scoreLedger(bank: Bank, answers: Answers, side: Side): LedgerScore {
 }
 
 export function leaningOf(asked: number, given: number, tolerance: number): Leaning {
-  if (asked - given > tolerance) return 'asks-exceed-gives';
-  if (given - asked > tolerance) return 'gives-exceed-asks';
+  // Rounded like the balance the report shows, so "a difference of 10 or less" holds for what the reader sees.
+  const difference = round1(asked - given);
+  if (difference > tolerance) return 'asks-exceed-gives';
+  if (-difference > tolerance) return 'gives-exceed-asks';
   return 'balanced';
 }
 

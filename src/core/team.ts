@@ -70,12 +70,14 @@ export class TeamTally {
   private readonly respondentCount: Record<Role, number> = { manager: 0, rep: 0 };
   private readonly people: NonNullable<TeamModel['people']> = [];
   private readonly views: Record<Role, Bank>;
+  private readonly textIds: Set<string>;
 
   constructor(
     private readonly bank: Bank,
     private readonly options: TeamOptions,
   ) {
     this.views = { manager: bankForRole(bank, 'manager'), rep: bankForRole(bank, 'rep') };
+    this.textIds = new Set(bank.questions.filter((q) => q.type === 'text').map((q) => q.id));
   }
 
   add(answers: Answers): void {
@@ -83,9 +85,9 @@ export class TeamTally {
     this.respondentCount[role] += 1;
     for (const [id, value] of answers.values) {
       const key = `${role}\u0000${id}`;
-      if (typeof value === 'string' && this.bank.questions.find((q) => q.id === id)?.type === 'text') {
+      if (this.textIds.has(id)) {
         const list = this.texts.get(key) ?? [];
-        list.push(value);
+        list.push(String(value));
         this.texts.set(key, list);
         continue;
       }

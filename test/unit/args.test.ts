@@ -1,0 +1,95 @@
+import { describe, expect, test } from '@jest/globals';
+import { parseArgs, VERSION } from '../../src/args.js';
+import { UsageError } from '../../src/errors.js';
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error(`expected a UsageError for ${JSON.stringify(argv)}`);
+}
+
+const assess = (options: object) => ({
+  command: 'assess',
+  options: { format: 'text', force: false, color: true, ...options },
+});
+
+describe('parseArgs', () => {
+  test.each([
+    ['no arguments: the defaults', [], assess({})],
+    ['--format json', ['--format', 'json'], assess({ format: 'json' })],
+    ['-f markdown', ['-f', 'markdown'], assess({ format: 'markdown' })],
+    ['--format=json', ['--format=json'], assess({ format: 'json' })],
+    ['--fail-under 60, as a number', ['--fail-under', '60'], assess({ failUnder: 60 })],
+    ['--fail-under 0', ['--fail-under', '0'], assess({ failUnder: 0 })],
+    ['--fail-under 101, the always-failing gate', ['--fail-under', '101'], assess({ failUnder: 101 })],
+    ['--fail-under 72.5', ['--fail-under', '72.5'], assess({ failUnder: 72.5 })],
+    ['--answers -', ['--answers', '-'], assess({ answers: '-' })],
+    ['-a file -o out', ['-a', 'a.yaml', '-o', 'out.md'], assess({ answers: 'a.yaml', output: 'out.md' })],
+    ['--no-color', ['--no-color'], assess({ color: false })],
+    ['--force', ['--save-answers', 's.yaml', '--force'], assess({ saveAnswers: 's.yaml', force: true })],
+    ['--questions', ['--questions', 'bank.yaml'], assess({ questions: 'bank.yaml' })],
+    ['--role rep', ['--role', 'rep'], assess({ role: 'rep' })],
+    ['template', ['template'], { command: 'template', options: { role: 'manager' } }],
+    ['template --role rep', ['template', '--role', 'rep'], { command: 'template', options: { role: 'rep' } }],
+    [
+      'template --questions',
+      ['template', '--questions', 'b.yaml'],
+      { command: 'template', options: { role: 'manager', questions: 'b.yaml' } },
+    ],
+    ['questions', ['questions'], { command: 'questions', options: { format: 'text' } }],
+    [
+      'questions --format json',
+      ['questions', '--format', 'json'],
+      { command: 'questions', options: { format: 'json' } },
+    ],
+    [
+      'questions -f json --questions',
+      ['questions', '-f', 'json', '--questions', 'b.yaml'],
+      { command: 'questions', options: { format: 'json', questions: 'b.yaml' } },
+    ],
+  ])('%s', (_what, argv, intent) => {
+    expect(parseArgs(argv)).toEqual(intent);
+  });
+
+  test.each([
+    ['--help', ['--help']],
+    ['-h', ['-h']],
+  ])('%s prints the help', (_what, argv) => {
+    const intent = parseArgs(argv);
+    expect(intent).toEqual({ command: 'print', text: expect.stringContaining('Usage: who-failed-whom') });
+    expect(intent.command === 'print' && intent.text).toContain('--fail-under <balance>');
+  });
+
+  test('template --help prints the help of template', () => {
+    expect(parseArgs(['template', '--help'])).toEqual({
+      command: 'print',
+      text: expect.stringContaining('print a blank answers file'),
+    });
+  });
+
+  test.each([['--version'], ['-v']])('%s prints the version', (flag) => {
+    expect(parseArgs([flag])).toEqual({ command: 'print', text: `${VERSION}\n` });
+  });
+
+  test.each([
+    ['--fail-under abc', ['--fail-under', 'abc'], /'abc' is invalid\. expected a number from 0 to 100/],
+    ['--fail-under 102', ['--fail-under', '102'], /'102' is invalid/],
+    ['--fail-under -1', ['--fail-under', '-1'], /'-1' is invalid/],
+    ['--fail-under with an empty value', ['--fail-under', ''], /'' is invalid/],
+    ['--format xml', ['--format', 'xml'], /'xml' is invalid\. Allowed choices are text, json, markdown/],
+    ['questions --format markdown', ['questions', '--format', 'markdown'], /'markdown' is invalid/],
+    ['a misspelt option', ['--formt', 'json'], /^unknown option '--formt'\s+\(Did you mean --format\?\)$/],
+    ['another misspelt option', ['--fail-undr', '60'], /Did you mean --fail-under\?/],
+    ['a misspelt command', ['templte'], /too many arguments|Did you mean template\?/],
+    ['a missing value', ['--answers'], /argument missing/],
+    ['an unknown role', ['--role', 'boss'], /'boss' is invalid\. Allowed choices are manager, rep/],
+  ])('%s is a UsageError', (_what, argv, message) => {
+    const error = usageError(argv);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(/^error: /);
+  });
+});
