@@ -17,13 +17,15 @@ The script is a JSON object, passed as the first argument or on stdin:
 
 Each step waits until `expect` appears in the output (control sequences stripped) *after* the point where the
 previous step's text was found, then writes `send` (if any) to the terminal. A step may have only `send`, or
-`"delay": seconds` to pause before sending.
+`"delay": seconds` to pause before sending, or `"signal": "TERM"` to signal the child's process group (as a
+terminal's line discipline or a supervisor would) instead of typing.
 
 Everything read from the terminal is written raw to stdout. The exit code is the child's (128 + N when a
 signal N ended it), or 124 when a step or the final exit timed out; then the child's process group is killed
 and the reason goes to stderr.
 """
 
+import fcntl
 import json
 import os
 import pty
@@ -32,6 +34,7 @@ import select
 import signal
 import struct
 import sys
+import termios
 import time
 
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
@@ -60,9 +63,6 @@ class Session:
                 os.write(2, f"pty_driver: cannot run {spec['cmd']!r}: {error}\n".encode())
             finally:
                 os._exit(127)
-        import fcntl
-        import termios
-
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
         self.raw = bytearray()
@@ -151,6 +151,8 @@ def main():
                 pass
         if step.get("send"):
             session.send(step["send"])
+        if step.get("signal"):
+            os.killpg(session.pid, getattr(signal, "SIG" + step["signal"]))
     if failure is None:
         code = session.wait(float(spec.get("exitTimeout", 10)))
         if code is None:
