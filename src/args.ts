@@ -1,8 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { AssessOptions } from './commands/assess.js';
+import type { InitOptions } from './commands/init.js';
 import type { QuestionsOptions } from './commands/questions.js';
 import type { TeamCommandOptions } from './commands/team.js';
 import type { TemplateOptions } from './commands/template.js';
+import type { ValidateOptions } from './commands/validate.js';
+import { didYouMean } from './core/suggest.js';
 import { UsageError } from './errors.js';
 
 declare const __VERSION__: string | undefined;
@@ -13,6 +16,8 @@ export type Intent =
   | { command: 'assess'; options: AssessOptions }
   | { command: 'template'; options: TemplateOptions }
   | { command: 'questions'; options: QuestionsOptions }
+  | { command: 'validate'; options: ValidateOptions }
+  | { command: 'init'; options: InitOptions }
   | { command: 'team'; options: TeamCommandOptions }
   | { command: 'print'; text: string };
 
@@ -71,17 +76,29 @@ export function parseArgs(argv: string[]): Intent {
     .option('--no-color', 'no colour (NO_COLOR and TERM=dumb are honoured too)')
     .addOption(roleOption())
     .addOption(questionsOption())
+    .option('--strict', 'fail on warnings too (answers made for another version of the bank)')
     .showSuggestionAfterError(true)
     .enablePositionalOptions()
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok · 1 balance below --fail-under · 2 usage or invalid input · 130 interrupted\n\n' +
+      '\nExit codes: 0 ok · 1 balance below --fail-under · 2 usage or invalid input · 130 interrupted (Ctrl-C)' +
+        ' · 143 terminated (SIGTERM)\n\n' +
         'Examples:\n' +
         '  who-failed-whom                                 answer the questions in a terminal\n' +
         '  who-failed-whom template > answers.yaml         a blank answers file to fill in\n' +
         '  who-failed-whom --answers answers.yaml --format markdown --fail-under 60',
     )
-    .action((options: Record<string, unknown>) => {
+    // Extra words reach the action instead of failing as "too many arguments", so a mistyped command gets a
+    // suggestion.
+    .allowExcessArguments(true)
+    .action((options: Record<string, unknown>, command: Command) => {
+      const [word] = command.args;
+      if (word !== undefined) {
+        const names = program.commands.map((c) => c.name());
+        throw new UsageError(
+          `unknown command "${word}".${didYouMean(word, names)} Commands: ${names.join(', ')}`,
+        );
+      }
       intent = { command: 'assess', options: options as unknown as AssessOptions };
     });
 
@@ -137,6 +154,26 @@ export function parseArgs(argv: string[]): Intent {
     .addOption(questionsOption())
     .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
       intent = { command: 'team', options: { ...options, paths } };
+    });
+
+  program
+    .command('validate')
+    .description('check question banks and answers files, listing every problem with file:line:col')
+    .argument('<files...>', 'banks and answers files (YAML or JSON), told apart by content; - is stdin')
+    .option('--questions <file>', 'check answers files against this bank instead of the built-in one')
+    .option('--strict', 'fail on warnings too')
+    .action((files: string[], options: Omit<ValidateOptions, 'files'>) => {
+      intent = { command: 'validate', options: { ...options, files } };
+    });
+
+  program
+    .command('init')
+    .description('write a question bank to make your own: the built-in one, each field explained')
+    .argument('[file]', 'where to write it (- prints it)', 'questions.yaml')
+    .option('--force', 'overwrite an existing file', false)
+    .addOption(questionsOption())
+    .action((file: string, options: Omit<InitOptions, 'file'>) => {
+      intent = { command: 'init', options: { ...options, file } };
     });
 
   for (const command of [program, ...program.commands]) {

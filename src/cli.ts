@@ -26,6 +26,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { run } = await import('./commands/team.js');
         return await run(intent.options, io);
       }
+      case 'validate': {
+        // Loaded on demand, like init: neither is on the path of an assessment.
+        const { run } = await import('./commands/validate.js');
+        return await run(intent.options, io);
+      }
+      case 'init': {
+        const { run } = await import('./commands/init.js');
+        return await run(intent.options, io);
+      }
     }
   } catch (error) {
     return reportError(error, io);
@@ -46,7 +55,7 @@ function reportError(error: unknown, io: Io): number {
   }
   if (error instanceof InterruptedError) {
     write('Interrupted; nothing was saved.');
-    return ExitCode.interrupted;
+    return error.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
   const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { checkAnswers } from './core/answers.js';
 import { checkBank } from './core/bank.js';
 import type { Answers, Bank } from './core/types.js';
+import { escalate } from './core/validation.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 import { MAX_INPUT_BYTES, parseSource, problemLines } from './source.js';
@@ -55,7 +56,14 @@ export async function loadBank(io: Io, file?: string): Promise<Bank> {
   return bank;
 }
 
-export function parseAnswers(text: string, name: string, bank: Bank): Answers {
+export interface AnswersCheck {
+  /** Warnings (answers made for another version of the bank) fail like errors. */
+  strict?: boolean;
+  /** Receives each warning as a `file:line:col: warning: …` line; without it warnings are dropped. */
+  warn?: (line: string) => void;
+}
+
+export function parseAnswers(text: string, name: string, bank: Bank, check: AnswersCheck = {}): Answers {
   if (text.trim() === '') {
     throw new InputError(
       [`${name}: is empty; expected an answers file`],
@@ -64,11 +72,19 @@ export function parseAnswers(text: string, name: string, bank: Bank): Answers {
   }
   const source = parseSource(text, name);
   const { answers, problems } = checkAnswers(source.data, bank);
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  if (answers && check.strict && warnings.length > 0) {
+    throw new InputError(
+      problemLines(source, escalate(warnings)),
+      '--strict counts warnings as errors: score them with the bank they were made for (--questions FILE), or drop --strict.',
+    );
+  }
   if (!answers) {
     throw new InputError(
-      problemLines(source, problems),
+      problemLines(source, check.strict ? escalate(problems) : problems),
       'See the allowed answers with: who-failed-whom template',
     );
   }
+  for (const line of problemLines(source, warnings)) check.warn?.(line);
   return answers;
 }

@@ -5,11 +5,12 @@ import { type LedgerScore, score } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
+import { type AnswersCheck, loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import { schemaModeline, schemaUrl } from '../schema-url.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 
@@ -24,6 +25,8 @@ export interface AssessOptions {
   color: boolean;
   /** Unset: the answers file's role, else manager. */
   role?: Role;
+  /** Warnings (answers made for another version of the bank) fail the run. */
+  strict?: boolean;
 }
 
 /** How long implicit stdin may stay silent before we say what we are waiting for. */
@@ -40,7 +43,10 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
-  if (options.saveAnswers) await io.writeFileAtomic(options.saveAnswers, renderAnswersFile(view, answers));
+  if (options.saveAnswers) {
+    const schemaLine = schemaModeline(schemaUrl('answers'));
+    await io.writeFileAtomic(options.saveAnswers, renderAnswersFile(view, answers, schemaLine));
+  }
 
   const result = score(view, answers);
   refuseUnscorable(view, sourceName, result.asked, 'asked');
@@ -73,7 +79,7 @@ async function gatherAnswers(
 ): Promise<{ answers: Answers; sourceName: string }> {
   if (options.answers !== undefined) {
     const { text, name } = await readText(io, options.answers);
-    return { answers: parseAnswers(text, name, bank), sourceName: name };
+    return { answers: parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
@@ -109,7 +115,11 @@ async function gatherAnswers(
       'no answers: stdin is not a terminal and gave nothing. Pass --answers FILE (or pipe one in), or run in a terminal to answer the questions',
     );
   }
-  return { answers: parseAnswers(text, STDIN_NAME, bank), sourceName: STDIN_NAME };
+  return { answers: parseAnswers(text, STDIN_NAME, bank, answersCheck(options, io)), sourceName: STDIN_NAME };
+}
+
+function answersCheck(options: AssessOptions, io: Io): AnswersCheck {
+  return { strict: options.strict === true, warn: (line) => io.stderr.write(`${line}\n`) };
 }
 
 function roleOf(options: AssessOptions, answers: Answers, sourceName: string): Role {

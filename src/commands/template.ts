@@ -3,6 +3,7 @@ import type { Role } from '../core/types.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
 import { renderAnswersFile } from '../render/answers-file.js';
+import { schemaModeline, schemaUrl } from '../schema-url.js';
 
 export interface TemplateOptions {
   questions?: string;
@@ -12,6 +13,7 @@ export interface TemplateOptions {
 export async function run(options: TemplateOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
   const view = bankForRole(bank, options.role);
-  io.stdout.write(renderAnswersFile(view, { meta: { role: options.role }, values: new Map() }));
+  const schemaLine = schemaModeline(schemaUrl('answers'));
+  io.stdout.write(renderAnswersFile(view, { meta: { role: options.role }, values: new Map() }, schemaLine));
   return 0;
 }

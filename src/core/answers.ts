@@ -68,6 +68,17 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
     );
   }
 
+  const sameBank = input.bank == null || input.bank === bank.id;
+  if (sameBank && input.bankVersion != null && input.bankVersion !== bank.version) {
+    problems.push(
+      problem(
+        ['bankVersion'],
+        `answers were made for version ${input.bankVersion} of bank ${bank.id}; this is version ${bank.version}`,
+        'warning',
+      ),
+    );
+  }
+
   const values = new Map<string, AnswerValue>();
   for (const [id, value] of Object.entries(input.answers)) {
     const q = byId.get(id);
@@ -87,7 +98,7 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
       values.set(id, typeof value === 'string' && q.type === 'text' ? value.trim() : (value as AnswerValue));
   }
 
-  if (problems.length > 0) return { problems };
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   const meta: AnswersMeta = {};
   if (input.bank != null) meta.bank = input.bank;
   if (input.bankVersion != null) meta.bankVersion = input.bankVersion;

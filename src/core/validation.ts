@@ -15,7 +15,8 @@ export function strictRecord<const Entries extends v.ObjectEntries>(entries: Ent
   const allowed = Object.keys(entries);
   return v.strictObject(entries, (issue) => {
     // valibot uses this one message for every problem of the object, not only for an unknown key.
-    if (issue.expected !== 'never') return `Invalid type: Expected ${issue.expected} but received ${issue.received}`;
+    if (issue.expected !== 'never')
+      return `Invalid type: Expected ${issue.expected} but received ${issue.received}`;
     const key = String(issue.received).replace(/^"|"$/g, '');
     return `unknown key "${key}".${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}`;
   });
@@ -39,7 +40,8 @@ export function issuesToProblems(issues: readonly v.BaseIssue<unknown>[]): Probl
       issue.type === 'strict_object' && last !== undefined && 'origin' in last && last.origin === 'key';
     const missing = issue.received === 'undefined';
     // A missing required key has no node of its own: point at the object that should hold it.
-    const message = missing && path.length > 0 ? `"${String(path.at(-1))}" is required` : describeIssue(issue);
+    const message =
+      missing && path.length > 0 ? `"${String(path.at(-1))}" is required` : describeIssue(issue);
     return { path: missing ? path.slice(0, -1) : path, message, atKey, severity: 'error' as const };
   });
 }

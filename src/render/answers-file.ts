@@ -18,10 +18,12 @@ function allowedComment(q: Question): string[] {
 /**
  * An answers file as YAML, with each prompt and its allowed values as comments. With no answers it is the blank
  * template; with answers it is what --save-answers writes, so a saved run reads like a filled-in template.
+ * `schemaLine` (a `# yaml-language-server: $schema=…` comment) goes first, for editors.
  */
-export function renderAnswersFile(bank: Bank, answers?: Answers): string {
+export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: string): string {
   const meta = answers?.meta ?? {};
   const out = [
+    ...(schemaLine === undefined ? [] : [schemaLine]),
     `# Answers for "${oneLine(bank.title)}" (bank ${bank.id}, version ${bank.version}).`,
     '# Leave an answer empty to skip it: a skipped question is left out of the score, never counted as 0.',
     '# Score it with: who-failed-whom --answers this-file.yaml',

@@ -1,0 +1,81 @@
+import { basename, dirname, join } from 'node:path';
+import { checkBank } from '../core/bank.js';
+import { checkFieldNotes } from '../core/field-notes.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { readText } from '../load.js';
+import { renderBankScaffold } from '../render/bank-scaffold.js';
+import { schemaModeline, schemaUrl } from '../schema-url.js';
+import { parseSource, problemLines } from '../source.js';
+
+export interface InitOptions {
+  /** Where to write the bank; `-` prints it. */
+  file: string;
+  force?: boolean;
+  /** Start from this bank instead of the built-in one. */
+  questions?: string;
+}
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FALLBACK_ID = 'my-bank';
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+export async function run(options: InitOptions, io: Io): Promise<number> {
+  const { file } = options;
+  const toStdout = file === '-';
+  if (!toStdout && /\.json$/i.test(file)) {
+    throw new UsageError(
+      `init writes YAML, with comments that JSON cannot hold; name the file ${file.replace(/\.json$/i, '.yaml')}`,
+    );
+  }
+  if (!toStdout && !options.force && (await io.exists(file))) {
+    throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another file`);
+  }
+
+  const { text, name } = await readText(io, options.questions ?? io.builtinBankPath);
+  const source = parseSource(text, name);
+  const { bank, problems } = checkBank(source.data);
+  if (!bank) {
+    throw new InputError(
+      problemLines(source, problems),
+      'Fix that bank first, or run init without --questions to start from the built-in one.',
+    );
+  }
+  const notesPath = join(dirname(io.builtinBankPath), 'fields.yaml');
+  const notes = checkFieldNotes(parseSource(await io.readFile(notesPath), notesPath).data);
+
+  const stem = basename(file).replace(/\.ya?ml$/i, '');
+  const id = !toStdout && KEBAB.test(stem) && stem !== bank.id ? stem : FALLBACK_ID;
+  const scaffold = renderBankScaffold(text, notes, {
+    id,
+    file: toStdout ? 'questions.yaml' : file,
+    schemaLine: schemaModeline(schemaUrl('bank')),
+  });
+
+  if (toStdout) {
+    io.stdout.write(scaffold);
+    return 0;
+  }
+  try {
+    await io.writeFileAtomic(file, scaffold);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? undefined : WRITE_ERRORS[code];
+    if (reason === undefined) throw error;
+    throw new InputError(
+      [`${file}: cannot write it: ${reason}`],
+      'Choose another file, or init - to print it.',
+    );
+  }
+  io.stdout.write(
+    `Wrote ${file}, a question bank (id: ${id}) to make your own.\n` +
+      `Check it with: who-failed-whom validate ${file}\n` +
+      `Use it with:   who-failed-whom --questions ${file}\n`,
+  );
+  return 0;
+}
