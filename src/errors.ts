@@ -14,9 +14,12 @@ export class InputError extends Error {
   }
 }
 
-/** The user pressed Ctrl-C or the process was asked to stop: exit 130. */
+/** The user pressed Ctrl-C (exit 130) or the process was told to stop with SIGTERM (exit 143). */
 export class InterruptedError extends Error {
   override name = 'InterruptedError';
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') {
+    super('interrupted');
+  }
 }
 
-export const ExitCode = { ok: 0, belowThreshold: 1, invalid: 2, interrupted: 130 } as const;
+export const ExitCode = { ok: 0, belowThreshold: 1, invalid: 2, interrupted: 130, terminated: 143 } as const;

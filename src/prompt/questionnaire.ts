@@ -84,7 +84,9 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     }
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError('interrupted');
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+      throw new InterruptedError(ctx.signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+    }
     throw error;
   }
   return { meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() }, values };

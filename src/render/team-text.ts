@@ -1,7 +1,7 @@
+import type { TeamReport } from '../commands/team.js';
 import type { RoleStats, TeamItem, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
-import type { TeamReport } from '../commands/team.js';
-import { sanitize, type Style } from './style.js';
+import { type Style, sanitize } from './style.js';
 import { wrap } from './text.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';

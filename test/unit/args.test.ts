@@ -84,7 +84,7 @@ describe('parseArgs', () => {
     ['questions --format markdown', ['questions', '--format', 'markdown'], /'markdown' is invalid/],
     ['a misspelt option', ['--formt', 'json'], /^unknown option '--formt'\s+\(Did you mean --format\?\)$/],
     ['another misspelt option', ['--fail-undr', '60'], /Did you mean --fail-under\?/],
-    ['a misspelt command', ['templte'], /too many arguments|Did you mean template\?/],
+    ['a misspelt command', ['templte'], /unknown command "templte"\. Did you mean "template"\?/],
     ['a missing value', ['--answers'], /argument missing/],
     ['an unknown role', ['--role', 'boss'], /'boss' is invalid\. Allowed choices are manager, rep/],
   ])('%s is a UsageError', (_what, argv, message) => {

@@ -1,0 +1,149 @@
+// npm run bench: start-up and scale figures against bare node, measured in the same run, interleaved.
+// usage: node bench/run.mjs [--runs N] [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--quick') ? 5 : 15);
+const bin = join(root, 'bin/who-failed-whom.js');
+if (!existsSync(join(root, 'dist/cli.js')))
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+const work = mkdtempSync(join(tmpdir(), 'wfw-bench-'));
+const empty = join(work, 'empty.mjs');
+writeFileSync(empty, '');
+const answers = join(root, 'examples/manager.yaml');
+
+/** A team folder of n answers files: one manager, the rest reps, with varied answers. */
+function teamFolder(n) {
+  const dir = join(work, `team-${n}`);
+  mkdirSync(dir);
+  const base = readFileSync(join(root, 'examples/team/rep-a.yaml'), 'utf8');
+  for (let i = 0; i < n; i++) {
+    const text =
+      i === 0
+        ? readFileSync(answers, 'utf8')
+        : base.replace(/: [1-5]$/gm, () => `: ${1 + ((i * 7 + 3) % 5)}`);
+    writeFileSync(join(dir, `r${i}.yaml`), text);
+  }
+  return dir;
+}
+const team1k = teamFolder(1000);
+const team10k = teamFolder(10000);
+
+const hasTime = existsSync('/usr/bin/time');
+const cases = [
+  { name: 'bare node (empty module)', argv: [empty], floor: true },
+  { name: '--version', argv: [bin, '--version'], target: 1.15 },
+  { name: '--help', argv: [bin, '--help'], target: 1.15 },
+  { name: 'score answers (text)', argv: [bin, '--answers', answers], target: 1.2 },
+  { name: 'score answers (json)', argv: [bin, '--answers', answers, '--format', 'json'], target: 1.2 },
+  { name: 'template', argv: [bin, 'template'], target: 1.2 },
+  { name: 'team, 1,000 files', argv: [bin, 'team', team1k, '--format', 'json'] },
+  {
+    name: 'team, 10,000 files',
+    argv: [bin, 'team', team10k, '--format', 'json'],
+    limitMs: 1500,
+    limitMiB: 150,
+  },
+];
+
+/** Wall time of one run, and its peak resident memory where /usr/bin/time can tell. */
+function measure(argv) {
+  const command = hasTime ? '/usr/bin/time' : process.execPath;
+  const full = hasTime ? ['-f', '%M', process.execPath, ...argv] : argv;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, full, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const kib = hasTime ? Number(result.stderr.trim().split('\n').at(-1)) : Number.NaN;
+  return { ms, mib: kib / 1024 };
+}
+
+function firstPrompt() {
+  const out = execFileSync('python3', [join(root, 'bench/first-prompt.py'), '(1/', process.execPath, bin], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },
+  });
+  return Number(out.trim());
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+// Warm-up: file cache and compile cache for every case, then interleaved rounds so drift hits all alike.
+for (const c of cases) measure(c.argv);
+const samples = new Map(cases.map((c) => [c.name, { ms: [], mib: [] }]));
+const prompt = [];
+const promptFloor = [];
+for (let round = 0; round < runs; round++) {
+  for (const c of cases) {
+    if (c.name.includes('10,000') && round >= Math.min(runs, 5)) continue;
+    const { ms, mib } = measure(c.argv);
+    samples.get(c.name).ms.push(ms);
+    samples.get(c.name).mib.push(mib);
+  }
+  prompt.push(firstPrompt());
+  promptFloor.push(
+    Number(
+      execFileSync(
+        'python3',
+        [join(root, 'bench/first-prompt.py'), 'ready', process.execPath, '-e', "console.log('ready')"],
+        { encoding: 'utf8' },
+      ).trim(),
+    ),
+  );
+}
+
+const floor = median(samples.get(cases[0].name).ms);
+const rows = [];
+for (const c of cases) {
+  const s = samples.get(c.name);
+  const ms = median(s.ms);
+  const ratio = ms / floor;
+  const mib = Math.max(...s.mib);
+  let verdict = '';
+  if (c.target) verdict = ratio <= c.target ? `ok (≤ ${c.target}×)` : `MISSED (≤ ${c.target}×)`;
+  if (c.limitMs)
+    verdict =
+      ms <= c.limitMs && !(mib > c.limitMiB)
+        ? `ok (≤ ${c.limitMs} ms, ≤ ${c.limitMiB} MiB)`
+        : `MISSED (≤ ${c.limitMs} ms, ≤ ${c.limitMiB} MiB)`;
+  rows.push([c.name, ms.toFixed(1), ratio.toFixed(2), Number.isNaN(mib) ? '–' : mib.toFixed(1), verdict]);
+}
+const promptMs = median(prompt);
+const promptRatio = promptMs / median(promptFloor);
+rows.push([
+  'first prompt on a pty',
+  promptMs.toFixed(1),
+  promptRatio.toFixed(2),
+  '–',
+  promptRatio <= 1.6 ? 'ok (≤ 1.6× node on a pty)' : 'MISSED (≤ 1.6×)',
+]);
+const t1k = median(samples.get('team, 1,000 files').ms);
+const t10k = median(samples.get('team, 10,000 files').ms);
+rows.push([
+  'team 10k / team 1k',
+  '',
+  (t10k / t1k).toFixed(2),
+  '',
+  t10k / t1k <= 10 ? 'ok (≤ ~10×)' : 'MISSED (≤ ~10×)',
+]);
+
+const header = ['case', 'median ms', '× node', 'peak MiB', 'target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (r) =>
+  r.map((cell, i) => String(cell)[i === 0 || i === 4 ? 'padEnd' : 'padStart'](widths[i])).join('  ');
+console.log(
+  `node ${process.version}, ${runs} interleaved runs (10,000-file team: ${Math.min(runs, 5)}), medians\n`,
+);
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+rmSync(work, { recursive: true, force: true });
