@@ -72,7 +72,7 @@ export function parseArgs(argv: string[]): Intent {
       ),
     )
     .option('--save-answers <file>', 'also write the answers to this file, to replay the run in CI')
-    .option('--force', 'let --save-answers overwrite an existing file', false)
+    .option('--force', 'let --save-answers and -o overwrite an answers file or bank', false)
     .option('--no-color', 'no colour (NO_COLOR and TERM=dumb are honoured too)')
     .addOption(roleOption())
     .addOption(questionsOption())
@@ -150,6 +150,7 @@ export function parseArgs(argv: string[]): Intent {
         .default(3),
     )
     .option('--show-names', 'show respondents by name, one row each (off by default, for anonymity)', false)
+    .option('--force', 'let -o overwrite an answers file or bank', false)
     .option('--no-color', 'no colour')
     .addOption(questionsOption())
     .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {

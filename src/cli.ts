@@ -4,6 +4,7 @@ import { run as runQuestions } from './commands/questions.js';
 import { run as runTemplate } from './commands/template.js';
 import { ExitCode, InputError, InterruptedError, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { sanitize } from './render/style.js';
 
 /**
  * The one place that turns failures into exit codes and messages. Nothing below it exits the process.
@@ -42,7 +43,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 function reportError(error: unknown, io: Io): number {
-  const write = (text: string) => io.stderr.write(`${text}\n`);
+  // Messages quote file content (keys, values): never let it drive the terminal.
+  const write = (text: string) => io.stderr.write(`${sanitize(text)}\n`);
   if (error instanceof UsageError) {
     write(`who-failed-whom: ${error.message}`);
     write('Run who-failed-whom --help for usage.');

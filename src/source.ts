@@ -91,6 +91,8 @@ function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: stri
 }
 
 function firstLine(message: string): string {
+  // The parser recurses per level: a stack overflow means nesting far deeper than any real file.
+  if (message.includes('Maximum call stack')) return 'nested too deeply to read; answers and banks are a few levels deep';
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 

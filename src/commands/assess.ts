@@ -6,6 +6,7 @@ import type { Answers, Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { type AnswersCheck, loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
+import { refuseToOverwriteUserData } from '../output.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -55,7 +56,10 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered = render(report, options, io, toFile);
-  if (toFile && options.output) await io.writeFileAtomic(options.output, rendered);
+  if (toFile && options.output) {
+    await refuseToOverwriteUserData(io, options.output, options.force, '-o');
+    await io.writeFileAtomic(options.output, rendered);
+  }
   else io.stdout.write(rendered);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {

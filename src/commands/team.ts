@@ -3,6 +3,7 @@ import { type TeamModel, TeamTally, type TeamView } from '../core/team.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
+import { refuseToOverwriteUserData } from '../output.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 import { teamEntries } from '../team-inputs.js';
@@ -17,16 +18,20 @@ export interface TeamCommandOptions {
   minGroup: number;
   showNames: boolean;
   color: boolean;
+  force: boolean;
 }
 
 export interface TeamReport extends TeamModel {
   schemaVersion: 1;
   kind: 'team';
   skipped: { source: string; reason: string }[];
+  /** All invalid inputs skipped; `skipped` lists at most the first 1,000. */
+  skippedCount: number;
 }
 
 /** Error lines kept for the message; past this, a bad folder would flood the terminal and the memory. */
 const MAX_ERROR_LINES = 200;
+const MAX_SKIPPED_LISTED = 1000;
 
 export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
@@ -44,7 +49,10 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     }
     invalid += 1;
     if (errorLines.length < MAX_ERROR_LINES) errorLines.push(...entry.lines);
-    if (options.skipInvalid) skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
+    // Listed up to a cap: a folder of a million bad files must not become a million-row report.
+    if (options.skipInvalid && skipped.length < MAX_SKIPPED_LISTED) {
+      skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
+    }
   }
   if (invalid > 0 && !options.skipInvalid) {
     const more = invalid > 1 ? ` (${invalid} inputs are invalid)` : '';
@@ -60,7 +68,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     );
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
-  const report: TeamReport = { schemaVersion: 1, kind: 'team', ...tally.result(), skipped };
+  const report: TeamReport = { schemaVersion: 1, kind: 'team', ...tally.result(), skipped, skippedCount: invalid };
 
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered =
@@ -73,9 +81,12 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
             makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
             io.stdout.columns,
           );
-  if (toFile && options.output) await io.writeFileAtomic(options.output, rendered);
+  if (toFile && options.output) {
+    await refuseToOverwriteUserData(io, options.output, options.force, '-o');
+    await io.writeFileAtomic(options.output, rendered);
+  }
   else io.stdout.write(rendered);
-  if (skipped.length > 0) io.stderr.write(`Skipped ${skipped.length} invalid input(s); see the report.\n`);
+  if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {

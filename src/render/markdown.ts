@@ -5,7 +5,9 @@ import { sanitize } from './style.js';
 export function escapeMarkdown(text: string): string {
   return sanitize(text)
     .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    // At the start of a line these would turn text into a heading, a list or a quote.
+    .replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`);
 }
 
 const item = (i: ReportItem) => `${escapeMarkdown(i.label)} (${escapeMarkdown(i.display)})`;

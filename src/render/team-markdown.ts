@@ -77,7 +77,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
     out.push('');
   }
   if (report.skipped.length > 0) {
-    out.push(`### Skipped (${report.skipped.length} invalid)`, '');
+    out.push(`### Skipped (${report.skippedCount} invalid)`, '');
     for (const s of report.skipped) out.push(`- ${escapeMarkdown(s.reason)}`);
     out.push('');
   }

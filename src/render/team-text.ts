@@ -109,7 +109,7 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
     }
   }
   if (report.skipped.length > 0) {
-    out.push('', style.heading(`Skipped (${report.skipped.length} invalid)`));
+    out.push('', style.heading(`Skipped (${report.skippedCount} invalid)`));
     for (const s of report.skipped) out.push(`  ${sanitize(s.reason)}`);
   }
   return `${out.join('\n')}\n`;
