@@ -1,21 +1,39 @@
 // Bundles the CLI into dist/: one file for the start-up path, and a lazily loaded chunk for the prompts.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-// Chunk names carry a hash: without a clean folder, every build would leave the old ones to be packed.
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Chunk names carry a hash, so each build starts from an empty folder (else old chunks pile up and get
+// packed). It builds beside dist/ and swaps the folders, so a run of the CLI never sees half a build.
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const fresh = `${dist}.new-${process.pid}`;
+const old = `${dist}.old-${process.pid}`;
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
+// @inquirer/prompts re-exports every prompt, and its editor prompt drags in iconv-lite and chardet (670 KB
+// that esbuild cannot shake out of CommonJS). The questionnaire never opens an editor, so it gets a stub.
+const withoutEditorPrompt = {
+  name: 'without-editor-prompt',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@inquirer\/editor$/ }, () => ({ path: 'editor', namespace: 'stub' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "export default function editor() { throw new Error('the editor prompt is not bundled'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [withoutEditorPrompt],
   entryPoints: { cli: 'src/start.ts' },
-  outdir: 'dist',
+  outdir: fresh,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: false,
+  minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
@@ -28,3 +46,9 @@ await build({
   },
   logLevel: 'warning',
 });
+
+await rename(dist, old).catch((error) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(fresh, dist);
+await rm(old, { recursive: true, force: true });

@@ -1,7 +1,4 @@
 import { parseArgs } from './args.js';
-import { run as runAssess } from './commands/assess.js';
-import { run as runQuestions } from './commands/questions.js';
-import { run as runTemplate } from './commands/template.js';
 import { ExitCode, InputError, InterruptedError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { sanitize } from './render/style.js';
@@ -16,19 +13,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'print':
         io.stdout.write(intent.text);
         return ExitCode.ok;
-      case 'assess':
-        return await runAssess(intent.options, io);
-      case 'template':
-        return await runTemplate(intent.options, io);
-      case 'questions':
-        return await runQuestions(intent.options, io);
+      // Each command is loaded when it runs, so --help and --version never pay for the YAML parser, the
+      // validators or the prompt library.
+      case 'assess': {
+        const { run } = await import('./commands/assess.js');
+        return await run(intent.options, io);
+      }
+      case 'template': {
+        const { run } = await import('./commands/template.js');
+        return await run(intent.options, io);
+      }
+      case 'questions': {
+        const { run } = await import('./commands/questions.js');
+        return await run(intent.options, io);
+      }
       case 'team': {
-        // Loaded on demand: the CSV and fast-YAML parsers are only needed here.
         const { run } = await import('./commands/team.js');
         return await run(intent.options, io);
       }
       case 'validate': {
-        // Loaded on demand, like init: neither is on the path of an assessment.
         const { run } = await import('./commands/validate.js');
         return await run(intent.options, io);
       }

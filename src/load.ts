@@ -4,7 +4,8 @@ import type { Answers, Bank } from './core/types.js';
 import { escalate } from './core/validation.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
-import { MAX_INPUT_BYTES, parseSource, problemLines } from './source.js';
+import { MAX_INPUT_BYTES } from './limits.js';
+import { parseSource, problemLines } from './source.js';
 
 export const STDIN_NAME = '<stdin>';
 

@@ -16,7 +16,12 @@ function looksLikeUserData(text: string): boolean {
  * Reports are meant to be written again and again (`-o report.md` in CI), so an old report is replaced; an
  * answers file or a question bank in the way is refused unless --force says so.
  */
-export async function refuseToOverwriteUserData(io: Io, path: string, force: boolean, flag: string): Promise<void> {
+export async function refuseToOverwriteUserData(
+  io: Io,
+  path: string,
+  force: boolean,
+  flag: string,
+): Promise<void> {
   if (force || !(await io.exists(path))) return;
   let text: string;
   try {

@@ -12,9 +12,9 @@ import {
 } from 'yaml';
 import type { PathSegment, Problem } from './core/types.js';
 import { InputError } from './errors.js';
+import { MAX_INPUT_BYTES } from './limits.js';
 
-/** Refuse before parsing: a questionnaire's answers or bank is never this big, an attack or a wrong file may be. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 export interface ParsedSource {
   name: string;
@@ -92,7 +92,8 @@ function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: stri
 
 function firstLine(message: string): string {
   // The parser recurses per level: a stack overflow means nesting far deeper than any real file.
-  if (message.includes('Maximum call stack')) return 'nested too deeply to read; answers and banks are a few levels deep';
+  if (message.includes('Maximum call stack'))
+    return 'nested too deeply to read; answers and banks are a few levels deep';
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli.js';
 import type { Io } from './io.js';
-import { MAX_INPUT_BYTES } from './source.js';
+import { MAX_INPUT_BYTES } from './limits.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
 

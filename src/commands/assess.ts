@@ -59,8 +59,7 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   if (toFile && options.output) {
     await refuseToOverwriteUserData(io, options.output, options.force, '-o');
     await io.writeFileAtomic(options.output, rendered);
-  }
-  else io.stdout.write(rendered);
+  } else io.stdout.write(rendered);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);

@@ -68,7 +68,13 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     );
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
-  const report: TeamReport = { schemaVersion: 1, kind: 'team', ...tally.result(), skipped, skippedCount: invalid };
+  const report: TeamReport = {
+    schemaVersion: 1,
+    kind: 'team',
+    ...tally.result(),
+    skipped,
+    skippedCount: invalid,
+  };
 
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered =
@@ -84,8 +90,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   if (toFile && options.output) {
     await refuseToOverwriteUserData(io, options.output, options.force, '-o');
     await io.writeFileAtomic(options.output, rendered);
-  }
-  else io.stdout.write(rendered);
+  } else io.stdout.write(rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);

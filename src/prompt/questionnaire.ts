@@ -62,7 +62,14 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
   const { output, style } = ctx;
   const total = bank.questions.length;
   output.write(`\n${style.heading(bank.title)}\n`);
-  if (bank.intro) output.write(`${wrap(bank.intro, 76, '  ')}\n`);
+  if (bank.intro) {
+    // A folded YAML block keeps a blank line as a single newline: each is a paragraph of its own.
+    const paragraphs = bank.intro
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    output.write(`${paragraphs.map((p) => wrap(p, 76, '  ')).join('\n\n')}\n`);
+  }
   output.write(
     style.dim(
       `  ${total} questions, about ${estimateMinutes(bank)} minutes. Arrow keys and Enter; Ctrl-C stops.\n`,

@@ -3,11 +3,13 @@ import { sanitize } from './style.js';
 
 /** Escapes what would break a table cell or turn answer text into links, HTML or formatting. */
 export function escapeMarkdown(text: string): string {
-  return sanitize(text)
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    // At the start of a line these would turn text into a heading, a list or a quote.
-    .replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`);
+  return (
+    sanitize(text)
+      .replace(/\r?\n/g, ' ')
+      .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+      // At the start of a line these would turn text into a heading, a list or a quote.
+      .replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`)
+  );
 }
 
 const item = (i: ReportItem) => `${escapeMarkdown(i.label)} (${escapeMarkdown(i.display)})`;
