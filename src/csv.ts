@@ -94,7 +94,8 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
       bom: true,
       info: true,
       skip_empty_lines: true,
-      relax_column_count: false,
+      // A short or long row is that row's problem, not the file's: it is reported and the rest is read.
+      relax_column_count: true,
     }) as unknown as {
       record: string[];
       info: { lines: number };
@@ -112,6 +113,10 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
   return rows.map(({ record, info }) => {
     const line = info.lines;
     const name = `${file}:${line}`;
+    if (record.length !== header.record.length) {
+      const message = `has ${record.length} fields, but the header has ${header.record.length}`;
+      return { ok: false, name, lines: [`${file}:${line}:1: ${message}`] };
+    }
     const roleCell =
       columns.role === undefined ? 'manager' : (record[columns.role] ?? '').trim().toLowerCase();
     const role = roleCell === '' ? 'manager' : roleCell;

@@ -16,7 +16,7 @@ export interface Io {
   /** Writes via a temporary file and a rename, so readers never see half a file. */
   writeFileAtomic(path: string, content: string): Promise<void>;
   exists(path: string): Promise<boolean>;
-  /** What a path is, without following a symbolic link to a folder. */
+  /** What a path is; a symbolic link named here is followed (walk does not follow the ones inside folders). */
   kindOf(path: string): Promise<'file' | 'directory' | 'missing' | 'other'>;
   /**
    * Files under a folder whose names end with one of `extensions`, as they are found (not sorted, never all

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { access, lstat, opendir, readFile, stat } from 'node:fs/promises';
+import { access, opendir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli.js';
@@ -41,7 +41,8 @@ export function processIo(signal?: AbortSignal): Io {
     async kindOf(path) {
       try {
         const info = await stat(path);
-        if (info.isDirectory()) return (await lstat(path)).isSymbolicLink() ? 'other' : 'directory';
+        // A link named on the command line is followed; links met inside a folder are not (see walkFiles).
+        if (info.isDirectory()) return 'directory';
         return info.isFile() ? 'file' : 'other';
       } catch {
         return 'missing';

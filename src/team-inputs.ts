@@ -15,13 +15,14 @@ const FOLDER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /**
  * Parses one answers file. Most files in a team run are valid, so they take a fast parser without positions
- * (JSON.parse, js-yaml: about 8× faster than a positioned parse); only a file that fails is parsed again with
+ * (js-yaml: about 8× faster than a positioned parse); only a file that fails is parsed again with
  * positions, to say where.
  */
 export function parseRespondent(text: string, name: string, bank: Bank): TeamEntry {
   let data: unknown;
   try {
-    data = name.endsWith('.json') ? JSON.parse(text) : jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    // js-yaml for JSON too: JSON.parse would quietly keep the last of two repeated keys.
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
   } catch {
     data = undefined;
   }
@@ -69,8 +70,9 @@ export async function* teamEntries(paths: string[], io: Io, bank: Bank): AsyncGe
         const { text } = await readText(io, path);
         yield* csvRespondents(text, path, bank);
       } catch (error) {
-        if (error instanceof InputError) yield { ok: false, name: path, lines: error.lines };
-        else throw error;
+        if (error instanceof InputError) {
+          yield { ok: false, name: path, lines: error.hint ? [...error.lines, error.hint] : error.lines };
+        } else throw error;
       }
     } else {
       yield await fileEntry(path, io, bank);

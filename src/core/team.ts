@@ -71,6 +71,8 @@ export class TeamTally {
   private readonly people: NonNullable<TeamModel['people']> = [];
   private readonly views: Record<Role, Bank>;
   private readonly textIds: Set<string>;
+  /** Unrounded item means by role and id: the team scores use these, the report shows rounded ones. */
+  private readonly exactMeans = new Map<string, number>();
 
   constructor(
     private readonly bank: Bank,
@@ -115,7 +117,7 @@ export class TeamTally {
       respondents: { ...this.respondentCount },
       scores: { manager: this.viewFor('manager', items), rep: this.viewFor('rep', items) },
       items,
-      perceptionGaps: perceptionGaps(this.bank, items),
+      perceptionGaps: perceptionGaps(this.bank, items, this.exactMeans),
       reflections: this.reflections(),
       people: this.options.showNames
         ? [...this.people].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name))
@@ -160,9 +162,10 @@ export class TeamTally {
       }
     }
     const stats = describe(points);
+    const exact = exactMoments(points);
+    if (exact) this.exactMeans.set(`${role}\u0000${q.id}`, exact.mean);
     const range = q.scale ? q.scale.max - q.scale.min : 0;
-    const disagreement =
-      stats.spread !== null && range > 0 && n >= 2 && stats.spread / range >= DISAGREEMENT_SHARE;
+    const disagreement = exact !== null && range > 0 && n >= 2 && exact.spread / range >= DISAGREEMENT_SHARE;
     return { n, ...stats, distribution, disagreement, withheld: null };
   }
 
@@ -173,14 +176,16 @@ export class TeamTally {
       return { respondents, withheld: `fewer than ${this.options.minGroup} reps answered` };
     }
     const ledger = (side: Side) => {
-      const questions = this.bank.questions.filter((q) => q.side === side);
+      // Only the questions this role is asked: a manager-only item is not missing from the reps' view.
+      const questions = this.views[role].questions.filter((q) => q.side === side);
       let weight = 0;
       let sum = 0;
       for (const q of questions) {
         const stats = items.find((i) => i.id === q.id)?.byRole[role];
-        if (!q.scale || stats?.mean == null) continue;
+        const mean = this.exactMeans.get(`${role}\u0000${q.id}`);
+        if (!q.scale || stats?.mean == null || mean === undefined) continue;
         weight += q.weight;
-        sum += q.weight * ((stats.mean - q.scale.min) / (q.scale.max - q.scale.min));
+        sum += q.weight * ((mean - q.scale.min) / (q.scale.max - q.scale.min));
       }
       const total = questions.reduce((s, q) => s + q.weight, 0);
       return total > 0 && weight / total >= this.bank.scoring.minAnsweredWeight ? (sum / weight) * 100 : null;
@@ -229,9 +234,9 @@ export class TeamTally {
 /** Mean, median and standard deviation of a histogram of [point, count]. */
 export function describe(points: [number, number][]): Pick<RoleStats, 'mean' | 'median' | 'spread'> {
   const n = points.reduce((sum, [, count]) => sum + count, 0);
-  if (n === 0) return { mean: null, median: null, spread: null };
-  const mean = points.reduce((sum, [p, count]) => sum + p * count, 0) / n;
-  const variance = points.reduce((sum, [p, count]) => sum + count * (p - mean) ** 2, 0) / n;
+  const exact = exactMoments(points);
+  if (n === 0 || exact === null) return { mean: null, median: null, spread: null };
+  const { mean, spread } = exact;
   const sorted = [...points].filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
   const at = (rank: number) => {
     let seen = 0;
@@ -242,10 +247,19 @@ export function describe(points: [number, number][]): Pick<RoleStats, 'mean' | '
     return sorted.at(-1)?.[0] ?? 0;
   };
   const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  return { mean: round2(mean), median, spread: round2(Math.sqrt(variance)) };
+  return { mean: round2(mean), median, spread: round2(spread) };
 }
 
-function perceptionGaps(bank: Bank, items: TeamItem[]): PerceptionGap[] {
+/** Mean and standard deviation before rounding: what scores and flags are computed from. */
+export function exactMoments(points: [number, number][]): { mean: number; spread: number } | null {
+  const n = points.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return null;
+  const mean = points.reduce((sum, [p, count]) => sum + p * count, 0) / n;
+  const variance = points.reduce((sum, [p, count]) => sum + count * (p - mean) ** 2, 0) / n;
+  return { mean, spread: Math.sqrt(variance) };
+}
+
+function perceptionGaps(bank: Bank, items: TeamItem[], exactMeans: Map<string, number>): PerceptionGap[] {
   const gaps: PerceptionGap[] = [];
   for (const item of items) {
     const { manager, rep } = item.byRole;
@@ -257,7 +271,10 @@ function perceptionGaps(bank: Bank, items: TeamItem[]): PerceptionGap[] {
       scale: item.scale,
       manager: manager.mean,
       rep: rep.mean,
-      gap: round2(manager.mean - rep.mean),
+      gap: round2(
+        (exactMeans.get(`manager\u0000${item.id}`) ?? manager.mean) -
+          (exactMeans.get(`rep\u0000${item.id}`) ?? rep.mean),
+      ),
     });
   }
   return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
