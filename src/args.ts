@@ -92,7 +92,12 @@ export function parseArgs(argv: string[]): Intent {
     // suggestion.
     .allowExcessArguments(true)
     .action((options: Record<string, unknown>, command: Command) => {
-      const [word] = command.args;
+      const [word, topic] = command.args;
+      if (word === 'help') {
+        const subcommand = program.commands.find((c) => c.name() === topic);
+        intent = { command: 'print', text: (subcommand ?? program).helpInformation() };
+        return;
+      }
       if (word !== undefined) {
         const names = program.commands.map((c) => c.name());
         throw new UsageError(
@@ -178,6 +183,8 @@ export function parseArgs(argv: string[]): Intent {
     });
 
   for (const command of [program, ...program.commands]) {
+    // Only the root takes stray words (to suggest a command); a subcommand refuses them.
+    if (command !== program) command.allowExcessArguments(false);
     command.exitOverride().configureOutput({
       writeOut: (text) => {
         printed += text;
@@ -198,5 +205,11 @@ export function parseArgs(argv: string[]): Intent {
     throw error;
   }
   if (!intent) throw new UsageError('nothing to do');
+  // `who-failed-whom --questions bank.yaml template`: a root option before the command still counts.
+  const rootQuestions = program.opts<{ questions?: string }>().questions;
+  if ('options' in intent && rootQuestions !== undefined) {
+    const options = intent.options as { questions?: string };
+    options.questions ??= rootQuestions;
+  }
   return intent;
 }

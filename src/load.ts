@@ -4,10 +4,21 @@ import type { Answers, Bank } from './core/types.js';
 import { escalate } from './core/validation.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
-import { MAX_INPUT_BYTES } from './limits.js';
+import { MAX_INPUT_BYTES, TOO_LARGE } from './limits.js';
 import { parseSource, problemLines } from './source.js';
 
 export const STDIN_NAME = '<stdin>';
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (part of its path is a file, not a folder)',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a symbolic link that loops',
+  ENXIO: 'cannot be read (a socket or a device with nothing behind it)',
+  EFBIG: TOO_LARGE,
+};
 
 export async function readText(io: Io, file: string): Promise<{ text: string; name: string }> {
   if (file === '-') return { text: await readStdin(io), name: STDIN_NAME };
@@ -15,16 +26,7 @@ export async function readText(io: Io, file: string): Promise<{ text: string; na
     return { text: await io.readFile(file), name: file };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : code === 'EFBIG'
-              ? `is larger than ${MAX_INPUT_BYTES / 1024} KiB`
-              : (error as Error).message;
+    const reason = (code && READ_ERRORS[code]) ?? (error as Error).message;
     throw new InputError([`${file}: ${reason}`]);
   }
 }
@@ -38,18 +40,20 @@ export async function readStdin(io: Io): Promise<string> {
     size += buffer.length;
     if (size > MAX_INPUT_BYTES) {
       io.stdin.destroy();
-      throw new InputError([
-        `${STDIN_NAME}: is larger than ${MAX_INPUT_BYTES / 1024} KiB; this is not an answers file`,
-      ]);
+      throw new InputError([`${STDIN_NAME}: ${TOO_LARGE}`]);
     }
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const TEMPLATE_HINT = 'Print a blank one with: who-failed-whom template > answers.yaml';
+const INIT_HINT = 'Start one with: who-failed-whom init questions.yaml';
+
 export async function loadBank(io: Io, file?: string): Promise<Bank> {
   const { text, name } = await readText(io, file ?? io.builtinBankPath);
   const source = parseSource(text, name);
+  if (source.data == null) throw new InputError([`${name}: is empty; expected a question bank`], INIT_HINT);
   const { bank, problems } = checkBank(source.data);
   if (!bank) {
     throw new InputError(problemLines(source, problems), 'Fix the question bank, then run again.');
@@ -65,13 +69,10 @@ export interface AnswersCheck {
 }
 
 export function parseAnswers(text: string, name: string, bank: Bank, check: AnswersCheck = {}): Answers {
-  if (text.trim() === '') {
-    throw new InputError(
-      [`${name}: is empty; expected an answers file`],
-      'Print a blank one with: who-failed-whom template > answers.yaml',
-    );
-  }
   const source = parseSource(text, name);
+  // Blank, or only comments: nothing to check, and "expected a mapping, got null" would not say that.
+  if (source.data == null)
+    throw new InputError([`${name}: is empty; expected an answers file`], TEMPLATE_HINT);
   const { answers, problems } = checkAnswers(source.data, bank);
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (answers && check.strict && warnings.length > 0) {

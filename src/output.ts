@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { UsageError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 /** An answers file or a bank: data a person wrote, never to be replaced by a report without --force. */
@@ -33,5 +33,27 @@ export async function refuseToOverwriteUserData(
     throw new UsageError(
       `${path} holds answers or questions, not a report; ${flag} will not overwrite it. Choose another file, or pass --force`,
     );
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of its path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/** Writes atomically and turns the usual file-system refusals into one line the user can act on. */
+export async function writeUserFile(io: Io, path: string, content: string, hint: string): Promise<void> {
+  try {
+    await io.writeFileAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? undefined : WRITE_ERRORS[code];
+    if (reason === undefined) throw error;
+    throw new InputError([`${path}: cannot write it: ${reason}`], hint);
   }
 }

@@ -9,10 +9,11 @@ import {
   type Node,
   parseAllDocuments,
   parseDocument,
+  type YAMLError,
 } from 'yaml';
 import type { PathSegment, Problem } from './core/types.js';
 import { InputError } from './errors.js';
-import { MAX_INPUT_BYTES } from './limits.js';
+import { MAX_INPUT_BYTES, TOO_LARGE } from './limits.js';
 
 export { MAX_INPUT_BYTES };
 
@@ -25,9 +26,7 @@ export interface ParsedSource {
 
 function refuseOversized(text: string, name: string): void {
   if (Buffer.byteLength(text) > MAX_INPUT_BYTES) {
-    throw new InputError([
-      `${name}: is larger than ${MAX_INPUT_BYTES / 1024} KiB; this is not an answers or bank file`,
-    ]);
+    throw new InputError([`${name}: ${TOO_LARGE}`]);
   }
 }
 
@@ -39,7 +38,7 @@ export function parseSource(text: string, name: string): ParsedSource {
   refuseOversized(text, name);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  return fromDocument(doc, lineCounter, name);
+  return fromDocument(doc, lineCounter, name, text);
 }
 
 /**
@@ -53,7 +52,7 @@ export function parseSources(text: string, name: string): (ParsedSource | InputE
   if (!Array.isArray(docs)) return [];
   return docs.map((doc) => {
     try {
-      return fromDocument(doc, lineCounter, name);
+      return fromDocument(doc, lineCounter, name, text);
     } catch (error) {
       if (error instanceof InputError) return error;
       throw error;
@@ -61,15 +60,23 @@ export function parseSources(text: string, name: string): (ParsedSource | InputE
   });
 }
 
-function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: string): ParsedSource {
+function fromDocument(
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+  name: string,
+  text: string,
+): ParsedSource {
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${name}:${line}:${col}`;
   };
   if (doc.errors.length > 0) {
+    const syntax = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY' && !isTooDeep(error.message));
     throw new InputError(
-      doc.errors.map((error) => `${position(error.pos[0])}: ${firstLine(error.message)}`),
-      'Check the YAML syntax at that line (indentation, a missing colon, an unclosed quote).',
+      doc.errors.map((error) => `${position(error.pos[0])}: ${yamlMessage(error, text, position)}`),
+      syntax
+        ? 'Check the YAML syntax at that line (indentation, a missing colon, an unclosed quote).'
+        : undefined,
     );
   }
   let data: unknown;
@@ -90,11 +97,26 @@ function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: stri
   };
 }
 
+const isTooDeep = (message: string) => message.includes('Maximum call stack');
+
 function firstLine(message: string): string {
   // The parser recurses per level: a stack overflow means nesting far deeper than any real file.
-  if (message.includes('Maximum call stack'))
-    return 'nested too deeply to read; answers and banks are a few levels deep';
+  if (isTooDeep(message)) return 'nested too deeply to read; answers and banks are a few levels deep';
+  if (message.startsWith('Excessive alias count')) {
+    return 'too many aliases (*name) to expand; answers and banks need none';
+  }
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The parser's message, naming the key when it is a repeated one ("Map keys must be unique" does not). */
+function yamlMessage(error: YAMLError, text: string, position: (offset: number) => string): string {
+  if (error.code !== 'DUPLICATE_KEY') return firstLine(error.message);
+  const key = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
+  if (key === undefined) return firstLine(error.message);
+  const first = text.indexOf(key);
+  const line = position(first).split(':').at(-2);
+  const where = first >= 0 && first < error.pos[0] ? ` (first on line ${line})` : '';
+  return `duplicate key ${/^["']/.test(key) ? key : `"${key}"`}${where}; each key may appear once`;
 }
 
 function offsetOf(root: unknown, path: PathSegment[], atKey: boolean): number {

@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { access, opendir, readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { access, opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli.js';
@@ -32,7 +32,7 @@ export function processIo(signal?: AbortSignal): Io {
       } finally {
         closeSync(fd);
       }
-      return readFile(path, 'utf8');
+      return readCapped(path);
     },
     async writeFileAtomic(path, content) {
       const { default: writeFileAtomic } = await import('write-file-atomic');
@@ -58,6 +58,18 @@ export function processIo(signal?: AbortSignal): Io {
   };
   if (signal) io.signal = signal;
   return io;
+}
+
+/** A FIFO or a device has no size to check first: read it as a stream and stop at the cap. */
+async function readCapped(path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<string> {

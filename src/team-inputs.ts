@@ -20,11 +20,14 @@ const FOLDER_EXTENSIONS = ['.yaml', '.yml', '.json'];
  */
 export function parseRespondent(text: string, name: string, bank: Bank): TeamEntry {
   let data: unknown;
-  try {
-    // js-yaml for JSON too: JSON.parse would quietly keep the last of two repeated keys.
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    data = undefined;
+  // js-yaml has no alias limit, so a file with anchors takes the guarded parser; an answers file needs none.
+  if (!text.includes('&')) {
+    try {
+      // js-yaml for JSON too: JSON.parse would quietly keep the last of two repeated keys.
+      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      data = undefined;
+    }
   }
   if (data !== undefined && data !== null) {
     const { answers } = checkAnswers(data, bank);

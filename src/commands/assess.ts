@@ -6,7 +6,7 @@ import type { Answers, Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { type AnswersCheck, loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
-import { refuseToOverwriteUserData } from '../output.js';
+import { refuseToOverwriteUserData, writeUserFile } from '../output.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -46,7 +46,12 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const view = bankForRole(bank, role);
   if (options.saveAnswers) {
     const schemaLine = schemaModeline(schemaUrl('answers'));
-    await io.writeFileAtomic(options.saveAnswers, renderAnswersFile(view, answers, schemaLine));
+    await writeUserFile(
+      io,
+      options.saveAnswers,
+      renderAnswersFile(view, answers, schemaLine),
+      'Choose another file for --save-answers.',
+    );
   }
 
   const result = score(view, answers);
@@ -58,7 +63,12 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const rendered = render(report, options, io, toFile);
   if (toFile && options.output) {
     await refuseToOverwriteUserData(io, options.output, options.force, '-o');
-    await io.writeFileAtomic(options.output, rendered);
+    await writeUserFile(
+      io,
+      options.output,
+      rendered,
+      'Choose another file for -o, or leave -o out to print the report.',
+    );
   } else io.stdout.write(rendered);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {

@@ -4,6 +4,7 @@ import { checkFieldNotes } from '../core/field-notes.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readText } from '../load.js';
+import { writeUserFile } from '../output.js';
 import { renderBankScaffold } from '../render/bank-scaffold.js';
 import { schemaModeline, schemaUrl } from '../schema-url.js';
 import { parseSource, problemLines } from '../source.js';
@@ -18,13 +19,6 @@ export interface InitOptions {
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FALLBACK_ID = 'my-bank';
-const WRITE_ERRORS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  EISDIR: 'it is a folder',
-  EACCES: 'permission denied',
-  EROFS: 'the file system is read-only',
-};
-
 export async function run(options: InitOptions, io: Io): Promise<number> {
   const { file } = options;
   const toStdout = file === '-';
@@ -61,17 +55,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
     io.stdout.write(scaffold);
     return 0;
   }
-  try {
-    await io.writeFileAtomic(file, scaffold);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === undefined ? undefined : WRITE_ERRORS[code];
-    if (reason === undefined) throw error;
-    throw new InputError(
-      [`${file}: cannot write it: ${reason}`],
-      'Choose another file, or init - to print it.',
-    );
-  }
+  await writeUserFile(io, file, scaffold, 'Choose another file, or init - to print it.');
   io.stdout.write(
     `Wrote ${file}, a question bank (id: ${id}) to make your own.\n` +
       `Check it with: who-failed-whom validate ${file}\n` +

@@ -3,7 +3,7 @@ import { type TeamModel, TeamTally, type TeamView } from '../core/team.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
-import { refuseToOverwriteUserData } from '../output.js';
+import { refuseToOverwriteUserData, writeUserFile } from '../output.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 import { teamEntries } from '../team-inputs.js';
@@ -62,9 +62,13 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     );
   }
   if (valid === 0) {
+    const inputs = options.paths.map((p) => (p === '-' ? '<stdin>' : p)).join(', ');
+    const why = invalid > 0 ? ` (${invalid} invalid input(s) skipped; the first: ${errorLines[0]})` : '';
     throw new InputError(
-      [`${options.paths.join(', ')}: no valid answers found`],
-      'Folders are searched for .yaml, .yml and .json files.',
+      [`${inputs}: no valid answers found${why}`],
+      options.paths.includes('-')
+        ? 'On stdin, give YAML documents separated by --- lines.'
+        : 'Folders are searched for .yaml, .yml and .json files.',
     );
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
@@ -89,7 +93,12 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
           );
   if (toFile && options.output) {
     await refuseToOverwriteUserData(io, options.output, options.force, '-o');
-    await io.writeFileAtomic(options.output, rendered);
+    await writeUserFile(
+      io,
+      options.output,
+      rendered,
+      'Choose another file for -o, or leave -o out to print the report.',
+    );
   } else io.stdout.write(rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 

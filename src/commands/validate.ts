@@ -92,6 +92,9 @@ async function checkFile(
     summary = answers
       ? `answers for bank ${bank.id}, version ${bank.version}, ${answers.values.size} answered`
       : '';
+  } else if (data == null) {
+    const line = `${source.locate([])}: is empty; expected a question bank or an answers file`;
+    return { name: source.name, lines: [line], errors: 1, warnings: 0 };
   } else {
     const line = `${source.locate([])}: neither a question bank (it has no "questions") nor an answers file (no "answers")`;
     return { name: source.name, lines: [line], errors: 1, warnings: 0 };

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { didYouMean } from './suggest.js';
 import type { Answers, AnswersMeta, AnswerValue, Bank, Problem, Question } from './types.js';
-import { issuesToProblems, problem, strictRecord } from './validation.js';
+import { issuesToProblems, problem, strictRecord, topLevelProblem } from './validation.js';
 
 export const answersSchema = strictRecord({
   $schema: v.optional(v.string()),
@@ -21,6 +21,15 @@ export function describeAllowed(q: Question): string {
   return scale ? `a whole number from ${scale.min} to ${scale.max}` : 'a number';
 }
 
+/** A short description of a value for a message: never the whole of a huge or deeply nested value. */
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
+}
+
 function checkValue(q: Question, value: unknown): string | undefined {
   if (q.type === 'text') return typeof value === 'string' ? undefined : `expected text, got ${typeof value}`;
   if (q.type === 'choice') {
@@ -33,7 +42,7 @@ function checkValue(q: Question, value: unknown): string | undefined {
             allowed.map((c) => c.value),
           )
         : '';
-    return `expected ${describeAllowed(q)}, got ${JSON.stringify(value)}.${hint}`;
+    return `expected ${describeAllowed(q)}, got ${describeValue(value)}.${hint}`;
   }
   const scale = q.scale;
   if (
@@ -45,7 +54,7 @@ function checkValue(q: Question, value: unknown): string | undefined {
   ) {
     return undefined;
   }
-  return `expected ${describeAllowed(q)}, got ${JSON.stringify(value)}`;
+  return `expected ${describeAllowed(q)}, got ${describeValue(value)}`;
 }
 
 /**
@@ -53,6 +62,8 @@ function checkValue(q: Question, value: unknown): string | undefined {
  * it is left out, never counted as zero.
  */
 export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; problems: Problem[] } {
+  const notAMapping = topLevelProblem(data);
+  if (notAMapping) return { problems: [notAMapping] };
   const parsed = v.safeParse(answersSchema, data, { abortEarly: false });
   if (!parsed.success) return { problems: issuesToProblems(parsed.issues) };
   const input = parsed.output;

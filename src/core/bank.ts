@@ -2,12 +2,14 @@ import * as v from 'valibot';
 import { type BankInput, bankSchema } from './bank-schema.js';
 import { didYouMean } from './suggest.js';
 import type { Bank, Problem, Question, Scale, Source } from './types.js';
-import { issuesToProblems, problem } from './validation.js';
+import { issuesToProblems, problem, topLevelProblem } from './validation.js';
 
 type QuestionInput = BankInput['questions'][number];
 
 /** Checks a parsed bank document: its shape first, then every cross-reference. Collects all problems. */
 export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
+  const notAMapping = topLevelProblem(data);
+  if (notAMapping) return { problems: [notAMapping] };
   const parsed = v.safeParse(bankSchema, data, { abortEarly: false });
   if (!parsed.success) return { problems: issuesToProblems(parsed.issues) };
   const input = parsed.output;

@@ -22,14 +22,38 @@ export function strictRecord<const Entries extends v.ObjectEntries>(entries: Ent
   });
 }
 
+/** valibot's names for types, in the words of a YAML file. */
+const typeWords: Record<string, string> = { Object: 'a mapping (key: value)', Array: 'a list' };
+const inWords = (text: string) => typeWords[text] ?? text;
+
+/** valibot's wording, rewritten for people who write YAML rather than TypeScript. */
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const typeMismatch = /^Invalid (?:type|value): Expected (.*) but received (.*)$/.exec(issue.message);
   if (typeMismatch) {
-    const [, expected, received] = typeMismatch;
-    const what = received === 'undefined' ? 'is missing' : `got ${received}`;
-    return `expected ${expected}, ${what}`;
+    const [, expected = '', received = ''] = typeMismatch;
+    const what = received === 'undefined' ? 'is missing' : `got ${inWords(received)}`;
+    return `expected ${inWords(expected)}, ${what}`;
+  }
+  switch (issue.type) {
+    case 'integer':
+      return `expected a whole number, got ${issue.received}`;
+    case 'finite':
+      return `expected a finite number, got ${issue.received}`;
+    case 'min_length':
+      return issue.requirement === 1 ? 'must not be empty' : `must have at least ${issue.requirement} items`;
+    case 'min_value':
+      return `expected at least ${issue.requirement}, got ${issue.received}`;
+    case 'max_value':
+      return `expected at most ${issue.requirement}, got ${issue.received}`;
   }
   return issue.message;
+}
+
+/** Arrays pass valibot's object check: say plainly when a file holds a list (or a bare value) at its top. */
+export function topLevelProblem(data: unknown): Problem | undefined {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return undefined;
+  const got = Array.isArray(data) ? 'a list' : typeof data === 'string' ? 'text' : String(data);
+  return problem([], `expected a mapping (key: value) at the top of the file, got ${got}`);
 }
 
 export function issuesToProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
