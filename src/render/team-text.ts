@@ -56,9 +56,7 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
   out.push('', style.heading('Perception gap: what managers say they give, what reps say they get'));
   if (report.perceptionGaps.length === 0) {
     out.push(
-      style.dim(
-        '  None to show: it needs both a manager and at least ' + `${report.minGroup} reps on an item.`,
-      ),
+      style.dim(`  None to show: it needs both a manager and at least ${report.minGroup} reps on an item.`),
     );
   }
   const managers = report.respondents.manager === 1 ? 'you rate it' : 'managers rate it';
