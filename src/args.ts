@@ -45,6 +45,12 @@ const roleOption = (fallback?: string) => {
   return fallback ? option.default(fallback) : option;
 };
 
+const reportFormatOption = () =>
+  new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text');
+
+const outputOption = () =>
+  new Option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout');
+
 const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
 
@@ -60,12 +66,8 @@ export function parseArgs(argv: string[]): Intent {
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .option('-a, --answers <file>', 'score this answers file (YAML or JSON; - reads stdin) instead of asking')
-    .addOption(
-      new Option('-f, --format <format>', 'report format')
-        .choices(['text', 'json', 'markdown'])
-        .default('text'),
-    )
-    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(reportFormatOption())
+    .addOption(outputOption())
     .addOption(
       new Option('--fail-under <balance>', 'exit 1 when the balance is below this (0–100)').argParser(
         percent,
@@ -132,12 +134,8 @@ export function parseArgs(argv: string[]): Intent {
       '<paths...>',
       'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
     )
-    .addOption(
-      new Option('-f, --format <format>', 'report format')
-        .choices(['text', 'json', 'markdown'])
-        .default('text'),
-    )
-    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(reportFormatOption())
+    .addOption(outputOption())
     .addOption(
       new Option(
         '--fail-under <balance>',

@@ -57,3 +57,18 @@ export async function writeUserFile(io: Io, path: string, content: string, hint:
     throw new InputError([`${path}: cannot write it: ${reason}`], hint);
   }
 }
+
+/** A report goes to `-o FILE` (never over user data, never half-written) or, without one, to stdout. */
+export async function emitReport(
+  io: Io,
+  output: string | undefined,
+  force: boolean,
+  report: string,
+): Promise<void> {
+  if (output === undefined || output === '-') {
+    io.stdout.write(report);
+    return;
+  }
+  await refuseToOverwriteUserData(io, output, force, '-o');
+  await writeUserFile(io, output, report, 'Choose another file for -o, or leave -o out to print the report.');
+}

@@ -6,7 +6,7 @@ import type { Answers, Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { type AnswersCheck, loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
-import { refuseToOverwriteUserData, writeUserFile } from '../output.js';
+import { emitReport, writeUserFile } from '../output.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -61,15 +61,7 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered = render(report, options, io, toFile);
-  if (toFile && options.output) {
-    await refuseToOverwriteUserData(io, options.output, options.force, '-o');
-    await writeUserFile(
-      io,
-      options.output,
-      rendered,
-      'Choose another file for -o, or leave -o out to print the report.',
-    );
-  } else io.stdout.write(rendered);
+  await emitReport(io, options.output, options.force, rendered);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);

@@ -3,7 +3,7 @@ import { type TeamModel, TeamTally, type TeamView } from '../core/team.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadBank } from '../load.js';
-import { refuseToOverwriteUserData, writeUserFile } from '../output.js';
+import { emitReport } from '../output.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 import { teamEntries } from '../team-inputs.js';
@@ -91,15 +91,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
             makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
             io.stdout.columns,
           );
-  if (toFile && options.output) {
-    await refuseToOverwriteUserData(io, options.output, options.force, '-o');
-    await writeUserFile(
-      io,
-      options.output,
-      rendered,
-      'Choose another file for -o, or leave -o out to print the report.',
-    );
-  } else io.stdout.write(rendered);
+  await emitReport(io, options.output, options.force, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);
