@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/: one file for the start-up path, and a lazily loaded chunk for the prompts.
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -46,6 +46,11 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The built-in bank, parsed once here so a run reads JSON instead of parsing YAML (see loadBank).
+const { parse } = await import('yaml');
+const bankYaml = await readFile(new URL('../questions/who-failed-whom.yaml', import.meta.url), 'utf8');
+await writeFile(`${fresh}/bank.json`, JSON.stringify(parse(bankYaml)));
 
 await rename(dist, old).catch((error) => {
   if (error.code !== 'ENOENT') throw error;

@@ -51,6 +51,10 @@ const TEMPLATE_HINT = 'Print a blank one with: who-failed-whom template > answer
 const INIT_HINT = 'Start one with: who-failed-whom init questions.yaml';
 
 export async function loadBank(io: Io, file?: string): Promise<Bank> {
+  if (file === undefined && io.builtinBankJsonPath) {
+    const compiled = await compiledBuiltinBank(io, io.builtinBankJsonPath);
+    if (compiled) return compiled;
+  }
   const { text, name } = await readText(io, file ?? io.builtinBankPath);
   const source = parseSource(text, name);
   if (source.data == null) throw new InputError([`${name}: is empty; expected a question bank`], INIT_HINT);
@@ -59,6 +63,18 @@ export async function loadBank(io: Io, file?: string): Promise<Bank> {
     throw new InputError(problemLines(source, problems), 'Fix the question bank, then run again.');
   }
   return bank;
+}
+
+/**
+ * The built-in bank from its build-time JSON. Anything amiss (missing, unreadable, invalid) returns undefined,
+ * so the caller falls back to the YAML, which reports problems with their lines.
+ */
+async function compiledBuiltinBank(io: Io, path: string): Promise<Bank | undefined> {
+  try {
+    return checkBank(JSON.parse(await io.readFile(path))).bank;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface AnswersCheck {

@@ -17,6 +17,7 @@ export function processIo(signal?: AbortSignal): Io {
     env: process.env,
     cwd: process.cwd(),
     builtinBankPath,
+    builtinBankJsonPath: fileURLToPath(new URL('./bank.json', import.meta.url)),
     async readFile(path) {
       // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
       // A small regular file reads faster synchronously (a team run reads thousands, one after another);
