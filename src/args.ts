@@ -54,6 +54,23 @@ const outputOption = () =>
 const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
 
+/**
+ * `who-failed-whom --format json questions`: an option given before the command counts for it when the command
+ * takes it (unless given again after), and is refused when it does not, rather than silently dropped.
+ */
+function applyRootOptions(program: Command, name: string, options: object): void {
+  const command = program.commands.find((c) => c.name() === name);
+  if (!command) return;
+  for (const [key, value] of Object.entries(program.opts())) {
+    if (program.getOptionValueSource(key) !== 'cli') continue;
+    if (!command.options.some((o) => o.attributeName() === key)) {
+      const flag = program.options.find((o) => o.attributeName() === key)?.long ?? key;
+      throw new UsageError(`${flag} does not apply to the ${name} command`);
+    }
+    if (command.getOptionValueSource(key) !== 'cli') Object.assign(options, { [key]: value });
+  }
+}
+
 export function parseArgs(argv: string[]): Intent {
   let intent: Intent | undefined;
   let printed = '';
@@ -203,11 +220,8 @@ export function parseArgs(argv: string[]): Intent {
     throw error;
   }
   if (!intent) throw new UsageError('nothing to do');
-  // `who-failed-whom --questions bank.yaml template`: a root option before the command still counts.
-  const rootQuestions = program.opts<{ questions?: string }>().questions;
-  if ('options' in intent && rootQuestions !== undefined) {
-    const options = intent.options as { questions?: string };
-    options.questions ??= rootQuestions;
+  if (intent.command !== 'assess' && 'options' in intent) {
+    applyRootOptions(program, intent.command, intent.options);
   }
   return intent;
 }

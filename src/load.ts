@@ -16,6 +16,7 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ELOOP: 'a symbolic link that loops',
+  ENAMETOOLONG: 'no such file (the name is too long)',
   ENXIO: 'cannot be read (a socket or a device with nothing behind it)',
   EFBIG: TOO_LARGE,
 };

@@ -5,7 +5,7 @@ import type { Io } from './io.js';
 /** An answers file or a bank: data a person wrote, never to be replaced by a report without --force. */
 function looksLikeUserData(text: string): boolean {
   try {
-    const data: unknown = parse(text, { maxAliasCount: 100 });
+    const data: unknown = parse(text, { maxAliasCount: 100, logLevel: 'error' });
     return typeof data === 'object' && data !== null && ('answers' in data || 'questions' in data);
   } catch {
     return false;
@@ -44,6 +44,7 @@ const WRITE_ERRORS: Record<string, string> = {
   EPERM: 'permission denied',
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
+  ENAMETOOLONG: 'the name is too long',
 };
 
 /** Writes atomically and turns the usual file-system refusals into one line the user can act on. */

@@ -24,6 +24,10 @@ export interface ParsedSource {
   locate(path: PathSegment[], atKey?: boolean): string;
 }
 
+// logLevel 'error': the parser's warnings (a mapping used as a key, say) would go to the process's stderr raw;
+// what matters about such a file is reported by the checks that follow.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
+
 function refuseOversized(text: string, name: string): void {
   if (Buffer.byteLength(text) > MAX_INPUT_BYTES) {
     throw new InputError([`${name}: ${TOO_LARGE}`]);
@@ -37,7 +41,7 @@ function refuseOversized(text: string, name: string): void {
 export function parseSource(text: string, name: string): ParsedSource {
   refuseOversized(text, name);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   return fromDocument(doc, lineCounter, name, text);
 }
 
@@ -48,7 +52,7 @@ export function parseSource(text: string, name: string): ParsedSource {
 export function parseSources(text: string, name: string): (ParsedSource | InputError)[] {
   refuseOversized(text, name);
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const docs = parseAllDocuments(text, { lineCounter, ...PARSE_OPTIONS });
   if (!Array.isArray(docs)) return [];
   return docs.map((doc) => {
     try {

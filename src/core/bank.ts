@@ -6,6 +6,8 @@ import { issuesToProblems, problem, topLevelProblem } from './validation.js';
 
 type QuestionInput = BankInput['questions'][number];
 
+const MAX_SCALE_SPAN = 100;
+
 /** Checks a parsed bank document: its shape first, then every cross-reference. Collects all problems. */
 export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
   const notAMapping = topLevelProblem(data);
@@ -17,6 +19,15 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
 
   const scales: Record<string, Scale> = {};
   for (const [id, scale] of Object.entries(input.scales)) {
+    if (scale.max - scale.min > MAX_SCALE_SPAN) {
+      // Every point is listed in prompts, templates and team distributions: a scale is a handful of points.
+      problems.push(
+        problem(
+          ['scales', id, 'max'],
+          `a scale may have at most ${MAX_SCALE_SPAN + 1} points; this one has ${scale.max - scale.min + 1}`,
+        ),
+      );
+    }
     if (scale.min >= scale.max) {
       problems.push(
         problem(['scales', id, 'max'], `max (${scale.max}) must be greater than min (${scale.min})`),

@@ -12,8 +12,12 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+const MAX_SUGGESTIBLE_LENGTH = 200;
+
 /** The candidate nearest to `input`, or undefined when none is close enough to be a likely typo. */
 export function nearest(input: string, candidates: Iterable<string>): string | undefined {
+  // Distance is quadratic in length; nothing this long is a typo of an id or a key.
+  if (input.length > MAX_SUGGESTIBLE_LENGTH) return undefined;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   const needle = input.toLowerCase();

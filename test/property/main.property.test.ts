@@ -1,0 +1,80 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { BANK_TEXT, type Case, KINDS, property, runCase, violations } from './properties.js';
+
+/**
+ * Every input kind with a small count, so `npm test` stays quick; `npm run fuzz` runs the same properties
+ * 100,000 times. FUZZ_RUNS changes the count here; FUZZ_SEED and FUZZ_PATH replay a failure.
+ */
+const numRuns = Number(process.env.FUZZ_RUNS ?? 120);
+const replay = process.env.FUZZ_SEED
+  ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) }
+  : {};
+
+describe('main() on arbitrary input', () => {
+  test.each(KINDS.map((kind) => [kind.name, kind] as const))(
+    '%s: exits 0, 1 or 2 with a clean message',
+    async (_name, kind) => {
+      // A run that grinds on (a slow case, a long shrink) fails the test instead of outliving its timeout.
+      const limits = { interruptAfterTimeLimit: 25_000, markInterruptAsFailure: true };
+      await fc.assert(property(kind, { tolerateKnown: true }), { numRuns, ...limits, ...replay });
+    },
+  );
+
+  test('the harness: a clean run passes, a stack trace or an error class on stderr does not', async () => {
+    const missing: Case = { argv: ['--answers', 'a.yaml', '--format', 'json'], files: {}, stdin: '' };
+    const outcome = await runCase(missing);
+    expect(outcome.code).toBe(2);
+    expect(violations(missing, outcome)).toEqual([]);
+    const crash = { ...outcome, stderr: 'TypeError: x\n    at f (file.js:1:2)\n' };
+    expect(violations(missing, crash)).toHaveLength(2);
+    const valid: Case = { argv: ['--answers', 'answers.yaml', '--format', 'json'], files: {}, stdin: '' };
+    const report = await runCase(valid);
+    expect(report.code).toBe(0);
+    expect(violations(valid, report)).toEqual([]);
+    expect(violations(valid, { ...report, stdout: `${report.stdout}{}` })).toHaveLength(1);
+  });
+});
+
+/** One case per bug the fuzzing found, fixed since: each keeps its input honest. */
+describe('bugs found by fuzzing stay fixed', () => {
+  const clean = async (c: Case) => {
+    const outcome = await runCase(c);
+    expect(violations(c, outcome)).toEqual([]);
+    return outcome;
+  };
+
+  test('write-errors: -o to a name too long for the file system exits 2 with a message', async () => {
+    await clean({ argv: ['--answers', 'answers.yaml', '-o', 'a'.repeat(250)], files: {}, stdin: '' });
+  });
+
+  test('huge-scale: a scale of 200,000 points is refused, not listed point by point', async () => {
+    const bank = BANK_TEXT.replace('min: 1\n    max: 5', 'min: 1\n    max: 200000');
+    const c: Case = { argv: ['template', '--questions', 'b.yaml'], files: { 'b.yaml': bank }, stdin: '' };
+    const outcome = await clean(c);
+    expect(outcome.stdout.length).toBeLessThan(100_000);
+  });
+
+  test('long-csv-header: an unknown column of 5,000 characters is refused without echoing it all', async () => {
+    const csv = `role,${'x'.repeat(5_000)}\nmanager,3\n`;
+    const c: Case = { argv: ['team', 'r.csv'], files: { 'r.csv': csv }, stdin: '' };
+    const outcome = await clean(c);
+    expect(outcome.stderr.length).toBeLessThan(2_000);
+  });
+
+  test('yaml-warning: -o onto a file with an unknown tag writes nothing past the Io', async () => {
+    await clean({
+      argv: ['--answers', 'answers.yaml', '-o', 'r.txt'],
+      files: { 'r.txt': 'a: !!foo x\n' },
+      stdin: '',
+    });
+  });
+
+  test('yaml-warning: a list as a key is an invalid answers file, and nothing more', async () => {
+    await clean({ argv: ['--answers', 'a.yaml'], files: { 'a.yaml': '{[1]: 2}\n' }, stdin: '' });
+  });
+
+  test('ignored-global-option: --format json before `questions` is not silently dropped', async () => {
+    await clean({ argv: ['--format', 'json', 'questions'], files: {}, stdin: '' });
+  });
+});

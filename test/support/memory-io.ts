@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { InputStream, Io, OutputStream } from '../../src/io.js';
+import { MAX_INPUT_BYTES } from '../../src/source.js';
+
+/** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
+export const DIR = Symbol('directory');
+export type Entry = string | typeof DIR;
+
+/**
+ * The repository root. The fuzz script bundles this file two folders deep too (.tmp/fuzz/), so the same
+ * relative URL holds there.
+ */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUILTIN_BANK_PATH = posix.join(ROOT, 'questions', 'who-failed-whom.yaml');
+/** `init` reads the field notes beside the bank. */
+const FIELD_NOTES_PATH = posix.join(ROOT, 'questions', 'fields.yaml');
+const builtins = new Map<string, string>([
+  [BUILTIN_BANK_PATH, readFileSync(BUILTIN_BANK_PATH, 'utf8')],
+  [FIELD_NOTES_PATH, readFileSync(FIELD_NOTES_PATH, 'utf8')],
+]);
+
+export interface MemoryIoOptions {
+  /** Paths relative to `cwd` or absolute → content, or DIR. */
+  files?: Record<string, Entry>;
+  stdin?: string;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export interface MemoryIo extends Io {
+  files: Map<string, Entry>;
+  readonly stdoutText: string;
+  readonly stderrText: string;
+}
+
+/** An error shaped like the one node:fs throws, so code that reads `.code` sees what it would see for real. */
+function fsError(code: string, syscall: string, path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
+}
+
+function collector(): { stream: OutputStream; text: () => string } {
+  const chunks: string[] = [];
+  const stream: OutputStream = new Writable({
+    decodeStrings: false,
+    write(chunk: Buffer | string, _encoding, callback) {
+      chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      callback();
+    },
+  });
+  stream.isTTY = false;
+  stream.columns = 80;
+  return { stream, text: () => chunks.join('') };
+}
+
+/** An in-memory Io for calling main() in-process: nothing touches the disk after the built-in bank is read. */
+export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
+  const cwd = options.cwd ?? '/mem';
+  const files = new Map<string, Entry>(builtins);
+  const resolve = (path: string) => posix.resolve(cwd, path);
+  for (const [path, entry] of Object.entries(options.files ?? {})) files.set(resolve(path), entry);
+
+  /** Refuses what the kernel refuses before looking: NUL bytes and over-long names. */
+  const checkPath = (path: string, syscall: string): string => {
+    if (path.includes('\0')) throw fsError('ERR_INVALID_ARG_VALUE', syscall, path);
+    if (path === '') throw fsError('ENOENT', syscall, path);
+    const full = resolve(path);
+    if (full.split('/').some((part) => Buffer.byteLength(part) > 255))
+      throw fsError('ENAMETOOLONG', syscall, path);
+    return full;
+  };
+  const kind = (full: string): 'file' | 'directory' | 'missing' => {
+    const entry = files.get(full);
+    if (typeof entry === 'string') return 'file';
+    if (entry === DIR || full === '/' || full === cwd) return 'directory';
+    for (const key of files.keys()) if (key.startsWith(`${full}/`)) return 'directory';
+    return 'missing';
+  };
+
+  const stdin: InputStream = Readable.from(
+    options.stdin === undefined || options.stdin === '' ? [] : [Buffer.from(options.stdin)],
+  );
+  stdin.isTTY = false;
+  const out = collector();
+  const err = collector();
+
+  return {
+    files,
+    stdin,
+    stdout: out.stream,
+    stderr: err.stream,
+    env: options.env ?? {},
+    cwd,
+    builtinBankPath: BUILTIN_BANK_PATH,
+    get stdoutText() {
+      return out.text();
+    },
+    get stderrText() {
+      return err.text();
+    },
+    async readFile(path) {
+      const full = checkPath(path, 'open');
+      const entry = files.get(full);
+      if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
+      if (typeof entry !== 'string') throw fsError('ENOENT', 'open', path);
+      // Like the real Io: refuse an oversized file before reading it.
+      if (Buffer.byteLength(entry) > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
+      return entry;
+    },
+    async writeFileAtomic(path, content) {
+      const full = checkPath(path, 'open');
+      if (kind(full) === 'directory') throw fsError('EISDIR', 'rename', path);
+      // write-file-atomic writes `name.<10 digits>` first, so its limit on a name is 11 bytes lower.
+      if (Buffer.byteLength(posix.basename(full)) + 11 > 255) throw fsError('ENAMETOOLONG', 'open', path);
+      const parent = kind(posix.dirname(full));
+      if (parent !== 'directory') throw fsError(parent === 'file' ? 'ENOTDIR' : 'ENOENT', 'open', path);
+      files.set(full, content);
+    },
+    async exists(path) {
+      if (path.includes('\0') || path === '') return false;
+      return kind(resolve(path)) !== 'missing';
+    },
+    async kindOf(path) {
+      if (path.includes('\0') || path === '') return 'missing';
+      return kind(resolve(path));
+    },
+    async *walk(dir, extensions) {
+      const prefix = `${resolve(dir).replace(/\/$/, '')}/`;
+      for (const [path, entry] of [...files]) {
+        if (typeof entry === 'string' && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e)))
+          yield path;
+      }
+    },
+  };
+}
