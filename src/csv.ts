@@ -52,7 +52,7 @@ function matchColumns(header: string[], bank: Bank, file: string): Columns {
         const match = guess === undefined ? undefined : byText.get(guess);
         const hint = match ? ` Did you mean "${match.id}" (${match.prompt})?` : '';
         unknown.push(
-          `${file}:1:${index + 1}: column "${text.length > 60 ? `${text.slice(0, 57)}...` : text}" matches no question id or question text.${hint}`,
+          `${file}:1:${index + 1}: column "${text.length > 200 ? `${text.slice(0, 197)}...` : text}" matches no question id or question text.${hint}`,
         );
       }
     }
