@@ -1,5 +1,6 @@
 import { bankForRole } from './role.js';
 import { leaningOf, score } from './score.js';
+import { describe, exactMoments, round2 } from './stats.js';
 import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
 
 export interface TeamOptions {
@@ -61,7 +62,6 @@ export interface TeamModel {
 }
 
 const roles: Role[] = ['manager', 'rep'];
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Counts per item, per role; memory grows with the bank, not with the number of respondents. */
 export class TeamTally {
@@ -229,34 +229,6 @@ export class TeamTally {
     }
     return out;
   }
-}
-
-/** Mean, median and standard deviation of a histogram of [point, count]. */
-export function describe(points: [number, number][]): Pick<RoleStats, 'mean' | 'median' | 'spread'> {
-  const n = points.reduce((sum, [, count]) => sum + count, 0);
-  const exact = exactMoments(points);
-  if (n === 0 || exact === null) return { mean: null, median: null, spread: null };
-  const { mean, spread } = exact;
-  const sorted = [...points].filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
-  const at = (rank: number) => {
-    let seen = 0;
-    for (const [p, count] of sorted) {
-      seen += count;
-      if (seen > rank) return p;
-    }
-    return sorted.at(-1)?.[0] ?? 0;
-  };
-  const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  return { mean: round2(mean), median, spread: round2(spread) };
-}
-
-/** Mean and standard deviation before rounding: what scores and flags are computed from. */
-export function exactMoments(points: [number, number][]): { mean: number; spread: number } | null {
-  const n = points.reduce((sum, [, count]) => sum + count, 0);
-  if (n === 0) return null;
-  const mean = points.reduce((sum, [p, count]) => sum + p * count, 0) / n;
-  const variance = points.reduce((sum, [p, count]) => sum + count * (p - mean) ** 2, 0) / n;
-  return { mean, spread: Math.sqrt(variance) };
 }
 
 function perceptionGaps(bank: Bank, items: TeamItem[], exactMeans: Map<string, number>): PerceptionGap[] {

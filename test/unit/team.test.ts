@@ -6,13 +6,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { bankForRole } from '../../src/core/role.js';
 import { score } from '../../src/core/score.js';
-import {
-  DISAGREEMENT_SHARE,
-  describe as describeStats,
-  type RoleStats,
-  type TeamModel,
-  TeamTally,
-} from '../../src/core/team.js';
+import { describe as describeStats } from '../../src/core/stats.js';
+import { DISAGREEMENT_SHARE, type RoleStats, type TeamModel, TeamTally } from '../../src/core/team.js';
 import type { AnswerValue, Bank, Question, Role } from '../../src/core/types.js';
 import { answersOf, builtinBank, random } from './helpers.js';
 
