@@ -75,9 +75,12 @@ function fromDocument(
     return `${name}:${line}:${col}`;
   };
   if (doc.errors.length > 0) {
-    const syntax = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY' && !isTooDeep(error.message));
+    // Running out of stack may be reported more than once; once says it all, and the rest is noise.
+    const tooDeep = doc.errors.find((error) => isTooDeep(error.message));
+    const errors = tooDeep ? [tooDeep] : doc.errors;
+    const syntax = errors.some((error) => error.code !== 'DUPLICATE_KEY' && !isTooDeep(error.message));
     throw new InputError(
-      doc.errors.map((error) => `${position(error.pos[0])}: ${yamlMessage(error, text, position)}`),
+      errors.map((error) => `${position(error.pos[0])}: ${yamlMessage(error, text, position)}`),
       syntax
         ? 'Check the YAML syntax at that line (indentation, a missing colon, an unclosed quote).'
         : undefined,
@@ -101,7 +104,9 @@ function fromDocument(
   };
 }
 
-const isTooDeep = (message: string) => message.includes('Maximum call stack');
+// Node 20 and 22 say "Maximum call stack size exceeded"; Node 24 can run out while compiling a regular
+// expression and say "Stack overflow" instead.
+const isTooDeep = (message: string) => /maximum call stack|stack overflow/i.test(message);
 
 function firstLine(message: string): string {
   // The parser recurses per level: a stack overflow means nesting far deeper than any real file.
