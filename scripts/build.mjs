@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/: one file for the start-up path, and a lazily loaded chunk for the prompts.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -24,8 +25,25 @@ const withoutEditorPrompt = {
   },
 };
 
+// commander requires child_process at load time (5 ms, most of what --version costs beyond node itself) for
+// executable subcommands, which this CLI has none of: it gets a stand-in that loads the real one if ever used.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${sep}commander${sep}`)
+        ? { path: 'child_process', namespace: 'lazy' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
-  plugins: [withoutEditorPrompt],
+  plugins: [withoutEditorPrompt, lazyChildProcess],
   entryPoints: { cli: 'src/start.ts' },
   outdir: fresh,
   bundle: true,
@@ -47,10 +65,29 @@ await build({
   logLevel: 'warning',
 });
 
-// The built-in bank, parsed once here so a run reads JSON instead of parsing YAML (see loadBank).
+// The built-in bank, parsed and checked once here, so a run reads JSON instead of parsing YAML and running the
+// schema checks (see loadBank). A bank with problems fails the build.
+const checker = await build({
+  entryPoints: ['src/core/bank.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+  logLevel: 'warning',
+});
+const { checkBank, COMPILED_BANK_FORMAT } = await import(
+  `data:text/javascript;base64,${Buffer.from(checker.outputFiles[0].text).toString('base64')}`
+);
 const { parse } = await import('yaml');
 const bankYaml = await readFile(new URL('../questions/who-failed-whom.yaml', import.meta.url), 'utf8');
-await writeFile(`${fresh}/bank.json`, JSON.stringify(parse(bankYaml)));
+const { bank, problems } = checkBank(parse(bankYaml));
+if (!bank) {
+  await rm(fresh, { recursive: true, force: true });
+  throw new Error(
+    `questions/who-failed-whom.yaml has problems; run: who-failed-whom validate questions/who-failed-whom.yaml\n${JSON.stringify(problems, null, 2)}`,
+  );
+}
+await writeFile(`${fresh}/bank.json`, JSON.stringify({ format: COMPILED_BANK_FORMAT, bank }));
 
 await rename(dist, old).catch((error) => {
   if (error.code !== 'ENOENT') throw error;

@@ -1,11 +1,10 @@
 import { checkAnswers } from './core/answers.js';
-import { checkBank } from './core/bank.js';
+import { COMPILED_BANK_FORMAT } from './core/bank.js';
 import type { Answers, Bank } from './core/types.js';
-import { escalate } from './core/validation.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 import { MAX_INPUT_BYTES, TOO_LARGE } from './limits.js';
-import { parseSource, problemLines } from './source.js';
+import { quickParse } from './quick-yaml.js';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -48,31 +47,25 @@ export async function readStdin(io: Io): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const TEMPLATE_HINT = 'Print a blank one with: who-failed-whom template > answers.yaml';
-const INIT_HINT = 'Start one with: who-failed-whom init questions.yaml';
-
 export async function loadBank(io: Io, file?: string): Promise<Bank> {
   if (file === undefined && io.builtinBankJsonPath) {
     const compiled = await compiledBuiltinBank(io, io.builtinBankJsonPath);
     if (compiled) return compiled;
   }
   const { text, name } = await readText(io, file ?? io.builtinBankPath);
-  const source = parseSource(text, name);
-  if (source.data == null) throw new InputError([`${name}: is empty; expected a question bank`], INIT_HINT);
-  const { bank, problems } = checkBank(source.data);
-  if (!bank) {
-    throw new InputError(problemLines(source, problems), 'Fix the question bank, then run again.');
-  }
-  return bank;
+  const { bankFromText } = await import('./located.js');
+  return bankFromText(text, name);
 }
 
 /**
- * The built-in bank from its build-time JSON. Anything amiss (missing, unreadable, invalid) returns undefined,
- * so the caller falls back to the YAML, which reports problems with their lines.
+ * The built-in bank as the build checked it, so a run only reads JSON: the schema checks cost more than the
+ * scoring itself. Anything amiss (missing, unreadable, another layout) returns undefined, and the caller falls
+ * back to the YAML, which is checked and reports problems with their lines.
  */
 async function compiledBuiltinBank(io: Io, path: string): Promise<Bank | undefined> {
   try {
-    return checkBank(JSON.parse(await io.readFile(path))).bank;
+    const compiled = JSON.parse(await io.readFile(path)) as { format?: unknown; bank?: Bank };
+    return compiled.format === COMPILED_BANK_FORMAT ? compiled.bank : undefined;
   } catch {
     return undefined;
   }
@@ -85,25 +78,21 @@ export interface AnswersCheck {
   warn?: (line: string) => void;
 }
 
-export function parseAnswers(text: string, name: string, bank: Bank, check: AnswersCheck = {}): Answers {
-  const source = parseSource(text, name);
-  // Blank, or only comments: nothing to check, and "expected a mapping, got null" would not say that.
-  if (source.data == null)
-    throw new InputError([`${name}: is empty; expected an answers file`], TEMPLATE_HINT);
-  const { answers, problems } = checkAnswers(source.data, bank);
-  const warnings = problems.filter((p) => p.severity === 'warning');
-  if (answers && check.strict && warnings.length > 0) {
-    throw new InputError(
-      problemLines(source, escalate(warnings)),
-      '--strict counts warnings as errors: score them with the bank they were made for (--questions FILE), or drop --strict.',
-    );
+/**
+ * Answers from a file's text. A clean file takes the quick parse; anything it refuses, and anything with a
+ * problem or a warning to report, is parsed again with positions so each message says file:line:col.
+ */
+export async function parseAnswers(
+  text: string,
+  name: string,
+  bank: Bank,
+  check: AnswersCheck = {},
+): Promise<Answers> {
+  const data = quickParse(text);
+  if (data !== undefined) {
+    const { answers, problems } = checkAnswers(data, bank);
+    if (answers && problems.length === 0) return answers;
   }
-  if (!answers) {
-    throw new InputError(
-      problemLines(source, check.strict ? escalate(problems) : problems),
-      'See the allowed answers with: who-failed-whom template',
-    );
-  }
-  for (const line of problemLines(source, warnings)) check.warn?.(line);
-  return answers;
+  const { parseAnswersWithPositions } = await import('./located.js');
+  return parseAnswersWithPositions(text, name, bank, check);
 }

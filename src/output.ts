@@ -1,16 +1,5 @@
-import { parse } from 'yaml';
 import { InputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-
-/** An answers file or a bank: data a person wrote, never to be replaced by a report without --force. */
-function looksLikeUserData(text: string): boolean {
-  try {
-    const data: unknown = parse(text, { maxAliasCount: 100, logLevel: 'error' });
-    return typeof data === 'object' && data !== null && ('answers' in data || 'questions' in data);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Reports are meant to be written again and again (`-o report.md` in CI), so an old report is replaced; an
@@ -29,6 +18,8 @@ export async function refuseToOverwriteUserData(
   } catch {
     return; // unreadable or too big to be ours: the write itself will say what is wrong
   }
+  // Loaded only when a file is in the way: a run that prints to stdout never pays for the YAML parser.
+  const { looksLikeUserData } = await import('./user-data.js');
   if (looksLikeUserData(text)) {
     throw new UsageError(
       `${path} holds answers or questions, not a report; ${flag} will not overwrite it. Choose another file, or pass --force`,

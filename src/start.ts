@@ -11,7 +11,10 @@ const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml
 /** Builds the real Io from this process. */
 export function processIo(signal?: AbortSignal): Io {
   const io: Io = {
-    stdin: process.stdin,
+    // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

@@ -1,10 +1,11 @@
-import jsyaml from 'js-yaml';
 import { checkAnswers } from './core/answers.js';
 import type { Answers, Bank } from './core/types.js';
 import { csvRespondents } from './csv.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
-import { parseAnswers, readText, STDIN_NAME } from './load.js';
+import { readText, STDIN_NAME } from './load.js';
+import { parseAnswersWithPositions } from './located.js';
+import { quickParse } from './quick-yaml.js';
 import { parseSources, problemLines } from './source.js';
 
 export type TeamEntry =
@@ -14,27 +15,18 @@ export type TeamEntry =
 const FOLDER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /**
- * Parses one answers file. Most files in a team run are valid, so they take a fast parser without positions
- * (js-yaml: about 8× faster than a positioned parse); only a file that fails is parsed again with
- * positions, to say where.
+ * Parses one answers file. Most files in a team run are valid, so they take the quick parse (no positions);
+ * only a file that fails is parsed again with positions, to say where. A team run reports no warnings, so an
+ * answers file made for another version of the bank counts as it is.
  */
 export function parseRespondent(text: string, name: string, bank: Bank): TeamEntry {
-  let data: unknown;
-  // js-yaml has no alias limit, so a file with anchors takes the guarded parser; an answers file needs none.
-  if (!text.includes('&')) {
-    try {
-      // js-yaml for JSON too: JSON.parse would quietly keep the last of two repeated keys.
-      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-    } catch {
-      data = undefined;
-    }
-  }
-  if (data !== undefined && data !== null) {
+  const data = quickParse(text);
+  if (data !== undefined) {
     const { answers } = checkAnswers(data, bank);
     if (answers) return { ok: true, name, answers };
   }
   try {
-    return { ok: true, name, answers: parseAnswers(text, name, bank) };
+    return { ok: true, name, answers: parseAnswersWithPositions(text, name, bank) };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, name, lines: error.lines };
     throw error;

@@ -84,7 +84,7 @@ async function gatherAnswers(
 ): Promise<{ answers: Answers; sourceName: string }> {
   if (options.answers !== undefined) {
     const { text, name } = await readText(io, options.answers);
-    return { answers: parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
+    return { answers: await parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
@@ -120,7 +120,10 @@ async function gatherAnswers(
       'no answers: stdin is not a terminal and gave nothing. Pass --answers FILE (or pipe one in), or run in a terminal to answer the questions',
     );
   }
-  return { answers: parseAnswers(text, STDIN_NAME, bank, answersCheck(options, io)), sourceName: STDIN_NAME };
+  return {
+    answers: await parseAnswers(text, STDIN_NAME, bank, answersCheck(options, io)),
+    sourceName: STDIN_NAME,
+  };
 }
 
 function answersCheck(options: AssessOptions, io: Io): AnswersCheck {

@@ -12,9 +12,9 @@ const answersFor = (version: number, id = bank.id) =>
 const warning = (version: number) =>
   `answers were made for version ${version} of bank ${bank.id}; this is version ${bank.version}`;
 
-function thrown(run: () => unknown): InputError {
+async function thrown(run: () => Promise<unknown>): Promise<InputError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -49,22 +49,22 @@ describe('answers made for another version of the bank', () => {
     expect(problems.map((p) => p.message)).toEqual([warning(9)]);
   });
 
-  test('parseAnswers hands each warning to warn and scores on', () => {
+  test('parseAnswers hands each warning to warn and scores on', async () => {
     const seen: string[] = [];
-    const answers = parseAnswers(answersFor(2), NAME, bank, { warn: (line) => seen.push(line) });
+    const answers = await parseAnswers(answersFor(2), NAME, bank, { warn: (line) => seen.push(line) });
     expect(answers.values.size).toBe(1);
     expect(seen).toEqual([`${positionOf(answersFor(2), '2 #v', NAME)}: warning: ${warning(2)}`]);
   });
 
-  test('parseAnswers --strict: the warning is an error, located, with a hint naming --strict', () => {
-    const error = thrown(() => parseAnswers(answersFor(2), NAME, bank, { strict: true }));
+  test('parseAnswers --strict: the warning is an error, located, with a hint naming --strict', async () => {
+    const error = await thrown(() => parseAnswers(answersFor(2), NAME, bank, { strict: true }));
     expect(error.lines).toEqual([`${positionOf(answersFor(2), '2 #v', NAME)}: ${warning(2)}`]);
     expect(error.hint).toContain('--strict');
   });
 
-  test('parseAnswers --strict with real errors too lists both, as errors', () => {
+  test('parseAnswers --strict with real errors too lists both, as errors', async () => {
     const text = `bankVersion: 2\nanswers:\n  give-tme: 3\n`;
-    const error = thrown(() => parseAnswers(text, NAME, bank, { strict: true }));
+    const error = await thrown(() => parseAnswers(text, NAME, bank, { strict: true }));
     expect(error.lines).toEqual([
       `${NAME}:1:14: ${warning(2)}`,
       expect.stringMatching(

@@ -206,8 +206,8 @@ describe('renderJson', () => {
 });
 
 describe('renderAnswersFile', () => {
-  test('the template is valid and answers nothing', () => {
-    const parsed = parseAnswers(renderAnswersFile(bank), 'template.yaml', bank);
+  test('the template is valid and answers nothing', async () => {
+    const parsed = await parseAnswers(renderAnswersFile(bank), 'template.yaml', bank);
     expect(parsed.values.size).toBe(0);
     expect(parsed.meta).toEqual({ bank: bank.id, bankVersion: bank.version, role: 'manager' });
   });
@@ -234,8 +234,8 @@ describe('renderAnswersFile', () => {
         { respondent: `O'Brien: "Dana" #1`, date: '2026-01-31', role: 'rep', bank: bank.id, bankVersion: 1 },
       ),
     ],
-  ])('%s round-trip through the answers file', (_what, original) => {
-    const parsed = parseAnswers(renderAnswersFile(bank, original), 'saved.yaml', bank);
+  ])('%s round-trip through the answers file', async (_what, original) => {
+    const parsed = await parseAnswers(renderAnswersFile(bank, original), 'saved.yaml', bank);
     expect(Object.fromEntries(parsed.values)).toEqual(Object.fromEntries(original.values));
     expect(parsed.meta).toMatchObject({ ...original.meta, bank: bank.id, bankVersion: bank.version });
   });

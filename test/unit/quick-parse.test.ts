@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { COMPILED_BANK_FORMAT } from '../../src/core/bank.js';
+import { loadBank } from '../../src/load.js';
+import { isPlainBlockYaml, quickParse } from '../../src/quick-yaml.js';
+import { renderAnswersFile } from '../../src/render/answers-file.js';
+import { parseSource } from '../../src/source.js';
+import { memoryIo } from '../support/memory-io.js';
+import { builtinBank } from './helpers.js';
+
+const MANAGER = readFileSync(new URL('../../examples/manager.yaml', import.meta.url), 'utf8');
+const TEAM = new URL('../../examples/team/', import.meta.url);
+
+/** The positioned parse's data, or undefined when it refuses the text. */
+function positioned(text: string): unknown {
+  try {
+    return parseSource(text, 'answers.yaml').data;
+  } catch {
+    return undefined;
+  }
+}
+
+// The quick parse may refuse what the positioned one accepts (the slow path then runs), never the reverse,
+// and never read a text differently: else a file would score one way and be reported another.
+const PIECES = [
+  ...['\t', ' ', '  ', '\n', '\r', '\r\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', '\0', '\x7f', '\uD800'],
+  ...[':', '- ', '#', ' #', '"', "'", '{', '}', '[', ']', ',', '?', '|', '>', '%', '@', '`', '\\'],
+  ...['!!str ', '*a', '&a ', '<<: ', '---', '...', 'a: b', ' x: 1\n', '- x', "''", '""', '"a\\"b"', "'a''b'"],
+  ...[
+    '\\x41',
+    '\\u00e9',
+    '\\N',
+    '\\ ',
+    '\\t',
+    'yes',
+    'Null',
+    'NULL',
+    'TRUE',
+    'True',
+    '~',
+    '2026-11-27',
+    '1:20',
+  ],
+  ...['0o7', '0x1F', '0b101', '012', '+1', '-1', '1_000', '.5', '-.5', '1e3', '.inf', '-.inf', '.NaN'],
+];
+const mutated = fc
+  .tuple(
+    fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }))), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  )
+  .map(([edits]) => {
+    let text = MANAGER;
+    for (const [at, piece] of edits) {
+      const i = at % (text.length + 1);
+      text = text.slice(0, i) + piece + text.slice(i);
+    }
+    return text;
+  });
+
+describe('quickParse', () => {
+  test.each([
+    ['a syntax error', 'answers:\n  give-time: [1\n'],
+    ['a repeated key', 'answers:\n  give-time: 1\n  give-time: 2\n'],
+    ['an anchor', 'answers:\n  give-time: &a 1\n  remove-obstacles: *a\n'],
+    ['an empty text', ''],
+    ['only a comment', '# nothing\n'],
+    ['a text over the size cap', `x: "${'a'.repeat(1024 * 1024)}"\n`],
+  ])('leaves %s to the positioned parse', (_what, text) => {
+    expect(quickParse(text)).toBeUndefined();
+  });
+
+  test('reads the example like the positioned parse does', () => {
+    expect(quickParse(MANAGER)).toEqual(positioned(MANAGER));
+  });
+
+  // Else a valid file silently takes the slow path, and only the benchmark would notice.
+  test.each([
+    ['the example', MANAGER],
+    ...readdirSync(TEAM).map((name) => [`examples/team/${name}`, readFileSync(new URL(name, TEAM), 'utf8')]),
+    ['a blank template', renderAnswersFile(builtinBank())],
+    ['CRLF line ends', MANAGER.replaceAll('\n', '\r\n')],
+  ])('takes %s', (_what, text) => {
+    expect(isPlainBlockYaml(text)).toBe(true);
+  });
+
+  test('never reads a text the positioned parse refuses or reads differently', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const quick = quickParse(text);
+        if (quick !== undefined) expect(quick).toEqual(positioned(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the built-in bank compiled at build time', () => {
+  const bank = builtinBank();
+  const jsonPath = '/pkg/dist/bank.json';
+
+  test('is used as it is when it says it is checkBank output', async () => {
+    const compiled = { ...bank, title: 'Compiled title' };
+    const io = memoryIo({
+      files: { [jsonPath]: JSON.stringify({ format: COMPILED_BANK_FORMAT, bank: compiled }) },
+    });
+    io.builtinBankJsonPath = jsonPath;
+    expect((await loadBank(io)).title).toBe('Compiled title');
+  });
+
+  test.each([
+    ['missing', undefined],
+    ['not JSON', '{'],
+    ['another layout', JSON.stringify({ format: 'something else', bank: { title: 'Stale' } })],
+    ['a bare bank (the old layout)', JSON.stringify({ ...bank, title: 'Stale' })],
+  ])('falls back to the YAML when %s', async (_what, content) => {
+    const io = memoryIo({ files: content === undefined ? {} : { [jsonPath]: content } });
+    io.builtinBankJsonPath = jsonPath;
+    expect(await loadBank(io)).toEqual(bank);
+  });
+});
