@@ -1,15 +1,23 @@
-// Bundles the CLI into dist/: one file for the start-up path, and a lazily loaded chunk for the prompts.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Bundles the CLI into dist/: the program as one script (app.cjs), the loader that runs it with a code cache
+// (cli.js), and the built-in bank as checked JSON (bank.json).
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-// Chunk names carry a hash, so each build starts from an empty folder (else old chunks pile up and get
-// packed). It builds beside dist/ and swaps the folders, so a run of the CLI never sees half a build.
+// Each build starts from an empty folder (nothing stale gets packed), beside dist/, and swaps the folders in,
+// so a run of the CLI never sees half a build.
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const fresh = `${dist}.new-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
+// A failed build leaves no half-built folder behind.
+process.on('exit', (code) => {
+  if (code !== 0) rmSync(fresh, { recursive: true, force: true });
+});
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 // @inquirer/prompts re-exports every prompt, and its editor prompt drags in iconv-lite and chardet (670 KB
@@ -42,25 +50,67 @@ const lazyChildProcess = {
   },
 };
 
-await build({
+// Libraries only some runs need are scripts of their own under dist/vendor/, loaded when first required (see
+// src/boot.ts): a scoring run reads and compiles none of them. Each is its own bundle; none shares state with
+// the program or another.
+const VENDORS = {
+  yaml: 'yaml.cjs',
+  'csv-parse/sync': 'csv-parse-sync.cjs',
+  '@inquirer/prompts': 'inquirer-prompts.cjs',
+  chalk: 'chalk.cjs',
+  'write-file-atomic': 'write-file-atomic.cjs',
+};
+const scriptOptions = {
   plugins: [withoutEditorPrompt, lazyChildProcess],
-  entryPoints: { cli: 'src/start.ts' },
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+// The program: one script (dist/app.cjs) that dist/cli.js compiles with a V8 code cache (src/boot.ts).
+const app = await build({
+  ...scriptOptions,
+  entryPoints: ['src/start.ts'],
+  outfile: `${fresh}/app.cjs`,
+  external: Object.keys(VENDORS),
+  // The loader passes the script's own file URL in, as import.meta would be in a module.
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__wfwUrl' },
+});
+const scripts = { 'app.cjs': app.outputFiles[0].text };
+for (const [id, file] of Object.entries(VENDORS)) {
+  const vendor = await build({
+    ...scriptOptions,
+    stdin: { contents: `module.exports = require(${JSON.stringify(id)});`, resolveDir: root, loader: 'js' },
+    outfile: `${fresh}/vendor/${file}`,
+  });
+  scripts[`vendor/${file}`] = vendor.outputFiles[0].text;
+}
+await mkdir(`${fresh}/vendor`, { recursive: true });
+const hash = createHash('sha256');
+for (const [file, text] of Object.entries(scripts)) {
+  if (/\bimport\(/.test(text))
+    throw new Error(`dist/${file} must not import(): the loader gives it no module loader`);
+  await writeFile(`${fresh}/${file}`, text);
+  hash.update(file).update(text);
+}
+
+await build({
+  entryPoints: { cli: 'src/boot.ts' },
   outdir: fresh,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // CommonJS dependencies call require() for Node built-ins, and use __filename (write-file-atomic hashes it
-  // into its temporary names); an ESM bundle has neither, so each chunk gets its own.
-  banner: {
-    js:
-      "import { createRequire as __wfwCreateRequire } from 'node:module'; const require = __wfwCreateRequire(import.meta.url);" +
-      " import { fileURLToPath as __wfwFileURLToPath } from 'node:url'; const __filename = __wfwFileURLToPath(import.meta.url);",
+  define: {
+    __APP_HASH__: JSON.stringify(hash.digest('hex').slice(0, 16)),
+    __VENDORS__: JSON.stringify(VENDORS),
   },
   logLevel: 'warning',
 });
@@ -82,7 +132,6 @@ const { parse } = await import('yaml');
 const bankYaml = await readFile(new URL('../questions/who-failed-whom.yaml', import.meta.url), 'utf8');
 const { bank, problems } = checkBank(parse(bankYaml));
 if (!bank) {
-  await rm(fresh, { recursive: true, force: true });
   throw new Error(
     `questions/who-failed-whom.yaml has problems; run: who-failed-whom validate questions/who-failed-whom.yaml\n${JSON.stringify(problems, null, 2)}`,
   );

@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import type { OutputStream } from './io.js';
 import { plainStyle, type Style } from './render/style.js';
 
@@ -19,16 +18,12 @@ export function colorEnabled(
   return stream.isTTY === true;
 }
 
-export function makeStyle(enabled: boolean): Style {
+/**
+ * chalk is loaded only when colour is on: its colour detection imports node:tty, which costs a plain run
+ * (stdout a pipe or a file) more than rendering the whole report.
+ */
+export async function makeStyle(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
-  const chalk = new Chalk({ level: 1 });
-  return {
-    heading: (t) => chalk.bold(t),
-    dim: (t) => chalk.dim(t),
-    strong: (t) => chalk.bold(t),
-    asked: (t) => chalk.cyan(t),
-    given: (t) => chalk.magenta(t),
-    good: (t) => chalk.green(t),
-    warn: (t) => chalk.yellow(t),
-  };
+  const { chalkStyle } = await import('./render/chalk-style.js');
+  return chalkStyle();
 }

@@ -1,13 +1,22 @@
 import type { Readable, Writable } from 'node:stream';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
-export type OutputStream = Writable & { isTTY?: boolean; columns?: number };
+/** Where reports and messages go: only writing is asked of it, so a plain descriptor can serve. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+/** The prompt library draws on a real stream. */
+export type PromptOutput = Writable & { isTTY?: boolean; columns?: number };
 
 /** Everything main() may touch outside itself; tests pass fakes, bin passes the real process. */
 export interface Io {
   stdin: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Where the questionnaire draws: stdout on a terminal, else stderr, so a report piped away keeps its questions on screen. */
+  promptOutput(): PromptOutput;
   env: Record<string, string | undefined>;
   cwd: string;
   /** The bank shipped with the package. */

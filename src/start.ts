@@ -3,20 +3,30 @@ import { access, opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli.js';
-import type { Io } from './io.js';
+import { fdOutput } from './fd-output.js';
+import type { Io, OutputStream } from './io.js';
 import { MAX_INPUT_BYTES } from './limits.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
 
 /** Builds the real Io from this process. */
 export function processIo(signal?: AbortSignal): Io {
+  let stdout: OutputStream | undefined;
+  let stderr: OutputStream | undefined;
   const io: Io = {
     // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdout() {
+      stdout ??= fdOutput(1, () => process.stdout);
+      return stdout;
+    },
+    get stderr() {
+      stderr ??= fdOutput(2, () => process.stderr);
+      return stderr;
+    },
+    promptOutput: () => (io.stdout.isTTY ? process.stdout : process.stderr),
     env: process.env,
     cwd: process.cwd(),
     builtinBankPath,
@@ -39,8 +49,8 @@ export function processIo(signal?: AbortSignal): Io {
       return readCapped(path);
     },
     async writeFileAtomic(path, content) {
-      const { default: writeFileAtomic } = await import('write-file-atomic');
-      await writeFileAtomic(path, content);
+      const { writeAtomic } = await import('./atomic-write.js');
+      await writeAtomic(path, content);
     },
     async kindOf(path) {
       try {
@@ -103,12 +113,5 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // A reader that went away (`| head -1`) is not an error worth a word.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
   process.exitCode = await main(argv, processIo(controller.signal));
 }

@@ -60,7 +60,7 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const report = buildReport(view, answers, result);
 
   const toFile = options.output !== undefined && options.output !== '-';
-  const rendered = render(report, options, io, toFile);
+  const rendered = await render(report, options, io, toFile);
   await emitReport(io, options.output, options.force, rendered);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
@@ -70,10 +70,10 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   return 0;
 }
 
-function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): string {
+async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
   if (options.format === 'json') return renderJson(report);
   if (options.format === 'markdown') return renderMarkdown(report);
-  const style = makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderText(report, style, io.stdout.columns ?? 80);
 }
 
@@ -89,8 +89,8 @@ async function gatherAnswers(
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
-    const output = io.stdout.isTTY ? io.stdout : io.stderr;
-    const style = makeStyle(colorEnabled(output, io.env, options.color));
+    const output = io.promptOutput();
+    const style = await makeStyle(colorEnabled(output, io.env, options.color));
     const role = options.role ?? 'manager';
     const answers = await runQuestionnaire(bankForRole(bank, role), {
       input: io.stdin,
@@ -100,7 +100,7 @@ async function gatherAnswers(
       ...(io.signal ? { signal: io.signal } : {}),
     });
     // The report follows the questions on a terminal: a blank line keeps the two apart.
-    if (output === io.stdout) io.stdout.write('\n');
+    if (io.stdout.isTTY) io.stdout.write('\n');
     return { answers, sourceName: 'your answers' };
   }
   const hint = setTimeout(() => {

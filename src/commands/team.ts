@@ -88,7 +88,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
         ? renderTeamMarkdown(report)
         : renderTeamText(
             report,
-            makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
+            await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
             io.stdout.columns,
           );
   await emitReport(io, options.output, options.force, rendered);

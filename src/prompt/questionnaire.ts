@@ -1,13 +1,13 @@
 import { input, select } from '@inquirer/prompts';
 import type { Answers, AnswerValue, Bank, Question, Role } from '../core/types.js';
 import { InterruptedError } from '../errors.js';
-import type { InputStream, OutputStream } from '../io.js';
+import type { InputStream, PromptOutput } from '../io.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/text.js';
 
 export interface PromptContext {
   input: InputStream;
-  output: OutputStream;
+  output: PromptOutput;
   signal?: AbortSignal;
   style: Style;
   role: Role;

@@ -56,10 +56,25 @@ export interface RunOptions {
  * Variables that change what the CLI prints. Jest workers may carry FORCE_COLOR, so every run starts without
  * them and each test sets what it means to test.
  */
-const VOLATILE_ENV = ['FORCE_COLOR', 'NO_COLOR', 'TERM', 'WHO_FAILED_WHOM_DEBUG', 'COLUMNS', 'CI'];
+const VOLATILE_ENV = [
+  'FORCE_COLOR',
+  'NO_COLOR',
+  'TERM',
+  'WHO_FAILED_WHOM_DEBUG',
+  'COLUMNS',
+  'CI',
+  'WHO_FAILED_WHOM_NO_CACHE',
+  'NODE_DISABLE_COMPILE_CACHE',
+];
+
+/**
+ * The compile caches the tests' runs keep (see src/boot.ts): shared by every run, as a user's are, but not in
+ * the user's home. test/e2e/cache.test.ts sets its own.
+ */
+export const TEST_CACHE_DIR = join(tmpdir(), 'who-failed-whom-test-cache');
 
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, WHO_FAILED_WHOM_CACHE_DIR: TEST_CACHE_DIR };
   for (const name of VOLATILE_ENV) delete env[name];
   for (const [name, value] of Object.entries(extra)) {
     if (value === undefined) delete env[name];

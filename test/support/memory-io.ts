@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { InputStream, Io, OutputStream } from '../../src/io.js';
+import type { InputStream, Io, PromptOutput } from '../../src/io.js';
 import { MAX_INPUT_BYTES } from '../../src/source.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
@@ -41,9 +41,9 @@ function fsError(code: string, syscall: string, path: string): NodeJS.ErrnoExcep
   return Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
 }
 
-function collector(): { stream: OutputStream; text: () => string } {
+function collector(): { stream: PromptOutput; text: () => string } {
   const chunks: string[] = [];
-  const stream: OutputStream = new Writable({
+  const stream: PromptOutput = new Writable({
     decodeStrings: false,
     write(chunk: Buffer | string, _encoding, callback) {
       chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
@@ -91,6 +91,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     stdin,
     stdout: out.stream,
     stderr: err.stream,
+    promptOutput: () => (out.stream.isTTY ? out.stream : err.stream),
     env: options.env ?? {},
     cwd,
     builtinBankPath: BUILTIN_BANK_PATH,

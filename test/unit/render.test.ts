@@ -94,14 +94,14 @@ describe('renderText', () => {
     expect(flat).not.toContain(prompt('commitments-to-them'));
   });
 
-  test('with colour has escape codes, and is the plain text once they are stripped', () => {
-    const coloured = renderText(report, makeStyle(true));
+  test('with colour has escape codes, and is the plain text once they are stripped', async () => {
+    const coloured = renderText(report, await makeStyle(true));
     expect(coloured).toContain(`${ESC}[`);
     expect(sanitize(coloured)).toBe(plain);
   });
 
-  test('makeStyle(false) is the plain style', () => {
-    expect(renderText(report, makeStyle(false))).toBe(plain);
+  test('makeStyle(false) is the plain style', async () => {
+    expect(renderText(report, await makeStyle(false))).toBe(plain);
   });
 });
 

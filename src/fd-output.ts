@@ -1,0 +1,60 @@
+import { fstatSync, writeSync } from 'node:fs';
+import type { OutputStream } from './io.js';
+
+/**
+ * stdout or stderr for this process, built on first use.
+ *
+ * On a pipe, process.stdout is a socket, and building it loads the network stack: a few milliseconds, as
+ * much as a whole scoring run's own work. So a pipe or a file is written directly and synchronously (as Node
+ * writes files and terminals anyway); a terminal, or a pipe that is full and will not block, gets the real
+ * stream. A reader that went away (`| head -1`) ends the writing quietly, and the run finishes as it would.
+ */
+export function fdOutput(fd: 1 | 2, realStream: () => NodeJS.WriteStream): OutputStream {
+  let stream: NodeJS.WriteStream | undefined;
+  let closed = false;
+  const real = () => {
+    if (!stream) {
+      stream = realStream();
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
+    }
+    return stream;
+  };
+  if (!isPipeOrFile(fd)) real();
+
+  return {
+    get isTTY() {
+      return stream?.isTTY === true;
+    },
+    get columns() {
+      return stream?.columns;
+    },
+    write(text: string) {
+      if (closed) return true;
+      if (stream) return stream.write(text);
+      const bytes = Buffer.from(text);
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') closed = true;
+        // A non-blocking pipe that is full: the stream waits for the reader instead of failing.
+        else if (code === 'EAGAIN') return real().write(bytes.subarray(done));
+        else throw error;
+      }
+      return true;
+    },
+  };
+}
+
+function isPipeOrFile(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    return info.isFIFO() || info.isFile() || info.isSocket();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { assertBuilt, EXAMPLE, runCli, STACK_FRAME, tempDir } from './helpers.js';
+
+// The compile caches (src/boot.ts) must only ever make a run faster: never change its output, never fail it.
+beforeAll(assertBuilt);
+
+let folder: Awaited<ReturnType<typeof tempDir>>;
+let cacheDir: string;
+beforeEach(async () => {
+  folder = await tempDir();
+  cacheDir = join(folder.path, 'cache');
+});
+afterEach(() => folder.remove());
+
+const score = (env: Record<string, string> = {}) =>
+  runCli(['--answers', EXAMPLE], { stdin: 'ignore', env: { WHO_FAILED_WHOM_CACHE_DIR: cacheDir, ...env } });
+const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir).sort() : []);
+
+function expectSameReport(result: Awaited<ReturnType<typeof score>>, reference: string): void {
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toBe(reference);
+}
+
+describe('the compile cache', () => {
+  test('is written by the first run of a kind, used by the next, and changes nothing', async () => {
+    const first = await score();
+    expect(first.code).toBe(0);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-assess\.v8$/)]);
+    const [file] = cacheFiles();
+    const written = readFileSync(join(cacheDir, file as string));
+    expectSameReport(await score(), first.stdout);
+    // Accepted, so not written again.
+    expect(readFileSync(join(cacheDir, file as string))).toEqual(written);
+  });
+
+  test('a damaged cache is ignored and replaced', async () => {
+    const reference = (await score()).stdout;
+    const [file] = cacheFiles();
+    const path = join(cacheDir, file as string);
+    const garbage = Buffer.alloc(readFileSync(path).length, 7);
+    writeFileSync(path, garbage);
+    expectSameReport(await score(), reference);
+    expect(readFileSync(path).equals(garbage)).toBe(false);
+    writeFileSync(path, 'short');
+    expectSameReport(await score(), reference);
+  });
+
+  test('an unwritable cache folder costs nothing but speed', async () => {
+    const reference = (await score({ WHO_FAILED_WHOM_NO_CACHE: '1' })).stdout;
+    writeFileSync(cacheDir, 'a file where the folder would be');
+    const result = await score();
+    expectSameReport(result, reference);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  test('WHO_FAILED_WHOM_NO_CACHE keeps none', async () => {
+    expect((await score({ WHO_FAILED_WHOM_NO_CACHE: '1' })).code).toBe(0);
+    expect(cacheFiles()).toEqual([]);
+  });
+
+  test("another build's caches are removed", async () => {
+    await score();
+    const stale = join(cacheDir, `0000000000000000-${process.version}-${process.arch}-assess.v8`);
+    writeFileSync(stale, 'old');
+    await runCli(['--version'], { stdin: 'ignore', env: { WHO_FAILED_WHOM_CACHE_DIR: cacheDir } });
+    expect(existsSync(stale)).toBe(false);
+    expect(cacheFiles()).toEqual([
+      expect.stringMatching(/-assess\.v8$/),
+      expect.stringMatching(/-info\.v8$/),
+    ]);
+  });
+
+  test('a library loaded on demand keeps a cache of its own', async () => {
+    const result = await runCli(['validate', join(folder.path, 'missing.yaml')], {
+      stdin: 'ignore',
+      env: { WHO_FAILED_WHOM_CACHE_DIR: cacheDir },
+    });
+    expect(result.code).toBe(2);
+    const team = await runCli(['team', join(EXAMPLE, '..', 'team'), '--format', 'json'], {
+      stdin: 'ignore',
+      env: { WHO_FAILED_WHOM_CACHE_DIR: cacheDir },
+    });
+    expect(team.code).toBe(0);
+    expect(cacheFiles()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/-team\.v8$/),
+        expect.stringMatching(/-vendor-yaml\.v8$/),
+      ]),
+    );
+  });
+});
