@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Prints the milliseconds from spawning a command in a pseudo-terminal to the first time TEXT appears.
 
-usage: first-prompt.py TEXT CMD [ARG...]   (stdlib only; the child is killed once the text is seen)
+usage: first-prompt.py [--linger MS] TEXT CMD [ARG...]
+(stdlib only; the child is killed once the text is seen, or MS later: a person reading the question)
 """
 import os, pty, select, signal, sys, time
 
-text, cmd = sys.argv[1].encode(), sys.argv[2:]
+args = sys.argv[1:]
+linger = 0.0
+if args[0] == "--linger":
+    linger, args = float(args[1]) / 1000, args[2:]
+text, cmd = args[0].encode(), args[1:]
 start = time.perf_counter()
 pid, fd = pty.fork()
 if pid == 0:
@@ -21,6 +26,7 @@ while time.perf_counter() < deadline:
             break
         if text in seen:
             print(f"{(time.perf_counter() - start) * 1000:.1f}")
+            time.sleep(linger)
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             sys.exit(0)

@@ -60,6 +60,9 @@ const VENDORS = {
   chalk: 'chalk.cjs',
   'write-file-atomic': 'write-file-atomic.cjs',
 };
+// What the program takes from an ES module library, so the rest is left out (the questionnaire uses two of
+// the prompt library's ten prompts); the others are CommonJS and come whole.
+const VENDOR_EXPORTS = { '@inquirer/prompts': ['input', 'select'], chalk: ['Chalk'] };
 const scriptOptions = {
   plugins: [withoutEditorPrompt, lazyChildProcess],
   write: false,
@@ -85,7 +88,13 @@ const scripts = { 'app.cjs': app.outputFiles[0].text };
 for (const [id, file] of Object.entries(VENDORS)) {
   const vendor = await build({
     ...scriptOptions,
-    stdin: { contents: `module.exports = require(${JSON.stringify(id)});`, resolveDir: root, loader: 'js' },
+    stdin: {
+      contents: VENDOR_EXPORTS[id]
+        ? `export { ${VENDOR_EXPORTS[id].join(', ')} } from ${JSON.stringify(id)};`
+        : `module.exports = require(${JSON.stringify(id)});`,
+      resolveDir: root,
+      loader: 'js',
+    },
     outfile: `${fresh}/vendor/${file}`,
   });
   scripts[`vendor/${file}`] = vendor.outputFiles[0].text;

@@ -60,8 +60,12 @@ function stdinIsTerminal(): boolean {
 interface Loaded {
   script: InstanceType<typeof Script>;
   cachePath: string | undefined;
-  hadCache: boolean;
+  /** The cache on disk holds this script's code: it was read and accepted, or written by this run. */
+  cached: boolean;
 }
+
+/** A questionnaire can be left at any question (Ctrl-C, a closed terminal): its cache is kept before then. */
+const QUESTIONNAIRE_SAVE_MS = 1000;
 
 /** Runs one bundled CommonJS script from dist/, compiled with its cache when there is one. */
 function runScript(
@@ -80,7 +84,7 @@ function runScript(
   const source = fs.readFileSync(file, 'utf8');
   const wrapped = `(function (exports, require, module, __filename, __dirname, __wfwUrl) {${source}\n})`;
   const script = new Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  loaded.push({ script, cachePath, hadCache: cachedData !== undefined });
+  loaded.push({ script, cachePath, cached: cachedData !== undefined && !script.cachedDataRejected });
   const module = { exports: {} };
   const url = new URL(relative, import.meta.url).href;
   script.runInThisContext()(module.exports, require, module, file, join(file, '..'), url);
@@ -96,11 +100,13 @@ function saveCaches(folder: string, loaded: Loaded[]): void {
       if (name.endsWith('.v8') && !name.startsWith(`${__APP_HASH__}-`))
         fs.rmSync(join(folder, name), { force: true });
     }
-    for (const { script, cachePath, hadCache } of loaded) {
-      if (!cachePath || (hadCache && !script.cachedDataRejected)) continue;
+    for (const entry of loaded) {
+      const { script, cachePath } = entry;
+      if (!cachePath || entry.cached) continue;
       const temporary = `${cachePath}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(temporary, cachePath);
+      entry.cached = true;
     }
   } catch {
     // A read-only home, a full disk: the next run compiles again, that is all.
@@ -128,8 +134,13 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   const app = runScript('app.cjs', cachePath(kind), appRequire, loaded) as {
     start(argv: string[]): Promise<void>;
   };
+  const save = () => {
+    if (folder && loaded.some((entry) => !entry.cached)) {
+      saveCaches(folder, loaded);
+    }
+  };
+  // By then the first question is on screen, and everything it took to get there is compiled.
+  if (kind === 'questionnaire') setTimeout(save, QUESTIONNAIRE_SAVE_MS).unref();
   await app.start(argv);
-  if (folder && loaded.some(({ hadCache, script }) => !hadCache || script.cachedDataRejected)) {
-    saveCaches(folder, loaded);
-  }
+  save();
 }
