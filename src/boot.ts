@@ -41,7 +41,8 @@ const COMMANDS = new Set(['template', 'questions', 'team', 'validate', 'init']);
  * from argv is enough: a wrong guess costs speed, never correctness.
  */
 export function cacheKind(argv: string[], stdinIsTerminal: boolean): string {
-  if (argv.some((arg) => ['--help', '-h', '--version', '-V', '-v', 'help'].includes(arg))) return 'info';
+  if (argv.some((arg) => ['--help', '-h', 'help'].includes(arg))) return 'help';
+  if (argv.some((arg) => ['--version', '-V', '-v'].includes(arg))) return 'version';
   const command = argv.find((arg) => COMMANDS.has(arg));
   if (command) return command;
   const answers = argv.some((arg) => ['--answers', '-a'].includes(arg) || arg.startsWith('--answers='));

@@ -1,5 +1,5 @@
 import { checkAnswers } from './core/answers.js';
-import { COMPILED_BANK_FORMAT } from './core/bank.js';
+import { COMPILED_BANK_FORMAT } from './core/compiled-bank.js';
 import type { Answers, Bank } from './core/types.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';

@@ -4,14 +4,13 @@ import { didYouMean } from './suggest.js';
 import type { Bank, Problem, Question, Scale, Source } from './types.js';
 import { issuesToProblems, problem, topLevelProblem } from './validation.js';
 
+export { COMPILED_BANK_FORMAT } from './compiled-bank.js';
+
 type QuestionInput = BankInput['questions'][number];
 
 const MAX_SCALE_SPAN = 100;
 
 /** Checks a parsed bank document: its shape first, then every cross-reference. Collects all problems. */
-/** Marks a JSON file as checkBank's output, written at build time (scripts/build.mjs), in this layout. */
-export const COMPILED_BANK_FORMAT = 'who-failed-whom checked bank, 1';
-
 export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
   const notAMapping = topLevelProblem(data);
   if (notAMapping) return { problems: [notAMapping] };

@@ -69,7 +69,7 @@ describe('the compile cache', () => {
     expect(existsSync(stale)).toBe(false);
     expect(cacheFiles()).toEqual([
       expect.stringMatching(/-assess\.v8$/),
-      expect.stringMatching(/-info\.v8$/),
+      expect.stringMatching(/-version\.v8$/),
     ]);
   });
 

@@ -30,10 +30,11 @@ describe('cacheFolder', () => {
 
 describe('cacheKind', () => {
   test.each([
-    [['--version'], false, 'info'],
-    [['-v'], true, 'info'],
-    [['team', '--help'], false, 'info'],
-    [['help', 'team'], false, 'info'],
+    [['--version'], false, 'version'],
+    [['-v'], true, 'version'],
+    [['--help'], false, 'help'],
+    [['team', '--help'], false, 'help'],
+    [['help', 'team'], false, 'help'],
     [['--answers', 'a.yaml'], true, 'assess'],
     [['-a', 'a.yaml', '-f', 'json'], true, 'assess'],
     [['--answers=a.yaml'], true, 'assess'],

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { COMPILED_BANK_FORMAT } from '../../src/core/bank.js';
 import { loadBank } from '../../src/load.js';
-import { isPlainBlockYaml, quickParse } from '../../src/quick-yaml.js';
+import { quickParse } from '../../src/quick-yaml.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
 import { parseSource } from '../../src/source.js';
 import { memoryIo } from '../support/memory-io.js';
@@ -83,7 +83,112 @@ describe('quickParse', () => {
     ['a blank template', renderAnswersFile(builtinBank())],
     ['CRLF line ends', MANAGER.replaceAll('\n', '\r\n')],
   ])('takes %s', (_what, text) => {
-    expect(isPlainBlockYaml(text)).toBe(true);
+    expect(quickParse(text)).toEqual(positioned(text));
+    expect(quickParse(text)).not.toBeUndefined();
+  });
+
+  // What --save-answers writes, with any text a person might type.
+  const bank = builtinBank();
+  const savedAnswers = (text: fc.Arbitrary<string>) =>
+    fc
+      .tuple(
+        fc.record({
+          respondent: fc.option(text, { nil: undefined }),
+          date: fc.option(text, { nil: undefined }),
+        }),
+        ...bank.questions.map((q) => {
+          if (q.type === 'text') return fc.option(text, { nil: undefined });
+          if (q.type === 'choice')
+            return fc.option(fc.constantFrom(...(q.choices ?? []).map((c) => c.value)), { nil: undefined });
+          return fc.option(fc.integer({ min: q.scale?.min ?? 1, max: q.scale?.max ?? 5 }), {
+            nil: undefined,
+          });
+        }),
+      )
+      .map(([meta, ...values]) => {
+        const answers = new Map<string, string | number>();
+        values.forEach((value, i) => {
+          const q = bank.questions[i];
+          if (q && value !== undefined) answers.set(q.id, value);
+        });
+        const cleanMeta = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
+        return renderAnswersFile(bank, { meta: cleanMeta, values: answers });
+      });
+
+  test('reads saved answers as the positioned parse does, whatever their text', () => {
+    fc.assert(
+      fc.property(savedAnswers(fc.string({ unit: 'grapheme' })), (text) => {
+        const quick = quickParse(text);
+        if (quick !== undefined) expect(quick).toEqual(positioned(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('takes saved answers whose text is printable', () => {
+    const printable = fc.string({ unit: fc.constantFrom(...'abc XYZ 019 ,.;:!?\'"#-*&|>@%é😀'.split('')) });
+    fc.assert(
+      fc.property(savedAnswers(printable), (text) => {
+        expect(quickParse(text)).toEqual(positioned(text));
+        expect(quickParse(text)).not.toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // Documents of any shape: nesting, indentation, value styles, comments, blank lines, line ends.
+  type Tree = { key: string; value: string | Tree }[];
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+    tree: fc.array(
+      fc.record({
+        key: fc.oneof(
+          fc.constantFrom('a', 'b', 'give-time', '$schema', 'x.y', '0', '__proto__', 'a b', '-'),
+          fc.string({ maxLength: 4 }),
+        ),
+        value: fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc.oneof(
+              fc.constantFrom(...PIECES),
+              fc.string({ maxLength: 6 }),
+              fc.integer().map(String),
+              fc.string().map((t) => JSON.stringify(t)),
+              fc.string().map((t) => `'${t.replaceAll("'", "''")}'`),
+            ),
+          },
+          { weight: 1, arbitrary: tie('tree') },
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })).tree;
+  const documents = fc
+    .tuple(tree, fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.constantFrom('\n', '\r\n'))
+    .map(([root, step, comments, eol]) => {
+      const lines: string[] = [];
+      const write = (entries: Tree, depth: number) => {
+        for (const { key, value } of entries) {
+          const pad = ' '.repeat(depth * step);
+          if (comments) lines.push(`${pad}# about ${key}`, '');
+          if (typeof value === 'string') lines.push(`${pad}${key}: ${value}`);
+          else {
+            lines.push(`${pad}${key}:`);
+            write(value, depth + 1);
+          }
+        }
+      };
+      write(root, 0);
+      return lines.join(eol) + eol;
+    });
+
+  test('reads documents of any shape as the positioned parse does, or leaves them to it', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        const quick = quickParse(text);
+        if (quick !== undefined) expect(quick).toEqual(positioned(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('never reads a text the positioned parse refuses or reads differently', () => {
