@@ -21,6 +21,17 @@ function positioned(text: string): unknown {
   }
 }
 
+/** Whatever the quick parse reads, the positioned parse (the YAML library) reads the same. */
+function agreesWithTheLibrary(texts: fc.Arbitrary<string>, numRuns: number): void {
+  fc.assert(
+    fc.property(texts, (text) => {
+      const quick = quickParse(text);
+      if (quick !== undefined) expect(quick).toEqual(positioned(text));
+    }),
+    { numRuns },
+  );
+}
+
 // The quick parse may refuse what the positioned one accepts (the slow path then runs), never the reverse,
 // and never read a text differently: else a file would score one way and be reported another.
 const PIECES = [
@@ -116,13 +127,7 @@ describe('quickParse', () => {
       });
 
   test('reads saved answers as the positioned parse does, whatever their text', () => {
-    fc.assert(
-      fc.property(savedAnswers(fc.string({ unit: 'grapheme' })), (text) => {
-        const quick = quickParse(text);
-        if (quick !== undefined) expect(quick).toEqual(positioned(text));
-      }),
-      { numRuns: 1000 },
-    );
+    agreesWithTheLibrary(savedAnswers(fc.string({ unit: 'grapheme' })), 1000);
   });
 
   test('takes saved answers whose text is printable', () => {
@@ -182,23 +187,11 @@ describe('quickParse', () => {
     });
 
   test('reads documents of any shape as the positioned parse does, or leaves them to it', () => {
-    fc.assert(
-      fc.property(documents, (text) => {
-        const quick = quickParse(text);
-        if (quick !== undefined) expect(quick).toEqual(positioned(text));
-      }),
-      { numRuns: 3000 },
-    );
+    agreesWithTheLibrary(documents, 3000);
   });
 
   test('never reads a text the positioned parse refuses or reads differently', () => {
-    fc.assert(
-      fc.property(mutated, (text) => {
-        const quick = quickParse(text);
-        if (quick !== undefined) expect(quick).toEqual(positioned(text));
-      }),
-      { numRuns: 3000 },
-    );
+    agreesWithTheLibrary(mutated, 3000);
   });
 });
 
