@@ -63,6 +63,8 @@ const VENDORS = {
 // What the program takes from an ES module library, so the rest is left out (the questionnaire uses two of
 // the prompt library's ten prompts); the others are CommonJS and come whole.
 const VENDOR_EXPORTS = { '@inquirer/prompts': ['input', 'select'], chalk: ['Chalk'] };
+const SCRIPT_HEAD = '(function (exports, require, module, __filename, __dirname, __wfwUrl) {';
+const SCRIPT_TAIL = '\n})';
 const scriptOptions = {
   plugins: [withoutEditorPrompt, lazyChildProcess],
   write: false,
@@ -104,8 +106,10 @@ const hash = createHash('sha256');
 for (const [file, text] of Object.entries(scripts)) {
   if (/\bimport\(/.test(text))
     throw new Error(`dist/${file} must not import(): the loader gives it no module loader`);
-  await writeFile(`${fresh}/${file}`, text);
-  hash.update(file).update(text);
+  // As a function expression, so the loader compiles the file as it is (src/boot.ts).
+  const wrapped = `${SCRIPT_HEAD}${text}${SCRIPT_TAIL}`;
+  await writeFile(`${fresh}/${file}`, wrapped);
+  hash.update(file).update(wrapped);
 }
 
 await build({

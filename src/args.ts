@@ -71,7 +71,11 @@ function applyRootOptions(program: Command, name: string, options: object): void
   }
 }
 
-export function parseArgs(argv: string[]): Intent {
+/**
+ * `columns`: the width help is wrapped to (stdout's, when it is a terminal). Given here so commander never
+ * looks at process.stdout itself: on a pipe, building that stream costs more than the whole help.
+ */
+export function parseArgs(argv: string[], columns?: number): Intent {
   let intent: Intent | undefined;
   let printed = '';
   const program = new Command('who-failed-whom')
@@ -204,6 +208,10 @@ export function parseArgs(argv: string[]): Intent {
       writeOut: (text) => {
         printed += text;
       },
+      getOutHelpWidth: () => columns ?? 80,
+      getErrHelpWidth: () => columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       // Errors are reported by main() as one line with a hint, not by commander.
       writeErr: () => {},
       outputError: () => {},

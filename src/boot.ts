@@ -82,9 +82,11 @@ function runScript(
   } catch {
     // No cache yet.
   }
-  const source = fs.readFileSync(file, 'utf8');
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __wfwUrl) {${source}\n})`;
-  const script = new Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // The build wraps each script in its function already: wrapping here would copy the whole text once more.
+  const script = new Script(fs.readFileSync(file, 'utf8'), {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
   loaded.push({ script, cachePath, cached: cachedData !== undefined && !script.cachedDataRejected });
   const module = { exports: {} };
   const url = new URL(relative, import.meta.url).href;

@@ -8,7 +8,7 @@ import { sanitize } from './render/style.js';
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    const intent = parseArgs(argv);
+    const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined);
     switch (intent.command) {
       case 'print':
         io.stdout.write(intent.text);
