@@ -65,16 +65,23 @@ const cases = [
   },
 ];
 
-/** Wall time of one run, and its peak resident memory where /usr/bin/time can tell. */
+/** Wall time of one run: node itself, spawned directly, so nothing else is in the figure. */
 function measure(argv, env = {}) {
-  const command = hasTime ? '/usr/bin/time' : process.execPath;
-  const full = hasTime ? ['-f', '%M', process.execPath, ...argv] : argv;
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, full, { encoding: 'utf8', env: { ...childEnv, ...env } });
+  const result = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...childEnv, ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
-  const kib = hasTime ? Number(result.stderr.trim().split('\n').at(-1)) : Number.NaN;
-  return { ms, mib: kib / 1024 };
+  return ms;
+}
+
+/** Peak resident memory of one run, in MiB, where /usr/bin/time can tell (separate runs: it adds its own time). */
+function peakMiB(argv, env = {}) {
+  if (!hasTime) return Number.NaN;
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...argv], {
+    encoding: 'utf8',
+    env: { ...childEnv, ...env },
+  });
+  return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
 }
 
 function firstPrompt(lingerMs = 0) {
@@ -102,9 +109,7 @@ const promptFloor = [];
 for (let round = 0; round < runs; round++) {
   for (const c of cases) {
     if (c.name.includes('10,000') && round >= Math.min(runs, 5)) continue;
-    const { ms, mib } = measure(c.argv, c.env);
-    samples.get(c.name).ms.push(ms);
-    samples.get(c.name).mib.push(mib);
+    samples.get(c.name).ms.push(measure(c.argv, c.env));
   }
   prompt.push(firstPrompt());
   promptFloor.push(
@@ -116,6 +121,10 @@ for (let round = 0; round < runs; round++) {
       ).trim(),
     ),
   );
+}
+
+for (const c of cases) {
+  for (let i = 0; i < 3; i++) samples.get(c.name).mib.push(peakMiB(c.argv, c.env));
 }
 
 const floor = median(samples.get(cases[0].name).ms);

@@ -8,13 +8,20 @@
  * run of the same kind compiles almost nothing. Without a usable cache (first run, read-only home, another Node
  * version) it compiles as usual: a cache only ever makes a run faster, never different.
  */
-import { createRequire } from 'node:module';
+// Built-ins without the module loaders: process.getBuiltinModule (Node 20.16+) costs nothing beyond the module.
+const fs = process.getBuiltinModule('node:fs');
+const { Script } = process.getBuiltinModule('node:vm');
+const { join } = process.getBuiltinModule('node:path');
 
-// Built-ins through require: importing them as ES modules costs each run more.
-const nodeRequire = createRequire(import.meta.url);
-const fs = nodeRequire('node:fs') as typeof import('node:fs');
-const { Script } = nodeRequire('node:vm') as typeof import('node:vm');
-const { join } = nodeRequire('node:path') as typeof import('node:path');
+/**
+ * The require that bundled scripts get: everything they use is bundled, so only Node's built-ins are left.
+ * Anything else is a build mistake, and says so.
+ */
+const builtinRequire = ((id: string) => {
+  const builtin = process.getBuiltinModule(id);
+  if (builtin === undefined) throw new Error(`who-failed-whom: ${id} was not bundled; reinstall the package`);
+  return builtin;
+}) as NodeJS.Require;
 
 /** A hash of every script in dist/, set by scripts/build.mjs: a cache made for other code is never used. */
 declare const __APP_HASH__: string;
@@ -125,10 +132,10 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   // The program's require: the libraries it was bundled without come from dist/vendor/, the rest from Node.
   const appRequire = ((id: string) => {
     const file = __VENDORS__[id];
-    if (file === undefined) return nodeRequire(id);
+    if (file === undefined) return builtinRequire(id);
     if (!vendors.has(id)) {
       const name = `vendor-${file.replace(/\.cjs$/, '')}`;
-      vendors.set(id, runScript(`vendor/${file}`, cachePath(name), nodeRequire, loaded));
+      vendors.set(id, runScript(`vendor/${file}`, cachePath(name), builtinRequire, loaded));
     }
     return vendors.get(id);
   }) as NodeJS.Require;

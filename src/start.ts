@@ -1,5 +1,5 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
-import { access, opendir, stat } from 'node:fs/promises';
+// fs.promises rather than node:fs/promises: it loads on first use, and a scoring run never uses it.
+import { closeSync, constants, createReadStream, fstatSync, openSync, promises, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli.js';
@@ -54,7 +54,7 @@ export function processIo(signal?: AbortSignal): Io {
     },
     async kindOf(path) {
       try {
-        const info = await stat(path);
+        const info = await promises.stat(path);
         // A link named on the command line is followed; links met inside a folder are not (see walkFiles).
         if (info.isDirectory()) return 'directory';
         return info.isFile() ? 'file' : 'other';
@@ -64,7 +64,7 @@ export function processIo(signal?: AbortSignal): Io {
     },
     walk: walkFiles,
     async exists(path) {
-      return access(path, constants.F_OK).then(
+      return promises.access(path, constants.F_OK).then(
         () => true,
         () => false,
       );
@@ -90,7 +90,7 @@ async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<stri
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop() as string;
-    for await (const entry of await opendir(current, { bufferSize: 256 })) {
+    for await (const entry of await promises.opendir(current, { bufferSize: 256 })) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) pending.push(path);
       else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext))) yield path;
