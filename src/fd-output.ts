@@ -1,13 +1,13 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { OutputStream } from './io.js';
 
 /**
  * stdout or stderr for this process, built on first use.
  *
  * On a pipe, process.stdout is a socket, and building it loads the network stack: a few milliseconds, as
- * much as a whole scoring run's own work. So a pipe or a file is written directly and synchronously (as Node
- * writes files and terminals anyway); a terminal, or a pipe that is full and will not block, gets the real
- * stream. A reader that went away (`| head -1`) ends the writing quietly, and the run finishes as it would.
+ * much as a whole scoring run's own work. So a pipe, a file or /dev/null is written directly and synchronously
+ * (as Node writes files and terminals anyway); a terminal, or a pipe that is full and will not block, gets the
+ * real stream. A reader that went away (`| head -1`) ends the writing quietly, and the run finishes as it would.
  */
 export function fdOutput(fd: 1 | 2, realStream: () => NodeJS.WriteStream): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
@@ -50,10 +50,12 @@ export function fdOutput(fd: 1 | 2, realStream: () => NodeJS.WriteStream): Outpu
   };
 }
 
+/** A pipe, a file, a socket, or the null device (`> /dev/null`, common in CI): anything but a terminal. */
 function isPipeOrFile(fd: number): boolean {
   try {
     const info = fstatSync(fd);
-    return info.isFIFO() || info.isFile() || info.isSocket();
+    if (info.isFIFO() || info.isFile() || info.isSocket()) return true;
+    return info.isCharacterDevice() && info.rdev === statSync('/dev/null').rdev;
   } catch {
     return false;
   }

@@ -9,8 +9,8 @@ import { MAX_INPUT_BYTES } from './limits.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
 
-/** Builds the real Io from this process. */
-export function processIo(signal?: AbortSignal): Io {
+/** Builds the real Io from this process; `signal` is asked for only by what can be interrupted (the prompts). */
+export function processIo(signal?: () => AbortSignal): Io {
   let stdout: OutputStream | undefined;
   let stderr: OutputStream | undefined;
   const io: Io = {
@@ -70,7 +70,9 @@ export function processIo(signal?: AbortSignal): Io {
       );
     },
   };
-  if (signal) io.signal = signal;
+  if (signal) {
+    Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
+  }
   return io;
 }
 
@@ -100,11 +102,22 @@ async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<stri
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */
 export async function start(argv = process.argv.slice(2)): Promise<void> {
-  const controller = new AbortController();
+  // Made when first asked for: building an AbortController loads a good part of Node's web APIs (about 5 ms),
+  // and only a questionnaire listens to it.
+  let controller: AbortController | undefined;
+  let received: NodeJS.Signals | undefined;
+  const abortSignal = () => {
+    if (!controller) {
+      controller = new AbortController();
+      if (received) controller.abort(received);
+    }
+    return controller.signal;
+  };
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGINT' ? 130 : 143;
-    if (controller.signal.aborted) process.exit(code);
-    controller.abort(signal);
+    if (received) process.exit(code);
+    received = signal;
+    controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
       process.stderr.write('Interrupted; nothing was saved.\n');
@@ -113,5 +126,5 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  process.exitCode = await main(argv, processIo(controller.signal));
+  process.exitCode = await main(argv, processIo(abortSignal));
 }
