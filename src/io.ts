@@ -27,7 +27,10 @@ export interface Io {
    */
   builtinBankJsonPath?: string;
   readFile(path: string): Promise<string>;
-  /** Writes via a temporary file and a rename, so readers never see half a file. */
+  /**
+   * Writes via a temporary file and a rename, so readers never see half a file; a device or a FIFO in the way
+   * is written in place (renaming over it would replace it).
+   */
   writeFileAtomic(path: string, content: string): Promise<void>;
   exists(path: string): Promise<boolean>;
   /** What a path is; a symbolic link named here is followed (walk does not follow the ones inside folders). */

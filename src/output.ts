@@ -11,7 +11,8 @@ export async function refuseToOverwriteUserData(
   force: boolean,
   flag: string,
 ): Promise<void> {
-  if (force || !(await io.exists(path))) return;
+  // Only a regular file can hold answers; reading a FIFO or a device in the way would wait on it, or never end.
+  if (force || (await io.kindOf(path)) !== 'file') return;
   let text: string;
   try {
     text = await io.readFile(path);

@@ -49,6 +49,13 @@ export function processIo(signal?: () => AbortSignal): Io {
       return readCapped(path);
     },
     async writeFileAtomic(path, content) {
+      // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
+      // renamed over it, would replace the device itself with a file (and as root, for everyone).
+      const info = await promises.stat(path).catch(() => undefined);
+      if (info && !info.isFile() && !info.isDirectory()) {
+        await promises.writeFile(path, content);
+        return;
+      }
       const { writeAtomic } = await import('./atomic-write.js');
       await writeAtomic(path, content);
     },
@@ -76,14 +83,36 @@ export function processIo(signal?: () => AbortSignal): Io {
   return io;
 }
 
+/**
+ * FIFOs being opened for reading. Opening one waits, in a worker thread, for something to write to it; a thread
+ * stuck there would keep the process from ever exiting, Ctrl-C or not. An interrupt opens each for writing
+ * itself, which lets the waiting open through (and the read end at once).
+ */
+const waitingFifos = new Set<string>();
+
+function releaseWaitingFifos(): void {
+  for (const path of waitingFifos) {
+    try {
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // Already open, or gone: nothing waits on it.
+    }
+  }
+}
+
 /** A FIFO or a device has no size to check first: read it as a stream and stop at the cap. */
 async function readCapped(path: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    chunks.push(chunk as Buffer);
+  waitingFifos.add(path);
+  try {
+    for await (const chunk of createReadStream(path)) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      chunks.push(chunk as Buffer);
+    }
+  } finally {
+    waitingFifos.delete(path);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -115,12 +144,16 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGINT' ? 130 : 143;
-    if (received) process.exit(code);
+    if (received) {
+      releaseWaitingFifos();
+      process.exit(code);
+    }
     received = signal;
     controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
       process.stderr.write('Interrupted; nothing was saved.\n');
+      releaseWaitingFifos();
       process.exit(code);
     }, 500).unref();
   };

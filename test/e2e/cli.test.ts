@@ -3,7 +3,8 @@
  * stdout, stderr and exit code only. Answers are generated from what `questions --format json` lists, so the
  * tests follow the bank instead of copying it.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -12,6 +13,8 @@ import {
   type AnswerValue,
   answersYaml,
   assertBuilt,
+  BIN,
+  cleanEnv,
   ESC,
   EXAMPLE,
   listQuestions,
@@ -472,6 +475,56 @@ describe('output formats and files', () => {
     expect(text).toContain('Balance');
     expect(text).not.toContain(ESC);
   });
+
+  // A FIFO stands in for /dev/null or /dev/stdout: written in place, never replaced by a file, never read first.
+  test('-o onto a FIFO writes into it and leaves it a FIFO', async () => {
+    const fifo = join(dir.path, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const piped = await runCli(['-a', EXAMPLE, '-f', 'json'], { stdin: 'ignore' });
+    const reading = readText(fifo);
+    const result = await runCli(['-a', EXAMPLE, '-f', 'json', '-o', fifo], {
+      stdin: 'ignore',
+      timeoutMs: 10_000,
+    });
+    // Had the run never opened it for writing, the reader would wait for ever: a writer of our own ends it
+    // (ENXIO: the reader is done already).
+    try {
+      closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {}
+    const received = await reading;
+    expectOk(result);
+    expect(received).toBe(piped.stdout);
+    expect((await stat(fifo)).isFIFO()).toBe(true);
+  });
+
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s while --answers names a FIFO nobody writes to → exit %i, not a hang',
+    async (signal, code) => {
+      const fifo = join(dir.path, `answers-${signal}.fifo`);
+      execFileSync('mkfifo', [fifo]);
+      const child = spawn(process.execPath, [BIN, '--answers', fifo], {
+        env: cleanEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('close', (exitCode) => resolve(exitCode)),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const exitCode = await exited;
+      clearTimeout(timer);
+      expect(exitCode).toBe(code);
+      expect(stderr).toBe('Interrupted; nothing was saved.\n');
+    },
+  );
 
   test('-o - is stdout', async () => {
     const result = await runCli(['-a', EXAMPLE, '-f', 'json', '-o', '-'], { stdin: 'ignore' });

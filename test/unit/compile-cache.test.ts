@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { cacheFolder, cacheKind } from '../../src/boot.js';
+import { cacheFolder, cacheKind } from '../../src/compile-cache.js';
 
 describe('cacheFolder', () => {
   const home = '/home/dana';
@@ -9,6 +9,7 @@ describe('cacheFolder', () => {
     ['linux', { HOME: home }, join(home, '.cache', 'who-failed-whom')],
     ['linux', { HOME: home, XDG_CACHE_HOME: '/xdg' }, join('/xdg', 'who-failed-whom')],
     ['linux', { HOME: home, XDG_CACHE_HOME: '' }, join(home, '.cache', 'who-failed-whom')],
+    ['linux', { HOME: home, XDG_CACHE_HOME: 'relative/xdg' }, join(home, '.cache', 'who-failed-whom')],
     ['darwin', { HOME: home }, join(home, 'Library', 'Caches', 'who-failed-whom')],
     ['win32', { HOME: home }, undefined],
     [
@@ -17,6 +18,7 @@ describe('cacheFolder', () => {
       join('C:\\Users\\dana\\AppData\\Local', 'who-failed-whom'),
     ],
     ['linux', { HOME: home, WHO_FAILED_WHOM_CACHE_DIR: '/tmp/c' }, '/tmp/c'],
+    ['linux', { WHO_FAILED_WHOM_CACHE_DIR: 'rel' }, join(process.cwd(), 'rel')],
     ['linux', { HOME: home, WHO_FAILED_WHOM_NO_CACHE: '1' }, undefined],
     [
       'linux',

@@ -1,0 +1,103 @@
+/**
+ * Where the loader (src/boot.ts) keeps its V8 code caches, which ones a run may use, and how they are written
+ * and cleaned. A cache is compiled code that runs as it is, so it is only ever read from a folder that nobody
+ * else can write to, and only for the exact file it was made from.
+ */
+const fs = process.getBuiltinModule('node:fs');
+const { isAbsolute, join, resolve } = process.getBuiltinModule('node:path');
+
+type Env = Record<string, string | undefined>;
+
+/** Where the caches live; undefined turns them off. */
+export function cacheFolder(env: Env, platform: string): string | undefined {
+  if (env.WHO_FAILED_WHOM_NO_CACHE || env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  if (env.WHO_FAILED_WHOM_CACHE_DIR) return resolve(env.WHO_FAILED_WHOM_CACHE_DIR);
+  if (platform === 'win32') return env.LOCALAPPDATA && join(env.LOCALAPPDATA, 'who-failed-whom');
+  const home = env.HOME;
+  if (platform === 'darwin') return home && join(home, 'Library', 'Caches', 'who-failed-whom');
+  // The XDG spec: a relative XDG_CACHE_HOME is to be ignored.
+  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  const base = xdg ?? (home && join(home, '.cache'));
+  return base && join(base, 'who-failed-whom');
+}
+
+const COMMANDS = new Set(['template', 'questions', 'team', 'validate', 'init']);
+
+/**
+ * Each kind of run keeps its own cache of the program, holding the code that kind of run compiles. A guess
+ * from argv is enough: a wrong guess costs speed, never correctness.
+ */
+export function cacheKind(argv: string[], stdinIsTerminal: boolean): string {
+  if (argv.some((arg) => ['--help', '-h', 'help'].includes(arg))) return 'help';
+  if (argv.some((arg) => ['--version', '-V', '-v'].includes(arg))) return 'version';
+  const command = argv.find((arg) => COMMANDS.has(arg));
+  if (command) return command;
+  const answers = argv.some((arg) => ['--answers', '-a'].includes(arg) || arg.startsWith('--answers='));
+  return answers || !stdinIsTerminal ? 'assess' : 'questionnaire';
+}
+
+/**
+ * Whether the folder may hold caches: missing (it will be made, private), or a folder of this user's that no
+ * one else can write to. Elsewhere (a shared folder, someone else's) the caches are neither read nor written.
+ */
+export function isPrivateFolder(folder: string): boolean {
+  let info: import('node:fs').Stats;
+  try {
+    info = fs.statSync(folder);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  if (!info.isDirectory()) return false;
+  // Windows has no owners in this sense; its per-user LOCALAPPDATA is private already.
+  if (process.getuid === undefined) return true;
+  return info.uid === process.getuid() && (info.mode & 0o022) === 0;
+}
+
+/**
+ * The cache file of one script for one kind of run: the build's hash, the file's own size and time (so a file
+ * changed in place, even to the same length, never meets the cache of its former self), and the Node version.
+ */
+export function cacheFile(
+  folder: string,
+  build: string,
+  script: import('node:fs').Stats,
+  kind: string,
+): string {
+  const file = `${Math.trunc(script.mtimeMs).toString(36)}${script.size.toString(36)}`;
+  return join(folder, `${build}-${file}-${process.version}-${process.arch}-${kind}.v8`);
+}
+
+// This tool's cache files, finished (.v8) or left half-written by a run that was killed (.tmp).
+const OURS = /^[0-9a-f]{16}-[0-9a-z]+-v\d+\.\d+\.\d+-\w+-[\w-]+\.v8(\.\d+\.tmp)?$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Another build's caches stay a while, so two versions in use (a global install and npx) both start warm. */
+const KEEP_OTHER_BUILDS_MS = 30 * DAY_MS;
+
+export interface Pending {
+  path: string;
+  data: () => Buffer;
+}
+
+/** Written beside and renamed into place, so a reader never sees half a cache; any failure skips it. */
+export function writeCaches(folder: string, build: string, pending: Pending[]): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const now = Date.now();
+    for (const name of fs.readdirSync(folder)) {
+      if (!OURS.test(name)) continue;
+      const path = join(folder, name);
+      const age = now - fs.statSync(path).mtimeMs;
+      const stale = name.endsWith('.tmp')
+        ? age > DAY_MS
+        : !name.startsWith(`${build}-`) && age > KEEP_OTHER_BUILDS_MS;
+      if (stale) fs.rmSync(path, { force: true });
+    }
+    for (const { path, data } of pending) {
+      const temporary = `${path}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, data(), { mode: 0o600 });
+      fs.renameSync(temporary, path);
+    }
+  } catch {
+    // A read-only home, a full disk: the next run compiles again, that is all.
+  }
+}
