@@ -68,10 +68,44 @@ export function cacheFile(
 }
 
 // This tool's cache files, finished (.v8) or left half-written by a run that was killed (.tmp).
-const OURS = /^[0-9a-f]{16}-[0-9a-z]+-v\d+\.\d+\.\d+-\w+-[\w-]+\.v8(\.\d+\.tmp)?$/;
+const OURS = /^([0-9a-f]{16})-[0-9a-z]+-v\d+\.\d+\.\d+-\w+-[\w-]+\.v8(\.\d+\.tmp)?$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Another build's caches stay a while, so two versions in use (a global install and npx) both start warm. */
+/**
+ * Other builds' caches stay a while, so two versions in use (a global install and npx) both start warm; but only
+ * the latest few, or a machine that builds often (CI, development) would pile them up.
+ */
+const KEEP_OTHER_BUILDS = 2;
 const KEEP_OTHER_BUILDS_MS = 30 * DAY_MS;
+
+/** Which files of the cache folder to remove: files that are not this tool's caches are never among them. */
+export function staleCaches(
+  files: { name: string; mtimeMs: number }[],
+  build: string,
+  now: number,
+): string[] {
+  const newestOfBuild = new Map<string, number>();
+  for (const { name, mtimeMs } of files) {
+    const match = OURS.exec(name);
+    if (match?.[1] && match[1] !== build && !match[2]) {
+      newestOfBuild.set(match[1], Math.max(newestOfBuild.get(match[1]) ?? 0, mtimeMs));
+    }
+  }
+  const kept = new Set(
+    [...newestOfBuild]
+      .filter(([, newest]) => now - newest <= KEEP_OTHER_BUILDS_MS)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, KEEP_OTHER_BUILDS)
+      .map(([other]) => other),
+  );
+  return files
+    .filter(({ name, mtimeMs }) => {
+      const match = OURS.exec(name);
+      if (!match) return false;
+      if (match[2]) return now - mtimeMs > DAY_MS;
+      return match[1] !== build && !kept.has(match[1] as string);
+    })
+    .map(({ name }) => name);
+}
 
 export interface Pending {
   path: string;
@@ -82,16 +116,11 @@ export interface Pending {
 export function writeCaches(folder: string, build: string, pending: Pending[]): void {
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const now = Date.now();
-    for (const name of fs.readdirSync(folder)) {
-      if (!OURS.test(name)) continue;
-      const path = join(folder, name);
-      const age = now - fs.statSync(path).mtimeMs;
-      const stale = name.endsWith('.tmp')
-        ? age > DAY_MS
-        : !name.startsWith(`${build}-`) && age > KEEP_OTHER_BUILDS_MS;
-      if (stale) fs.rmSync(path, { force: true });
-    }
+    const files = fs
+      .readdirSync(folder)
+      .filter((name) => OURS.test(name))
+      .map((name) => ({ name, mtimeMs: fs.statSync(join(folder, name)).mtimeMs }));
+    for (const name of staleCaches(files, build, Date.now())) fs.rmSync(join(folder, name), { force: true });
     for (const { path, data } of pending) {
       const temporary = `${path}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, data(), { mode: 0o600 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { cacheFolder, cacheKind } from '../../src/compile-cache.js';
+import { cacheFolder, cacheKind, staleCaches } from '../../src/compile-cache.js';
 
 describe('cacheFolder', () => {
   const home = '/home/dana';
@@ -48,5 +48,48 @@ describe('cacheKind', () => {
     [['team', 'answers/'], false, 'team'],
   ])('%j, stdin a terminal: %s → %s', (argv, terminal, expected) => {
     expect(cacheKind(argv, terminal)).toBe(expected);
+  });
+});
+
+describe('staleCaches', () => {
+  const now = Date.UTC(2026, 10, 27);
+  const day = 24 * 60 * 60 * 1000;
+  const build = (digit: string) => digit.repeat(16);
+  const file = (b: string, kind = 'assess', daysAgo = 0, tmp = false) => ({
+    name: `${build(b)}-abc-v20.20.2-x64-${kind}.v8${tmp ? '.123.tmp' : ''}`,
+    mtimeMs: now - daysAgo * day,
+  });
+  const stale = (...files: ReturnType<typeof file>[]) => staleCaches(files, build('a'), now);
+
+  test.each([
+    ['this build, however old', [file('a', 'assess', 400)], []],
+    ['another build, recent', [file('b', 'assess', 1)], []],
+    ['another build, over 30 days old', [file('b', 'assess', 31)], [file('b', 'assess', 31).name]],
+    [
+      'the two newest other builds stay, older ones go',
+      [file('b', 'assess', 1), file('c', 'assess', 2), file('d', 'assess', 3), file('d', 'help', 3)],
+      [file('d', 'assess', 3).name, file('d', 'help', 3).name],
+    ],
+    [
+      'a build counts by its newest file',
+      [file('b', 'assess', 9), file('b', 'help', 1), file('c', 'help', 5), file('d', 'help', 2)],
+      [file('c', 'help', 5).name],
+    ],
+    [
+      'a half-written file over a day old',
+      [file('a', 'assess', 2, true)],
+      [file('a', 'assess', 2, true).name],
+    ],
+    ['a half-written file being written now', [file('a', 'assess', 0, true)], []],
+    [
+      'files that are not caches of this tool',
+      [
+        { name: 'other-tool.v8', mtimeMs: 0 },
+        { name: 'notes.txt', mtimeMs: 0 },
+      ],
+      [],
+    ],
+  ])('%s', (_what, files, expected) => {
+    expect(stale(...files).sort()).toEqual([...expected].sort());
   });
 });
