@@ -7,18 +7,25 @@ import type { OutputStream } from './io.js';
  * On a pipe, process.stdout is a socket, and building it loads the network stack: a few milliseconds, as
  * much as a whole scoring run's own work. So a pipe, a file or /dev/null is written directly and synchronously
  * (as Node writes files and terminals anyway); a terminal, or a pipe that is full and will not block, gets the
- * real stream. A reader that went away (`| head -1`) ends the writing quietly, and the run finishes as it would.
+ * real stream. A reader that went away (`| head -1`) ends the writing quietly, and the run finishes as it would;
+ * any other failure (a full disk) ends the writing too, and goes to `onFailure`, once.
  */
-export function fdOutput(fd: 1 | 2, realStream: () => NodeJS.WriteStream): OutputStream {
+export function fdOutput(
+  fd: 1 | 2,
+  realStream: () => NodeJS.WriteStream,
+  onFailure: (error: NodeJS.ErrnoException) => void = () => {},
+): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
+  const fail = (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    if (error.code !== 'EPIPE') onFailure(error);
+  };
   const real = () => {
     if (!stream) {
       stream = realStream();
-      stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        closed = true;
-      });
+      stream.on('error', fail);
     }
     return stream;
   };
@@ -39,11 +46,9 @@ export function fdOutput(fd: 1 | 2, realStream: () => NodeJS.WriteStream): Outpu
       try {
         while (done < bytes.length) done += writeSync(fd, bytes, done);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') closed = true;
         // A non-blocking pipe that is full: the stream waits for the reader instead of failing.
-        else if (code === 'EAGAIN') return real().write(bytes.subarray(done));
-        else throw error;
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return real().write(bytes.subarray(done));
+        fail(error as NodeJS.ErrnoException);
       }
       return true;
     },

@@ -9,8 +9,14 @@ import { MAX_INPUT_BYTES } from './limits.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
 
-/** Builds the real Io from this process; `signal` is asked for only by what can be interrupted (the prompts). */
-export function processIo(signal?: () => AbortSignal): Io {
+/**
+ * Builds the real Io from this process; `signal` is asked for only by what can be interrupted (the prompts), and
+ * `onOutputFailure` hears of a stdout that cannot be written (a full disk).
+ */
+export function processIo(
+  signal?: () => AbortSignal,
+  onOutputFailure?: (error: NodeJS.ErrnoException) => void,
+): Io {
   let stdout: OutputStream | undefined;
   let stderr: OutputStream | undefined;
   const io: Io = {
@@ -19,7 +25,7 @@ export function processIo(signal?: () => AbortSignal): Io {
       return process.stdin;
     },
     get stdout() {
-      stdout ??= fdOutput(1, () => process.stdout);
+      stdout ??= fdOutput(1, () => process.stdout, onOutputFailure);
       return stdout;
     },
     get stderr() {
@@ -159,5 +165,21 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  process.exitCode = await main(argv, processIo(abortSignal));
+  // The report could not be written (`> /dev/full`, a full disk): one line and exit 2, however the run went.
+  let finished = false;
+  let failure: NodeJS.ErrnoException | undefined;
+  const reportFailure = () => {
+    io.stderr.write(
+      `who-failed-whom: could not write the report to stdout (${failure?.code ?? failure?.message}); check where it goes (a full disk?)\n`,
+    );
+    process.exitCode = 2;
+  };
+  const io = processIo(abortSignal, (error) => {
+    failure = error;
+    if (finished) reportFailure();
+  });
+  const code = await main(argv, io);
+  finished = true;
+  if (failure) reportFailure();
+  else process.exitCode = code;
 }

@@ -4,7 +4,7 @@
  * tests follow the bank instead of copying it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -663,6 +663,28 @@ describe('a reader that goes away (`| head -1`)', () => {
     expect(result.code).toBe(0);
   });
 });
+
+// /dev/full fails every write with ENOSPC, as a full disk would.
+(existsSync('/dev/full') ? test : test.skip)(
+  'stdout on a full disk → one line, exit 2, no stack trace',
+  async () => {
+    const full = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [BIN, '--answers', EXAMPLE], {
+      env: cleanEnv(),
+      stdio: ['ignore', full, 'pipe'],
+    });
+    closeSync(full);
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe(
+      'who-failed-whom: could not write the report to stdout (ENOSPC); check where it goes (a full disk?)\n',
+    );
+    expect(code).toBe(2);
+  },
+);
 
 describe('options', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
