@@ -1,4 +1,13 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import {
+  COMMAND_NAMES,
+  defineCommand,
+  outputOption,
+  percent,
+  questionsOption,
+  reportFormatOption,
+  roleOption,
+} from './args-commands.js';
 import type { AssessOptions } from './commands/assess.js';
 import type { InitOptions } from './commands/init.js';
 import type { QuestionsOptions } from './commands/questions.js';
@@ -11,9 +20,6 @@ import { UsageError } from './errors.js';
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-const COMMAND_NAMES = ['template', 'questions', 'team', 'validate', 'init'] as const;
-type CommandName = (typeof COMMAND_NAMES)[number];
-
 /** What the command line asks for; parsing does nothing else, so it is tested as data. */
 export type Intent =
   | { command: 'assess'; options: AssessOptions }
@@ -23,39 +29,6 @@ export type Intent =
   | { command: 'init'; options: InitOptions }
   | { command: 'team'; options: TeamCommandOptions }
   | { command: 'print'; text: string };
-
-function groupSize(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
-  return n;
-}
-
-function percent(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 101) {
-    throw new InvalidArgumentError(
-      'expected a number from 0 to 100 (101 always fails, for testing the gate).',
-    );
-  }
-  return n;
-}
-
-const roleOption = (fallback?: string) => {
-  const option = new Option(
-    '--role <role>',
-    'whose view: a manager rating themselves, or a rep rating their manager',
-  ).choices(['manager', 'rep']);
-  return fallback ? option.default(fallback) : option;
-};
-
-const reportFormatOption = () =>
-  new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text');
-
-const outputOption = () =>
-  new Option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout');
-
-const questionsOption = () =>
-  new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
 
 /**
  * `who-failed-whom --format json questions`: an option given before the command counts for it when the command
@@ -134,93 +107,13 @@ export function parseArgs(argv: string[], columns?: number): Intent {
 
   // Each command is defined only when the command line names it (or asks for help, which lists them all):
   // defining all six costs a scoring run more than it spends on the scoring.
-  const defineCommand: Record<CommandName, () => void> = {
-    template: () => {
-      program
-        .command('template')
-        .description('print a blank answers file, each prompt and its allowed values as comments')
-        .addOption(roleOption('manager'))
-        .addOption(questionsOption())
-        .action((options: TemplateOptions) => {
-          intent = { command: 'template', options };
-        });
-    },
-    questions: () => {
-      program
-        .command('questions')
-        .description('list the questions of the bank')
-        .addOption(
-          new Option('-f, --format <format>', 'list format').choices(['text', 'json']).default('text'),
-        )
-        .addOption(questionsOption())
-        .action((options: QuestionsOptions) => {
-          intent = { command: 'questions', options };
-        });
-    },
-    team: () => {
-      program
-        .command('team')
-        .description('the team picture from many answers files: managers and reps, the perception gap')
-        .argument(
-          '<paths...>',
-          'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
-        )
-        .addOption(reportFormatOption())
-        .addOption(outputOption())
-        .addOption(
-          new Option(
-            '--fail-under <balance>',
-            'exit 1 when the lowest team balance shown is below this',
-          ).argParser(percent),
-        )
-        .option(
-          '--skip-invalid',
-          'report on the valid inputs and list the invalid ones, instead of exit 2',
-          false,
-        )
-        .addOption(
-          new Option('--min-group <n>', "withhold reps' figures answered by fewer reps than this")
-            .argParser(groupSize)
-            .default(3),
-        )
-        .option(
-          '--show-names',
-          'show respondents by name, one row each (off by default, for anonymity)',
-          false,
-        )
-        .option('--force', 'let -o overwrite an answers file or bank', false)
-        .option('--no-color', 'no colour')
-        .addOption(questionsOption())
-        .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
-          intent = { command: 'team', options: { ...options, paths } };
-        });
-    },
-    validate: () => {
-      program
-        .command('validate')
-        .description('check question banks and answers files, listing every problem with file:line:col')
-        .argument('<files...>', 'banks and answers files (YAML or JSON), told apart by content; - is stdin')
-        .option('--questions <file>', 'check answers files against this bank instead of the built-in one')
-        .option('--strict', 'fail on warnings too')
-        .action((files: string[], options: Omit<ValidateOptions, 'files'>) => {
-          intent = { command: 'validate', options: { ...options, files } };
-        });
-    },
-    init: () => {
-      program
-        .command('init')
-        .description('write a question bank to make your own: the built-in one, each field explained')
-        .argument('[file]', 'where to write it (- prints it)', 'questions.yaml')
-        .option('--force', 'overwrite an existing file', false)
-        .addOption(questionsOption())
-        .action((file: string, options: Omit<InitOptions, 'file'>) => {
-          intent = { command: 'init', options: { ...options, file } };
-        });
-    },
-  };
   const wantsHelp = argv.some((arg) => ['help', '-h', '--help'].includes(arg));
   for (const name of COMMAND_NAMES) {
-    if (wantsHelp || argv.includes(name)) defineCommand[name]();
+    if (wantsHelp || argv.includes(name)) {
+      defineCommand(program, name, (found) => {
+        intent = found;
+      });
+    }
   }
 
   for (const command of [program, ...program.commands]) {

@@ -1,0 +1,134 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Intent } from './args.js';
+import type { InitOptions } from './commands/init.js';
+import type { QuestionsOptions } from './commands/questions.js';
+import type { TeamCommandOptions } from './commands/team.js';
+import type { TemplateOptions } from './commands/template.js';
+import type { ValidateOptions } from './commands/validate.js';
+
+// The commands after the root one, and the options they share with it (src/args.ts defines the root).
+
+export const COMMAND_NAMES = ['template', 'questions', 'team', 'validate', 'init'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+function groupSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+export function percent(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 101) {
+    throw new InvalidArgumentError(
+      'expected a number from 0 to 100 (101 always fails, for testing the gate).',
+    );
+  }
+  return n;
+}
+
+export const roleOption = (fallback?: string) => {
+  const option = new Option(
+    '--role <role>',
+    'whose view: a manager rating themselves, or a rep rating their manager',
+  ).choices(['manager', 'rep']);
+  return fallback ? option.default(fallback) : option;
+};
+
+export const reportFormatOption = () =>
+  new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text');
+
+export const outputOption = () =>
+  new Option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout');
+
+export const questionsOption = () =>
+  new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
+
+/** Adds one command to the program; its action hands what was asked for to `found`. */
+export function defineCommand(program: Command, name: CommandName, found: (intent: Intent) => void): void {
+  const define: Record<CommandName, () => void> = {
+    template: () => {
+      program
+        .command('template')
+        .description('print a blank answers file, each prompt and its allowed values as comments')
+        .addOption(roleOption('manager'))
+        .addOption(questionsOption())
+        .action((options: TemplateOptions) => {
+          found({ command: 'template', options });
+        });
+    },
+    questions: () => {
+      program
+        .command('questions')
+        .description('list the questions of the bank')
+        .addOption(
+          new Option('-f, --format <format>', 'list format').choices(['text', 'json']).default('text'),
+        )
+        .addOption(questionsOption())
+        .action((options: QuestionsOptions) => {
+          found({ command: 'questions', options });
+        });
+    },
+    team: () => {
+      program
+        .command('team')
+        .description('the team picture from many answers files: managers and reps, the perception gap')
+        .argument(
+          '<paths...>',
+          'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
+        )
+        .addOption(reportFormatOption())
+        .addOption(outputOption())
+        .addOption(
+          new Option(
+            '--fail-under <balance>',
+            'exit 1 when the lowest team balance shown is below this',
+          ).argParser(percent),
+        )
+        .option(
+          '--skip-invalid',
+          'report on the valid inputs and list the invalid ones, instead of exit 2',
+          false,
+        )
+        .addOption(
+          new Option('--min-group <n>', "withhold reps' figures answered by fewer reps than this")
+            .argParser(groupSize)
+            .default(3),
+        )
+        .option(
+          '--show-names',
+          'show respondents by name, one row each (off by default, for anonymity)',
+          false,
+        )
+        .option('--force', 'let -o overwrite an answers file or bank', false)
+        .option('--no-color', 'no colour')
+        .addOption(questionsOption())
+        .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
+          found({ command: 'team', options: { ...options, paths } });
+        });
+    },
+    validate: () => {
+      program
+        .command('validate')
+        .description('check question banks and answers files, listing every problem with file:line:col')
+        .argument('<files...>', 'banks and answers files (YAML or JSON), told apart by content; - is stdin')
+        .option('--questions <file>', 'check answers files against this bank instead of the built-in one')
+        .option('--strict', 'fail on warnings too')
+        .action((files: string[], options: Omit<ValidateOptions, 'files'>) => {
+          found({ command: 'validate', options: { ...options, files } });
+        });
+    },
+    init: () => {
+      program
+        .command('init')
+        .description('write a question bank to make your own: the built-in one, each field explained')
+        .argument('[file]', 'where to write it (- prints it)', 'questions.yaml')
+        .option('--force', 'overwrite an existing file', false)
+        .addOption(questionsOption())
+        .action((file: string, options: Omit<InitOptions, 'file'>) => {
+          found({ command: 'init', options: { ...options, file } });
+        });
+    },
+  };
+  define[name]();
+}
