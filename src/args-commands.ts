@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Intent } from './args.js';
+import type { CommandName } from './command-names.js';
 import type { InitOptions } from './commands/init.js';
 import type { QuestionsOptions } from './commands/questions.js';
 import type { TeamCommandOptions } from './commands/team.js';
@@ -7,9 +8,6 @@ import type { TemplateOptions } from './commands/template.js';
 import type { ValidateOptions } from './commands/validate.js';
 
 // The commands after the root one, and the options they share with it (src/args.ts defines the root).
-
-export const COMMAND_NAMES = ['template', 'questions', 'team', 'validate', 'init'] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
 
 function groupSize(value: string): number {
   const n = Number(value);

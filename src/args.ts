@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import {
-  COMMAND_NAMES,
   defineCommand,
   outputOption,
   percent,
@@ -8,6 +7,7 @@ import {
   reportFormatOption,
   roleOption,
 } from './args-commands.js';
+import { COMMAND_NAMES, HELP_WORDS } from './command-names.js';
 import type { AssessOptions } from './commands/assess.js';
 import type { InitOptions } from './commands/init.js';
 import type { QuestionsOptions } from './commands/questions.js';
@@ -107,7 +107,7 @@ export function parseArgs(argv: string[], columns?: number): Intent {
 
   // Each command is defined only when the command line names it (or asks for help, which lists them all):
   // defining all six costs a scoring run more than it spends on the scoring.
-  const wantsHelp = argv.some((arg) => ['help', '-h', '--help'].includes(arg));
+  const wantsHelp = argv.some((arg) => HELP_WORDS.includes(arg));
   for (const name of COMMAND_NAMES) {
     if (wantsHelp || argv.includes(name)) {
       defineCommand(program, name, (found) => {

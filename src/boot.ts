@@ -21,7 +21,7 @@ const { join } = process.getBuiltinModule('node:path');
  */
 const builtinRequire = ((id: string) => {
   const builtin = process.getBuiltinModule(id);
-  if (builtin === undefined) throw new Error(`who-failed-whom: ${id} was not bundled; reinstall the package`);
+  if (builtin === undefined) throw new Error(`${id} was not bundled; reinstall who-failed-whom`);
   return builtin;
 }) as NodeJS.Require;
 

@@ -3,6 +3,8 @@
  * and cleaned. A cache is compiled code that runs as it is, so it is only ever read from a folder that nobody
  * else can write to, and only for the exact file it was made from.
  */
+import { HELP_WORDS, isCommandName } from './command-names.js';
+
 const fs = process.getBuiltinModule('node:fs');
 const { isAbsolute, join, resolve } = process.getBuiltinModule('node:path');
 
@@ -21,16 +23,14 @@ export function cacheFolder(env: Env, platform: string): string | undefined {
   return base && join(base, 'who-failed-whom');
 }
 
-const COMMANDS = new Set(['template', 'questions', 'team', 'validate', 'init']);
-
 /**
  * Each kind of run keeps its own cache of the program, holding the code that kind of run compiles. A guess
  * from argv is enough: a wrong guess costs speed, never correctness.
  */
 export function cacheKind(argv: string[], stdinIsTerminal: boolean): string {
-  if (argv.some((arg) => ['--help', '-h', 'help'].includes(arg))) return 'help';
+  if (argv.some((arg) => HELP_WORDS.includes(arg))) return 'help';
   if (argv.some((arg) => ['--version', '-V', '-v'].includes(arg))) return 'version';
-  const command = argv.find((arg) => COMMANDS.has(arg));
+  const command = argv.find(isCommandName);
   if (command) return command;
   const answers = argv.some((arg) => ['--answers', '-a'].includes(arg) || arg.startsWith('--answers='));
   return answers || !stdinIsTerminal ? 'assess' : 'questionnaire';
