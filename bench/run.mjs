@@ -38,7 +38,7 @@ const team10k = teamFolder(10000);
 const hasTime = existsSync('/usr/bin/time');
 // NODE_EXTRA_CA_CERTS makes every node process read and parse a certificate file before it runs anything (about
 // 40 ms here). That fixed cost is nobody's code, and it would flatter every ratio, so no measured run gets it.
-// Compile caches (src/boot.ts) of the bench's own, made by the warm-up.
+// Compile caches (src/boot/loader.ts) of the bench's own, made by the warm-up.
 const childEnv = { ...process.env, NO_COLOR: '1', WHO_FAILED_WHOM_CACHE_DIR: join(work, 'cache') };
 delete childEnv.WHO_FAILED_WHOM_NO_CACHE;
 const strippedCaCerts = childEnv.NODE_EXTRA_CA_CERTS !== undefined;

@@ -51,7 +51,7 @@ const lazyChildProcess = {
 };
 
 // Libraries only some runs need are scripts of their own under dist/vendor/, loaded when first required (see
-// src/boot.ts): a scoring run reads and compiles none of them. Each is its own bundle; none shares state with
+// src/boot/loader.ts): a scoring run reads and compiles none of them. Each is its own bundle; none shares state with
 // the program or another.
 const VENDORS = {
   yaml: 'yaml.cjs',
@@ -77,10 +77,10 @@ const scriptOptions = {
   logLevel: 'warning',
 };
 
-// The program: one script (dist/app.cjs) that dist/cli.js compiles with a V8 code cache (src/boot.ts).
+// The program: one script (dist/app.cjs) that dist/cli.js compiles with a V8 code cache (src/boot/loader.ts).
 const app = await build({
   ...scriptOptions,
-  entryPoints: ['src/start.ts'],
+  entryPoints: ['src/node/start.ts'],
   outfile: `${fresh}/app.cjs`,
   external: Object.keys(VENDORS),
   // The loader passes the script's own file URL in, as import.meta would be in a module.
@@ -106,14 +106,14 @@ const hash = createHash('sha256');
 for (const [file, text] of Object.entries(scripts)) {
   if (/\bimport\(/.test(text))
     throw new Error(`dist/${file} must not import(): the loader gives it no module loader`);
-  // As a function expression, so the loader compiles the file as it is (src/boot.ts).
+  // As a function expression, so the loader compiles the file as it is (src/boot/loader.ts).
   const wrapped = `${SCRIPT_HEAD}${text}${SCRIPT_TAIL}`;
   await writeFile(`${fresh}/${file}`, wrapped);
   hash.update(file).update(wrapped);
 }
 
 await build({
-  entryPoints: { cli: 'src/boot.ts' },
+  entryPoints: { cli: 'src/boot/loader.ts' },
   outdir: fresh,
   bundle: true,
   format: 'esm',

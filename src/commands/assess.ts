@@ -1,17 +1,18 @@
-import { colorEnabled, makeStyle } from '../color.js';
 import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
 import { type LedgerScore, score } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
+import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
+import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
-import { type AnswersCheck, loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../load.js';
-import { emitReport, writeUserFile } from '../output.js';
+import { emitReport, writeUserFile } from '../output/report-file.js';
 import { renderAnswersFile } from '../render/answers-file.js';
+import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
-import { schemaModeline, schemaUrl } from '../schema-url.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 

@@ -2,12 +2,12 @@ import { basename, dirname, join } from 'node:path';
 import { checkBank } from '../core/bank.js';
 import { checkFieldNotes } from '../core/field-notes.js';
 import { InputError, UsageError } from '../errors.js';
+import { readText } from '../input/load.js';
+import { parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
-import { readText } from '../load.js';
-import { writeUserFile } from '../output.js';
+import { writeUserFile } from '../output/report-file.js';
 import { renderBankScaffold } from '../render/bank-scaffold.js';
-import { schemaModeline, schemaUrl } from '../schema-url.js';
-import { parseSource, problemLines } from '../source.js';
+import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
 export interface InitOptions {
   /** Where to write the bank; `-` prints it. */

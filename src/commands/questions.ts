@@ -1,5 +1,5 @@
+import { loadBank } from '../input/load.js';
 import type { Io } from '../io.js';
-import { loadBank } from '../load.js';
 import { renderQuestionsJson, renderQuestionsText } from '../render/questions.js';
 
 export interface QuestionsOptions {

@@ -1,12 +1,12 @@
-import { colorEnabled, makeStyle } from '../color.js';
-import { type TeamModel, TeamTally, type TeamView } from '../core/team.js';
+import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
 import { InputError, UsageError } from '../errors.js';
+import { loadBank } from '../input/load.js';
+import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
-import { loadBank } from '../load.js';
-import { emitReport } from '../output.js';
+import { emitReport } from '../output/report-file.js';
+import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
-import { teamEntries } from '../team-inputs.js';
 
 export interface TeamCommandOptions {
   paths: string[];
@@ -19,14 +19,6 @@ export interface TeamCommandOptions {
   showNames: boolean;
   color: boolean;
   force: boolean;
-}
-
-export interface TeamReport extends TeamModel {
-  schemaVersion: 1;
-  kind: 'team';
-  skipped: { source: string; reason: string }[];
-  /** All invalid inputs skipped; `skipped` lists at most the first 1,000. */
-  skippedCount: number;
 }
 
 /** Error lines kept for the message; past this, a bad folder would flood the terminal and the memory. */
@@ -100,10 +92,4 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     return 1;
   }
   return 0;
-}
-
-/** The gate takes the lower of the views shown: a team is only as balanced as its least balanced view. */
-export function gatedBalance(scores: Record<string, TeamView>): number | null {
-  const shown = Object.values(scores).flatMap((view) => (view.withheld === null ? [view.balance] : []));
-  return shown.length === 0 ? null : Math.min(...shown);
 }

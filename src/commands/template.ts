@@ -1,9 +1,9 @@
 import { bankForRole } from '../core/role.js';
 import type { Role } from '../core/types.js';
+import { loadBank } from '../input/load.js';
 import type { Io } from '../io.js';
-import { loadBank } from '../load.js';
 import { renderAnswersFile } from '../render/answers-file.js';
-import { schemaModeline, schemaUrl } from '../schema-url.js';
+import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
 export interface TemplateOptions {
   questions?: string;

@@ -4,9 +4,9 @@ import { lintBank } from '../core/bank-lint.js';
 import type { Bank, Problem } from '../core/types.js';
 import { escalate } from '../core/validation.js';
 import { InputError } from '../errors.js';
+import { loadBank, readText } from '../input/load.js';
+import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
-import { loadBank, readText } from '../load.js';
-import { type ParsedSource, parseSource, problemLines } from '../source.js';
 
 export interface ValidateOptions {
   files: string[];

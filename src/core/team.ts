@@ -251,3 +251,18 @@ function perceptionGaps(bank: Bank, items: TeamItem[], exactMeans: Map<string, n
   }
   return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
 }
+
+/** The team report as rendered and as JSON: the tally plus what was skipped. */
+export interface TeamReport extends TeamModel {
+  schemaVersion: 1;
+  kind: 'team';
+  skipped: { source: string; reason: string }[];
+  /** All invalid inputs skipped; `skipped` lists at most the first 1,000. */
+  skippedCount: number;
+}
+
+/** The gate takes the lower of the views shown: a team is only as balanced as its least balanced view. */
+export function gatedBalance(scores: Record<string, TeamView>): number | null {
+  const shown = Object.values(scores).flatMap((view) => (view.withheld === null ? [view.balance] : []));
+  return shown.length === 0 ? null : Math.min(...shown);
+}

@@ -1,5 +1,4 @@
-import type { TeamReport } from '../commands/team.js';
-import type { RoleStats, TeamView } from '../core/team.js';
+import type { RoleStats, TeamReport, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
 

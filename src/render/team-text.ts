@@ -1,5 +1,4 @@
-import type { TeamReport } from '../commands/team.js';
-import type { RoleStats, TeamItem, TeamView } from '../core/team.js';
+import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
 import { type Style, sanitize } from './style.js';
 import { wrap } from './text.js';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { assertBuilt, EXAMPLE, ROOT, runCli, STACK_FRAME, spawnCollect, tempDir } from './helpers.js';
 
-// The compile caches (src/boot.ts, src/compile-cache.ts) must only ever make a run faster: never change its output, never fail it.
+// The compile caches (src/boot/loader.ts, src/boot/compile-cache.ts) must only ever make a run faster: never change its output, never fail it.
 beforeAll(assertBuilt);
 
 let folder: Awaited<ReturnType<typeof tempDir>>;

@@ -68,7 +68,7 @@ const VOLATILE_ENV = [
 ];
 
 /**
- * The compile caches the tests' runs keep (see src/boot.ts): shared by every run, as a user's are, but not in
+ * The compile caches the tests' runs keep (see src/boot/loader.ts): shared by every run, as a user's are, but not in
  * the user's home. test/e2e/cache.test.ts sets its own.
  */
 export const TEST_CACHE_DIR = join(tmpdir(), 'who-failed-whom-test-cache');

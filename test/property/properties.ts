@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { parseArgs } from '../../src/args.js';
-import { main } from '../../src/cli.js';
-import { MAX_INPUT_BYTES } from '../../src/source.js';
+import { parseArgs } from '../../src/cli/args.js';
+import { main } from '../../src/cli/main.js';
+import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */

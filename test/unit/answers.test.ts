@@ -1,8 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkAnswers } from '../../src/core/answers.js';
 import { InputError } from '../../src/errors.js';
-import { type AnswersCheck, parseAnswers } from '../../src/load.js';
-import { MAX_INPUT_BYTES } from '../../src/source.js';
+import { parseAnswers } from '../../src/input/load.js';
+import type { AnswersCheck } from '../../src/input/located.js';
+import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import { builtinBank, positionOf } from './helpers.js';
 
 const bank = builtinBank();

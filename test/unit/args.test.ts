@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseArgs, VERSION } from '../../src/args.js';
+import { parseArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/errors.js';
+import { VERSION } from '../../src/version.js';
 
 function usageError(argv: string[]): UsageError {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkBank } from '../../src/core/bank.js';
 import { lintBank } from '../../src/core/bank-lint.js';
-import { parseSource, problemLines } from '../../src/source.js';
+import { parseSource, problemLines } from '../../src/input/source.js';
 import { builtinBank, edit, positionOf } from './helpers.js';
 
 const NAME = 'lint.yaml';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkAnswers } from '../../src/core/answers.js';
 import { InputError } from '../../src/errors.js';
-import { parseAnswers } from '../../src/load.js';
-import { parseSource, problemLines } from '../../src/source.js';
+import { parseAnswers } from '../../src/input/load.js';
+import { parseSource, problemLines } from '../../src/input/source.js';
 import { builtinBank, positionOf } from './helpers.js';
 
 const bank = builtinBank();

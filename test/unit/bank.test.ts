@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { checkBank } from '../../src/core/bank.js';
-import { parseSource, problemLines } from '../../src/source.js';
+import { parseSource, problemLines } from '../../src/input/source.js';
 import { builtinBank, builtinBankText, edit, positionOf, ROOT } from './helpers.js';
 
 const ARTICLE_PATH = `${ROOT}../shared/seed/who-failed-whom-article.txt`;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { cacheFolder, cacheKind, staleCaches } from '../../src/compile-cache.js';
+import { cacheFolder, cacheKind, staleCaches } from '../../src/boot/compile-cache.js';
 
 describe('cacheFolder', () => {
   const home = '/home/dana';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkBank } from '../../src/core/bank.js';
 import type { Answers, AnswersMeta, AnswerValue, Bank } from '../../src/core/types.js';
-import { parseSource } from '../../src/source.js';
+import { parseSource } from '../../src/input/source.js';
 
 /** The repository root, for files the tests read (the built-in bank, the seed article beside the repo). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -3,8 +3,8 @@ import { describe, expect, test } from '@jest/globals';
 import { checkBank } from '../../src/core/bank.js';
 import { lintBank } from '../../src/core/bank-lint.js';
 import { checkFieldNotes } from '../../src/core/field-notes.js';
+import { parseSource } from '../../src/input/source.js';
 import { renderBankScaffold } from '../../src/render/bank-scaffold.js';
-import { parseSource } from '../../src/source.js';
 import { builtinBankText, ROOT } from './helpers.js';
 
 const notes = checkFieldNotes(

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { COMPILED_BANK_FORMAT } from '../../src/core/bank.js';
-import { loadBank } from '../../src/load.js';
-import { quickParse } from '../../src/quick-yaml.js';
+import { loadBank } from '../../src/input/load.js';
+import { quickParse } from '../../src/input/quick-yaml.js';
+import { parseSource } from '../../src/input/source.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
-import { parseSource } from '../../src/source.js';
 import { memoryIo } from '../support/memory-io.js';
 import { builtinBank } from './helpers.js';
 

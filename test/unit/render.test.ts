@@ -1,16 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import { colorEnabled, makeStyle } from '../../src/color.js';
 import { buildReport, leaningWords } from '../../src/core/report.js';
 import { score } from '../../src/core/score.js';
 import type { Answers } from '../../src/core/types.js';
+import { parseAnswers } from '../../src/input/load.js';
+import { parseSource } from '../../src/input/source.js';
 import type { OutputStream } from '../../src/io.js';
-import { parseAnswers } from '../../src/load.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
+import { colorEnabled, makeStyle } from '../../src/render/color.js';
 import { renderJson } from '../../src/render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
 import { plainStyle, sanitize } from '../../src/render/style.js';
 import { renderText } from '../../src/render/text.js';
-import { parseSource } from '../../src/source.js';
 import { answersOf, builtinBank } from './helpers.js';
 
 const bank = builtinBank();

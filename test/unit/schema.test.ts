@@ -7,9 +7,9 @@ import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { renderJsonSchemas, SCHEMA_FILES } from '../../scripts/json-schema.js';
 import { checkFieldNotes } from '../../src/core/field-notes.js';
+import { parseSource } from '../../src/input/source.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
 import { renderBankScaffold } from '../../src/render/bank-scaffold.js';
-import { parseSource } from '../../src/source.js';
 import { builtinBank, builtinBankText, edit, ROOT } from './helpers.js';
 
 const FIELDS = readFileSync(`${ROOT}questions/fields.yaml`, 'utf8');

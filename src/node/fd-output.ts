@@ -1,5 +1,5 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import type { OutputStream } from './io.js';
+import type { OutputStream } from '../io.js';
 
 /**
  * stdout or stderr for this process, built on first use.

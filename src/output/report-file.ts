@@ -1,5 +1,5 @@
-import { InputError, UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 
 /**
  * Reports are meant to be written again and again (`-o report.md` in CI), so an old report is replaced; an

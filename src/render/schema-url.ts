@@ -1,4 +1,4 @@
-import { VERSION } from './args.js';
+import { VERSION } from '../version.js';
 
 /** Where the published package serves its JSON Schemas, pinned to this version so the schema matches the CLI. */
 export function schemaUrl(name: 'bank' | 'answers', version: string = VERSION): string {

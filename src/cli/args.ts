@@ -1,4 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { COMMAND_NAMES, HELP_WORDS } from '../command-names.js';
+import type { AssessOptions } from '../commands/assess.js';
+import { didYouMean } from '../core/suggest.js';
+import { UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
 import {
   defineCommand,
   outputOption,
@@ -7,28 +12,7 @@ import {
   reportFormatOption,
   roleOption,
 } from './args-commands.js';
-import { COMMAND_NAMES, HELP_WORDS } from './command-names.js';
-import type { AssessOptions } from './commands/assess.js';
-import type { InitOptions } from './commands/init.js';
-import type { QuestionsOptions } from './commands/questions.js';
-import type { TeamCommandOptions } from './commands/team.js';
-import type { TemplateOptions } from './commands/template.js';
-import type { ValidateOptions } from './commands/validate.js';
-import { didYouMean } from './core/suggest.js';
-import { UsageError } from './errors.js';
-
-declare const __VERSION__: string | undefined;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-/** What the command line asks for; parsing does nothing else, so it is tested as data. */
-export type Intent =
-  | { command: 'assess'; options: AssessOptions }
-  | { command: 'template'; options: TemplateOptions }
-  | { command: 'questions'; options: QuestionsOptions }
-  | { command: 'validate'; options: ValidateOptions }
-  | { command: 'init'; options: InitOptions }
-  | { command: 'team'; options: TeamCommandOptions }
-  | { command: 'print'; text: string };
+import type { Intent } from './intent.js';
 
 /**
  * `who-failed-whom --format json questions`: an option given before the command counts for it when the command

@@ -1,5 +1,5 @@
-import type { OutputStream } from './io.js';
-import { plainStyle, type Style } from './render/style.js';
+import type { OutputStream } from '../io.js';
+import { plainStyle, type Style } from './style.js';
 
 /**
  * chalk reads FORCE_COLOR but ignores NO_COLOR and TERM=dumb, so the decision is made here and chalk is only
@@ -24,6 +24,6 @@ export function colorEnabled(
  */
 export async function makeStyle(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
-  const { chalkStyle } = await import('./render/chalk-style.js');
+  const { chalkStyle } = await import('./chalk-style.js');
   return chalkStyle();
 }

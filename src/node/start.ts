@@ -2,10 +2,10 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, promises, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from './cli.js';
+import { main } from '../cli/main.js';
+import type { Io, OutputStream } from '../io.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 import { fdOutput } from './fd-output.js';
-import type { Io, OutputStream } from './io.js';
-import { MAX_INPUT_BYTES } from './limits.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
 
@@ -62,7 +62,7 @@ export function processIo(
         await promises.writeFile(path, content);
         return;
       }
-      const { writeAtomic } = await import('./atomic-write.js');
+      const { writeAtomic } = await import('../output/atomic-write.js');
       await writeAtomic(path, content);
     },
     async kindOf(path) {

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { checkAnswers } from './core/answers.js';
-import { nearest } from './core/suggest.js';
-import type { Answers, Bank, Question } from './core/types.js';
-import { InputError } from './errors.js';
+import { checkAnswers } from '../core/answers.js';
+import { nearest } from '../core/suggest.js';
+import type { Answers, Bank, Question } from '../core/types.js';
+import { InputError } from '../errors.js';
 
 /** Form-export columns that are not questions: matched case-insensitively, whole header. */
 const IGNORED = /^(timestamp|time ?stamp|submitted( at)?|start time|completion time|id)$/i;

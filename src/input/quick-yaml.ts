@@ -1,4 +1,4 @@
-import { MAX_INPUT_BYTES } from './limits.js';
+import { MAX_INPUT_BYTES } from '../limits.js';
 
 /*
  * A reader for the plain block YAML that answers files are written in (what `template` and --save-answers

@@ -1,9 +1,9 @@
 /**
- * Where the loader (src/boot.ts) keeps its V8 code caches, which ones a run may use, and how they are written
+ * Where the loader (src/boot/loader.ts) keeps its V8 code caches, which ones a run may use, and how they are written
  * and cleaned. A cache is compiled code that runs as it is, so it is only ever read from a folder that nobody
  * else can write to, and only for the exact file it was made from.
  */
-import { HELP_WORDS, isCommandName } from './command-names.js';
+import { HELP_WORDS, isCommandName } from '../command-names.js';
 
 const fs = process.getBuiltinModule('node:fs');
 const { isAbsolute, join, resolve } = process.getBuiltinModule('node:path');

@@ -1,8 +1,8 @@
-import { checkAnswers } from './core/answers.js';
-import type { Answers, Bank } from './core/types.js';
+import { checkAnswers } from '../core/answers.js';
+import type { Answers, Bank } from '../core/types.js';
+import { InputError } from '../errors.js';
+import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
-import { InputError } from './errors.js';
-import type { Io } from './io.js';
 import { readText, STDIN_NAME } from './load.js';
 import { parseAnswersWithPositions } from './located.js';
 import { quickParse } from './quick-yaml.js';

@@ -11,9 +11,9 @@ import {
   parseDocument,
   type YAMLError,
 } from 'yaml';
-import type { PathSegment, Problem } from './core/types.js';
-import { InputError } from './errors.js';
-import { MAX_INPUT_BYTES, TOO_LARGE } from './limits.js';
+import type { PathSegment, Problem } from '../core/types.js';
+import { InputError } from '../errors.js';
+import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
 
 export { MAX_INPUT_BYTES };
 

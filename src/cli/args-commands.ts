@@ -1,13 +1,13 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { Intent } from './args.js';
-import type { CommandName } from './command-names.js';
-import type { InitOptions } from './commands/init.js';
-import type { QuestionsOptions } from './commands/questions.js';
-import type { TeamCommandOptions } from './commands/team.js';
-import type { TemplateOptions } from './commands/template.js';
-import type { ValidateOptions } from './commands/validate.js';
+import type { CommandName } from '../command-names.js';
+import type { InitOptions } from '../commands/init.js';
+import type { QuestionsOptions } from '../commands/questions.js';
+import type { TeamCommandOptions } from '../commands/team.js';
+import type { TemplateOptions } from '../commands/template.js';
+import type { ValidateOptions } from '../commands/validate.js';
+import type { Intent } from './intent.js';
 
-// The commands after the root one, and the options they share with it (src/args.ts defines the root).
+// The commands after the root one, and the options they share with it (src/cli/args.ts defines the root).
 
 function groupSize(value: string): number {
   const n = Number(value);

@@ -1,10 +1,16 @@
-import { checkAnswers } from './core/answers.js';
-import { checkBank } from './core/bank.js';
-import type { Answers, Bank } from './core/types.js';
-import { escalate } from './core/validation.js';
-import { InputError } from './errors.js';
-import type { AnswersCheck } from './load.js';
+import { checkAnswers } from '../core/answers.js';
+import { checkBank } from '../core/bank.js';
+import type { Answers, Bank } from '../core/types.js';
+import { escalate } from '../core/validation.js';
+import { InputError } from '../errors.js';
 import { parseSource, problemLines } from './source.js';
+
+export interface AnswersCheck {
+  /** Warnings (answers made for another version of the bank) fail like errors. */
+  strict?: boolean;
+  /** Receives each warning as a `file:line:col: warning: …` line; without it warnings are dropped. */
+  warn?: (line: string) => void;
+}
 
 // The positioned paths: they load the YAML parser that keeps line and column, which costs more than the rest
 // of a scoring run, so they are loaded only for a bank file, or for an answers file the quick parse refused.

@@ -1,9 +1,10 @@
-import { checkAnswers } from './core/answers.js';
-import { COMPILED_BANK_FORMAT } from './core/compiled-bank.js';
-import type { Answers, Bank } from './core/types.js';
-import { InputError } from './errors.js';
-import type { Io } from './io.js';
-import { MAX_INPUT_BYTES, TOO_LARGE } from './limits.js';
+import { checkAnswers } from '../core/answers.js';
+import { COMPILED_BANK_FORMAT } from '../core/compiled-bank.js';
+import type { Answers, Bank } from '../core/types.js';
+import { InputError } from '../errors.js';
+import type { Io } from '../io.js';
+import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
+import type { AnswersCheck } from './located.js';
 import { quickParse } from './quick-yaml.js';
 
 export const STDIN_NAME = '<stdin>';
@@ -69,13 +70,6 @@ async function compiledBuiltinBank(io: Io, path: string): Promise<Bank | undefin
   } catch {
     return undefined;
   }
-}
-
-export interface AnswersCheck {
-  /** Warnings (answers made for another version of the bank) fail like errors. */
-  strict?: boolean;
-  /** Receives each warning as a `file:line:col: warning: …` line; without it warnings are dropped. */
-  warn?: (line: string) => void;
 }
 
 /**

@@ -1,7 +1,7 @@
+import { ExitCode, InputError, InterruptedError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { sanitize } from '../render/style.js';
 import { parseArgs } from './args.js';
-import { ExitCode, InputError, InterruptedError, UsageError } from './errors.js';
-import type { Io } from './io.js';
-import { sanitize } from './render/style.js';
 
 /**
  * The one place that turns failures into exit codes and messages. Nothing below it exits the process.
@@ -16,27 +16,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Each command is loaded when it runs, so --help and --version never pay for the YAML parser, the
       // validators or the prompt library.
       case 'assess': {
-        const { run } = await import('./commands/assess.js');
+        const { run } = await import('../commands/assess.js');
         return await run(intent.options, io);
       }
       case 'template': {
-        const { run } = await import('./commands/template.js');
+        const { run } = await import('../commands/template.js');
         return await run(intent.options, io);
       }
       case 'questions': {
-        const { run } = await import('./commands/questions.js');
+        const { run } = await import('../commands/questions.js');
         return await run(intent.options, io);
       }
       case 'team': {
-        const { run } = await import('./commands/team.js');
+        const { run } = await import('../commands/team.js');
         return await run(intent.options, io);
       }
       case 'validate': {
-        const { run } = await import('./commands/validate.js');
+        const { run } = await import('../commands/validate.js');
         return await run(intent.options, io);
       }
       case 'init': {
-        const { run } = await import('./commands/init.js');
+        const { run } = await import('../commands/init.js');
         return await run(intent.options, io);
       }
     }
