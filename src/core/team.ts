@@ -1,6 +1,8 @@
+import { type Agreement, agreementOf } from './agreement.js';
+import { favourableShare } from './favourable.js';
 import { bankForRole } from './role.js';
 import { leaningOf, score } from './score.js';
-import { describe, exactMoments, round2 } from './stats.js';
+import { describe, exactMoments, isIndicative, round2 } from './stats.js';
 import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
 
 export interface TeamOptions {
@@ -8,9 +10,6 @@ export interface TeamOptions {
   minGroup: number;
   showNames: boolean;
 }
-
-/** A spread (standard deviation) at or above this share of the scale's range flags disagreement. */
-export const DISAGREEMENT_SHARE = 0.3;
 
 export interface RoleStats {
   n: number;
@@ -20,7 +19,12 @@ export interface RoleStats {
   /** Standard deviation, in scale points. */
   spread: number | null;
   distribution: Record<string, number> | null;
-  disagreement: boolean;
+  /** Whole percent of answers in the top points of the scale (the top two of five). */
+  favourable: number | null;
+  /** Within-group agreement (rwg); null for fewer than two answers. */
+  agreement: Agreement | null;
+  /** Two to four answers: the figures are indicative only. */
+  indicative: boolean;
   withheld: string | null;
 }
 
@@ -145,7 +149,9 @@ export class TeamTally {
         median: null,
         spread: null,
         distribution: null,
-        disagreement: false,
+        favourable: null,
+        agreement: null,
+        indicative: false,
         withheld: `fewer than ${this.options.minGroup} reps answered`,
       };
     }
@@ -164,9 +170,16 @@ export class TeamTally {
     const stats = describe(points);
     const exact = exactMoments(points);
     if (exact) this.exactMeans.set(`${role}\u0000${q.id}`, exact.mean);
-    const range = q.scale ? q.scale.max - q.scale.min : 0;
-    const disagreement = exact !== null && range > 0 && n >= 2 && exact.spread / range >= DISAGREEMENT_SHARE;
-    return { n, ...stats, distribution, disagreement, withheld: null };
+    const scale = q.scale && points.length > 0 ? q.scale : undefined;
+    return {
+      n,
+      ...stats,
+      distribution,
+      favourable: scale ? favourableShare(points, scale.min, scale.max) : null,
+      agreement: scale ? agreementOf(points, scale.max - scale.min + 1) : null,
+      indicative: isIndicative(n),
+      withheld: null,
+    };
   }
 
   private viewFor(role: Role, items: TeamItem[]): TeamView {

@@ -16,7 +16,7 @@ function statsCells(stats: RoleStats): string {
   const distribution = Object.entries(stats.distribution ?? {})
     .map(([point, count]) => `${escapeMarkdown(point)}: ${count}`)
     .join(' · ');
-  return `${stats.n} | ${stats.mean.toFixed(1)} | ${stats.spread?.toFixed(1)}${stats.disagreement ? ' ⚑' : ''} | ${distribution} |`;
+  return `${stats.n} | ${stats.mean.toFixed(1)} | ${stats.spread?.toFixed(1)}${stats.agreement && stats.agreement.rwg < 0.3 ? ' ⚑' : ''} | ${distribution} |`;
 }
 
 /** Tables that render in a CI step summary and a PR comment. */

@@ -26,7 +26,7 @@ function viewLine(role: Role, view: TeamView, style: Style): string {
 function statsCell(stats: RoleStats): string {
   if (stats.withheld) return `n=${stats.n} withheld`;
   if (stats.n === 0 || stats.mean === null) return 'n=0';
-  const flag = stats.disagreement ? ' ⚑' : '';
+  const flag = stats.agreement && stats.agreement.rwg < 0.3 ? ' ⚑' : '';
   const spark = stats.distribution ? sparkline(stats.distribution) : '';
   return `n=${stats.n} mean ${stats.mean.toFixed(1)} med ${stats.median} sd ${stats.spread?.toFixed(1)} ${spark}${flag}`;
 }

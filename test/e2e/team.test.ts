@@ -33,7 +33,9 @@ interface RoleStats {
   median: number | null;
   spread: number | null;
   distribution: Record<string, number> | null;
-  disagreement: boolean;
+  favourable: number | null;
+  agreement: { rwg: number; band: string } | null;
+  indicative: boolean;
   withheld: string | null;
 }
 interface TeamReport {
@@ -340,7 +342,17 @@ describe('a folder with 1 manager and 5 reps', () => {
       for (const role of ['manager', 'rep'] as const) {
         const stats = item?.byRole[role] as RoleStats;
         expect(Object.keys(stats).sort()).toEqual(
-          ['disagreement', 'distribution', 'mean', 'median', 'n', 'spread', 'withheld'].sort(),
+          [
+            'agreement',
+            'distribution',
+            'favourable',
+            'indicative',
+            'mean',
+            'median',
+            'n',
+            'spread',
+            'withheld',
+          ].sort(),
         );
         const who = role === 'manager' ? [managerOf(people)] : repsOf(people);
         const points = pointsBy(who, q);
@@ -350,7 +362,10 @@ describe('a folder with 1 manager and 5 reps', () => {
         const sorted = [...points].sort((a, b) => a - b);
         expect(stats.median).toBe(sorted[(sorted.length - 1) / 2]);
         expect(stats.spread).toBeCloseTo(Math.sqrt(mean(points.map((p) => (p - mean(points)) ** 2))), 2);
-        expect(typeof stats.disagreement).toBe('boolean');
+        expect(stats.favourable).toBe(
+          Math.round((100 * points.filter((p) => p >= 4).length) / points.length),
+        );
+        expect(stats.indicative).toBe(who.length >= 2 && who.length < 5);
         const expected: Record<string, number> = {};
         if (q.type === 'choice') for (const c of q.choices ?? []) expected[c.value] = 0;
         else for (let p = q.scale?.min ?? 1; p <= (q.scale?.max ?? 5); p++) expected[String(p)] = 0;

@@ -1,0 +1,104 @@
+/**
+ * The small-group measures, one line per case: rwg and its bands, percent favourable, self–other agreement,
+ * the indicative mark. Expected values are worked by hand from the formulas in the README.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { type AgreementBand, agreementBand, agreementOf } from '../../src/core/agreement.js';
+import { favourablePoints, favourableShare } from '../../src/core/favourable.js';
+import { overallSelfOther, type SelfOther, selfOther } from '../../src/core/self-other.js';
+import { isIndicative } from '../../src/core/stats.js';
+
+/** A list of answers as the [point, count] histogram the measures take. */
+const histogram = (answers: number[]): [number, number][] => {
+  const counts = new Map<number, number>();
+  for (const a of answers) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return [...counts];
+};
+
+describe('rwg = 1 − s²/σ²_EU, truncated to 0–1 (five points: σ²_EU = 2)', () => {
+  test.each<[number[], number, number | null, AgreementBand | null]>([
+    [[1, 1, 5, 5, 3], 5, 0, 'none'], // s² = 16/4 = 4 → 1 − 2 = −1 → 0
+    [[4, 4, 4, 4, 4], 5, 1, 'very strong'],
+    [[3, 4, 4, 4, 5], 5, 0.75, 'strong'], // s² = 2/4 = 0.5
+    [[3, 3, 4, 5, 5], 5, 0.5, 'moderate'], // s² = 4/4 = 1
+    [[2, 3, 4, 5], 5, 0.17, 'none'], // s² = 5/3 = 1.667
+    [[1, 2], 5, 0.75, 'strong'], // s² = 0.5
+    [[1, 4], 4, 0, 'none'], // four points: σ²_EU = 1.25; s² = 4.5 → 0
+    [[1, 2, 2], 4, 0.73, 'strong'], // s² = 1/3 → 1 − 0.267
+    [[4], 5, null, null], // one answer agrees with nobody
+    [[], 5, null, null],
+  ])('%j on %i points → rwg %s, band %s', (answers, points, rwg, band) => {
+    const got = agreementOf(histogram(answers), points);
+    expect(got === null ? null : got.rwg).toBe(rwg);
+    expect(got === null ? null : got.band).toBe(band);
+  });
+});
+
+describe('bands (LeBreton & Senter 2008)', () => {
+  test.each<[number, AgreementBand]>([
+    [0, 'none'],
+    [0.29, 'none'],
+    [0.3, 'weak'],
+    [0.49, 'weak'],
+    [0.5, 'moderate'],
+    [0.69, 'moderate'],
+    [0.7, 'strong'],
+    [0.89, 'strong'],
+    [0.9, 'very strong'],
+    [1, 'very strong'],
+  ])('rwg %d → %s', (rwg, band) => expect(agreementBand(rwg)).toBe(band));
+});
+
+describe('percent favourable: top two of five points, top 40% of other scales', () => {
+  test.each<[number, number, number]>([
+    [1, 5, 2],
+    [1, 4, 2],
+    [1, 3, 1],
+    [1, 7, 3],
+    [0, 10, 4],
+    [1, 2, 1],
+  ])('scale %i–%i → the top %i point(s)', (min, max, count) =>
+    expect(favourablePoints(min, max)).toBe(count),
+  );
+
+  test.each<[number[], number, number, number | null]>([
+    [[1, 1, 5, 5, 3], 1, 5, 40],
+    [[4, 4, 4, 4, 4], 1, 5, 100],
+    [[1, 2, 3], 1, 5, 0],
+    [[2, 4, 4], 1, 4, 67], // four points: 3 and 4 are favourable
+    [[5, 6, 7, 2], 1, 7, 75], // seven points: 5, 6, 7
+    [[], 1, 5, null],
+  ])('%j on %i–%i → %s%', (answers, min, max, share) =>
+    expect(favourableShare(histogram(answers), min, max)).toBe(share),
+  );
+});
+
+describe('self–other agreement: half a scale point either way', () => {
+  test.each<[number, number, SelfOther]>([
+    [4, 2.3, 'over-estimates'],
+    [4, 3.5, 'in-agreement'], // exactly at the threshold agrees
+    [4, 3.49, 'over-estimates'],
+    [3, 3.5, 'in-agreement'],
+    [3, 3.51, 'under-estimates'],
+    [1, 4, 'under-estimates'],
+  ])('manager %d, reps %d → %s', (manager, reps, verdict) => expect(selfOther(manager, reps)).toBe(verdict));
+
+  test.each<[number[], { gap: number; verdict: SelfOther; items: number } | null]>([
+    [[1.7, 0.2, -0.3], { gap: 0.53, verdict: 'over-estimates', items: 3 }],
+    [[1, -1], { gap: 0, verdict: 'in-agreement', items: 2 }],
+    [[-0.6], { gap: -0.6, verdict: 'under-estimates', items: 1 }],
+    [[], null],
+  ])('overall over item gaps %j → %j', (gaps, want) => expect(overallSelfOther(gaps)).toEqual(want));
+});
+
+describe('indicative: a group of two to four', () => {
+  test.each<[number, boolean]>([
+    [0, false],
+    [1, false],
+    [2, true],
+    [3, true],
+    [4, true],
+    [5, false],
+    [50, false],
+  ])('n %i → %s', (n, indicative) => expect(isIndicative(n)).toBe(indicative));
+});
