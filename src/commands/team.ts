@@ -1,3 +1,4 @@
+import { basename, dirname, relative, resolve } from 'node:path';
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
@@ -16,10 +17,35 @@ export interface TeamCommandOptions {
   failUnder?: number;
   skipInvalid: boolean;
   minGroup: number;
+  minComments: number;
+  by?: 'team' | 'folder';
   showNames: boolean;
   color: boolean;
   force: boolean;
 }
+
+/** The group of answers files that name no team, with --by team. */
+const NO_TEAM = '(no team)';
+
+/**
+ * With --by folder, each file's group is its folder under the path given ("east", "east/berlin"); files right
+ * in that folder take its own name. A file or a form export named directly is grouped by the folder it is in.
+ */
+async function folderNamer(path: string, io: Io): Promise<(name: string) => string> {
+  if (path === '-') return () => '<stdin>';
+  const root = resolve(io.cwd, path);
+  const top = basename(root) || root;
+  if ((await io.kindOf(path)) !== 'directory') {
+    const own = relative(io.cwd, dirname(root)) || '.';
+    return () => own;
+  }
+  return (name) => relative(root, dirname(resolve(io.cwd, name))) || top;
+}
+
+const lowestOf = (values: (number | null)[]): number | null => {
+  const shown = values.filter((v): v is number => v !== null);
+  return shown.length === 0 ? null : Math.min(...shown);
+};
 
 /** Error lines kept for the message; past this, a bad folder would flood the terminal and the memory. */
 const MAX_ERROR_LINES = 200;
@@ -28,22 +54,36 @@ const MAX_SKIPPED_LISTED = 1000;
 export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
   const bank = await loadBank(io, options.questions);
-  const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
+  const tally = new TeamTally(bank, {
+    minGroup: options.minGroup,
+    minComments: options.minComments,
+    showNames: options.showNames,
+  });
   const skipped: TeamReport['skipped'] = [];
   const errorLines: string[] = [];
   let invalid = 0;
   let valid = 0;
-  for await (const entry of teamEntries(options.paths, io, bank)) {
-    if (entry.ok) {
-      tally.add(entry.answers);
-      valid += 1;
-      continue;
-    }
-    invalid += 1;
-    if (errorLines.length < MAX_ERROR_LINES) errorLines.push(...entry.lines);
-    // Listed up to a cap: a folder of a million bad files must not become a million-row report.
-    if (options.skipInvalid && skipped.length < MAX_SKIPPED_LISTED) {
-      skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
+  // One path at a time, so --by folder knows which folder each file was found under.
+  for (const path of options.paths) {
+    const folderOf = await folderNamer(path, io);
+    for await (const entry of teamEntries([path], io, bank)) {
+      if (entry.ok) {
+        const group =
+          options.by === 'team'
+            ? (entry.answers.meta.team ?? NO_TEAM)
+            : options.by === 'folder'
+              ? folderOf(entry.name)
+              : undefined;
+        tally.add(entry.answers, group);
+        valid += 1;
+        continue;
+      }
+      invalid += 1;
+      if (errorLines.length < MAX_ERROR_LINES) errorLines.push(...entry.lines);
+      // Listed up to a cap: a folder of a million bad files must not become a million-row report.
+      if (options.skipInvalid && skipped.length < MAX_SKIPPED_LISTED) {
+        skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
+      }
     }
   }
   if (invalid > 0 && !options.skipInvalid) {
@@ -67,7 +107,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const report: TeamReport = {
     schemaVersion: 1,
     kind: 'team',
-    ...tally.result(),
+    ...tally.result(options.by ?? null),
     skipped,
     skippedCount: invalid,
   };
@@ -86,7 +126,10 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   await emitReport(io, options.output, options.force, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
-  const gate = gatedBalance(report.scores);
+  const gate = lowestOf([
+    gatedBalance(report.scores),
+    ...(report.groups ?? []).map((group) => gatedBalance(group.scores)),
+  ]);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
     io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
     return 1;

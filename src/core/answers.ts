@@ -9,6 +9,7 @@ export const answersSchema = strictRecord({
   bankVersion: v.nullish(v.pipe(v.number(), v.integer())),
   role: v.nullish(v.picklist(['manager', 'rep'])),
   respondent: v.nullish(v.string()),
+  team: v.nullish(v.string()),
   date: v.nullish(v.string()),
   answers: v.record(v.string(), v.unknown()),
 });
@@ -115,6 +116,7 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
   if (input.bankVersion != null) meta.bankVersion = input.bankVersion;
   if (input.role != null) meta.role = input.role;
   if (input.respondent != null) meta.respondent = input.respondent;
+  if (input.team != null && input.team.trim() !== '') meta.team = input.team.trim();
   if (input.date != null) meta.date = input.date;
   return { answers: { meta, values }, problems };
 }

@@ -1,15 +1,22 @@
 import { type Agreement, agreementOf } from './agreement.js';
 import { favourableShare } from './favourable.js';
-import { bankForRole } from './role.js';
-import { leaningOf, score } from './score.js';
+import { type OrgSummary, orgSummary } from './org-summary.js';
+import { leaningOf } from './score.js';
+import { overallSelfOther, SELF_OTHER_THRESHOLD, type SelfOther, selfOther } from './self-other.js';
 import { describe, exactMoments, isIndicative, round2 } from './stats.js';
+import { type Suppression, suppress } from './suppression.js';
+import { BankIndex, GroupTally, type PersonRow, ROLES } from './team-tally.js';
 import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
 
 export interface TeamOptions {
-  /** Reps' aggregates (an item, the reps' balance, reflections) are withheld below this many reps. */
+  /** Reps' figures (an item, the reps' view) are withheld below this many reps, in every group. */
   minGroup: number;
+  /** Reps' comments on a question are withheld below this many (never below minGroup). */
+  minComments: number;
   showNames: boolean;
 }
+
+export const DEFAULT_MIN_COMMENTS = 5;
 
 export interface RoleStats {
   n: number;
@@ -34,7 +41,9 @@ export interface TeamItem {
   type: Question['type'];
   label: string;
   prompt: string;
-  scale: { min: number; max: number } | null;
+  scale: { min: number; max: number; labels: Record<string, string> } | null;
+  /** A choice item's choices, so a report shows labels rather than values. */
+  choices: { value: string; label: string; score: number | null }[] | null;
   byRole: Record<Role, RoleStats>;
 }
 
@@ -50,152 +59,232 @@ export interface PerceptionGap {
   rep: number;
   /** manager − rep, in scale points: positive when managers think they give more than reps receive. */
   gap: number;
+  selfOther: SelfOther;
+  /** The answer each side gave, in the bank's words: the label of the point (or choice) nearest the mean. */
+  words: { manager: string; rep: string };
+  /** The bank's question to talk over in the retro, when it has one. */
+  discuss: string | null;
 }
 
-export interface TeamModel {
-  bank: { id: string; version: number; title: string };
-  minGroup: number;
+export interface Reflection {
+  id: string;
+  role: Role;
+  prompt: string;
+  answers: string[];
+  withheld: string | null;
+}
+
+/** Something not shown, and why: a view, an item's reps' figures, or the reps' comments on a question. */
+export interface Withheld {
+  part: 'view' | 'item' | 'reflections';
+  id: string | null;
+  reason: string;
+}
+
+/** One group's picture: the same shape as the org's, for its own respondents. */
+export interface GroupModel {
+  team: string;
   respondents: Record<Role, number>;
   scores: Record<Role, TeamView>;
-  items: TeamItem[];
   perceptionGaps: PerceptionGap[];
-  reflections: { id: string; role: Role; prompt: string; answers: string[]; withheld: string | null }[];
-  people:
-    | { name: string; role: Role; asked: number | null; given: number | null; balance: number | null }[]
-    | null;
+  selfOther: { gap: number; verdict: SelfOther; items: number } | null;
+  items: TeamItem[];
+  reflections: Reflection[];
+  withheld: Withheld[];
 }
 
-const roles: Role[] = ['manager', 'rep'];
+export interface TeamModel extends Omit<GroupModel, 'team'> {
+  bank: { id: string; version: number; title: string };
+  minGroup: number;
+  minComments: number;
+  /** Half a scale point: how far a manager's rating may sit from the reps' mean and still agree. */
+  selfOtherThreshold: number;
+  by: 'team' | 'folder' | null;
+  groups: GroupModel[] | null;
+  summary: OrgSummary | null;
+  people: PersonRow[] | null;
+}
 
-/** Counts per item, per role; memory grows with the bank, not with the number of respondents. */
+const repsBelow = (min: number) => `fewer than ${min} reps answered`;
+const SECONDARY =
+  "withheld with another team's figures, so that theirs cannot be worked out by subtracting this team's from the org's";
+const ORG_SUBTRACTION =
+  "withheld: a team's reps are withheld here, and the org figure minus the other teams' would give theirs back";
+
+/** Counts answers per group, then builds the org picture and each group's, anonymity applied across all. */
 export class TeamTally {
-  private readonly counts = new Map<string, Map<string, number>>();
-  private readonly texts = new Map<string, string[]>();
-  private readonly respondentCount: Record<Role, number> = { manager: 0, rep: 0 };
-  private readonly people: NonNullable<TeamModel['people']> = [];
-  private readonly views: Record<Role, Bank>;
-  private readonly textIds: Set<string>;
-  /** Unrounded item means by role and id: the team scores use these, the report shows rounded ones. */
-  private readonly exactMeans = new Map<string, number>();
+  private readonly index: BankIndex;
+  private readonly groups = new Map<string, GroupTally>();
 
   constructor(
     private readonly bank: Bank,
     private readonly options: TeamOptions,
   ) {
-    this.views = { manager: bankForRole(bank, 'manager'), rep: bankForRole(bank, 'rep') };
-    this.textIds = new Set(bank.questions.filter((q) => q.type === 'text').map((q) => q.id));
+    this.index = new BankIndex(bank);
   }
 
-  add(answers: Answers): void {
-    const role = answers.meta.role ?? 'manager';
-    this.respondentCount[role] += 1;
-    for (const [id, value] of answers.values) {
-      const key = `${role}\u0000${id}`;
-      if (this.textIds.has(id)) {
-        const list = this.texts.get(key) ?? [];
-        list.push(String(value));
-        this.texts.set(key, list);
-        continue;
-      }
-      const tally = this.counts.get(key) ?? new Map<string, number>();
-      tally.set(String(value), (tally.get(String(value)) ?? 0) + 1);
-      this.counts.set(key, tally);
+  /** `group` is the respondent's team or folder; undefined when the run is not grouped. */
+  add(answers: Answers, group?: string): void {
+    const key = group ?? '';
+    let tally = this.groups.get(key);
+    if (!tally) {
+      tally = new GroupTally(this.index);
+      this.groups.set(key, tally);
     }
-    if (this.options.showNames) {
-      const result = score(this.views[role], answers);
-      this.people.push({
-        name: answers.meta.respondent ?? '(no name)',
-        role,
-        asked: result.asked.score,
-        given: result.given.score,
-        balance: result.balance,
-      });
-    }
+    tally.add(answers, group ?? null, this.options.showNames);
   }
 
-  result(): TeamModel {
-    const items = this.bank.questions.filter((q) => q.type !== 'text').map((q) => this.itemFor(q));
-    const model: TeamModel = {
+  /** A group with nobody in it yet (a team on the roster that has not answered). */
+  declareGroup(group: string): void {
+    if (!this.groups.has(group)) this.groups.set(group, new GroupTally(this.index));
+  }
+
+  result(by: TeamModel['by'] = null): TeamModel {
+    const names = [...this.groups.keys()].sort((a, b) => a.localeCompare(b));
+    const tallies = names.map((name) => this.groups.get(name) as GroupTally);
+    const org = new GroupTally(this.index);
+    for (const tally of tallies) org.absorb(tally);
+    const grouped = by !== null;
+    const build = new ModelBuilder(this.bank, this.index, this.options, grouped ? tallies : [], org);
+    const orgModel = build.group(-1);
+    const groups = grouped ? names.map((name, g) => ({ team: name, ...build.group(g) })) : null;
+    return {
       bank: { id: this.bank.id, version: this.bank.version, title: this.bank.title },
       minGroup: this.options.minGroup,
-      respondents: { ...this.respondentCount },
-      scores: { manager: this.viewFor('manager', items), rep: this.viewFor('rep', items) },
-      items,
-      perceptionGaps: perceptionGaps(this.bank, items, this.exactMeans),
-      reflections: this.reflections(),
+      minComments: build.minComments,
+      selfOtherThreshold: SELF_OTHER_THRESHOLD,
+      by,
+      ...orgModel,
+      groups,
+      summary: groups ? orgSummary(groups, this.bank) : null,
       people: this.options.showNames
-        ? [...this.people].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name))
+        ? [...org.people].sort(
+            (a, b) =>
+              (a.team ?? '').localeCompare(b.team ?? '') ||
+              a.role.localeCompare(b.role) ||
+              a.name.localeCompare(b.name),
+          )
         : null,
     };
-    return model;
+  }
+}
+
+/** Group -1 is the org. */
+class ModelBuilder {
+  readonly minComments: number;
+  /** Per question slot: which groups' reps' figures (or comments) are withheld, decided once across groups. */
+  private readonly itemSuppression: (Suppression | undefined)[] = [];
+  private readonly commentSuppression: (Suppression | undefined)[] = [];
+
+  constructor(
+    private readonly bank: Bank,
+    private readonly index: BankIndex,
+    private readonly options: TeamOptions,
+    private readonly groups: GroupTally[],
+    private readonly org: GroupTally,
+  ) {
+    this.minComments = Math.max(options.minComments, options.minGroup);
+    bank.questions.forEach((q, slot) => {
+      const ns = groups.length > 0 ? groups.map((t) => t.answered('rep', slot)) : [org.answered('rep', slot)];
+      const min = q.type === 'text' ? this.minComments : options.minGroup;
+      (q.type === 'text' ? this.commentSuppression : this.itemSuppression)[slot] = suppress(ns, min);
+    });
   }
 
-  private itemFor(q: Question): TeamItem {
-    const scale = q.scale ? { min: q.scale.min, max: q.scale.max } : null;
-    const byRole = {} as Record<Role, RoleStats>;
-    for (const role of roles) {
-      const tally = this.counts.get(`${role}\u0000${q.id}`) ?? new Map<string, number>();
-      byRole[role] = this.statsFor(q, role, tally);
-    }
-    return { id: q.id, side: q.side ?? null, type: q.type, label: q.label, prompt: q.prompt, scale, byRole };
+  private tally(g: number): GroupTally {
+    return g < 0 ? this.org : (this.groups[g] as GroupTally);
   }
 
-  private statsFor(q: Question, role: Role, tally: Map<string, number>): RoleStats {
-    const n = [...tally.values()].reduce((sum, c) => sum + c, 0);
-    if (role === 'rep' && n > 0 && n < this.options.minGroup) {
-      return {
-        n,
-        mean: null,
-        median: null,
-        spread: null,
-        distribution: null,
-        favourable: null,
-        agreement: null,
-        indicative: false,
-        withheld: `fewer than ${this.options.minGroup} reps answered`,
-      };
-    }
-    const distribution: Record<string, number> = {};
-    const points: [number, number][] = [];
-    if (q.type === 'scale' && q.scale) {
-      for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = tally.get(String(p)) ?? 0;
-      for (const [value, count] of Object.entries(distribution)) points.push([Number(value), count]);
-    } else {
-      for (const choice of q.choices ?? []) {
-        const count = tally.get(choice.value) ?? 0;
-        distribution[choice.value] = count;
-        if (choice.score !== undefined) points.push([choice.score, count]);
+  /** Why the reps' figures of question `slot` are withheld in group g (-1: the org), or null. */
+  private repWithheld(slot: number, g: number, comments: boolean): string | null {
+    const s = (comments ? this.commentSuppression : this.itemSuppression)[slot];
+    if (!s) return null;
+    const min = comments ? this.minComments : this.options.minGroup;
+    const below = comments ? `fewer than ${min} reps wrote one` : repsBelow(min);
+    if (this.groups.length === 0) return s.primary.size > 0 || s.org ? below : null;
+    if (g < 0) return s.org === 'too-few' ? below : s.org === 'subtraction' ? ORG_SUBTRACTION : null;
+    if (s.primary.has(g)) return below;
+    if (s.secondary.has(g)) return SECONDARY;
+    return null;
+  }
+
+  group(g: number): Omit<GroupModel, 'team'> {
+    const tally = this.tally(g);
+    const withheld: Withheld[] = [];
+    const exact = new Map<string, number>();
+    const items = this.bank.questions.flatMap((q, slot) =>
+      q.type === 'text' ? [] : [this.item(q, slot, g, exact, withheld)],
+    );
+    const scores = {
+      manager: this.view('manager', tally, items, exact),
+      rep: this.view('rep', tally, items, exact),
+    };
+    for (const role of ROLES) {
+      const view = scores[role];
+      if (view.withheld !== null && view.respondents > 0) {
+        withheld.push({ part: 'view', id: role, reason: view.withheld });
       }
     }
-    const stats = describe(points);
-    const exact = exactMoments(points);
-    if (exact) this.exactMeans.set(`${role}\u0000${q.id}`, exact.mean);
-    const scale = q.scale && points.length > 0 ? q.scale : undefined;
+    const perceptionGaps = this.perceptionGaps(items, exact);
+    const reflections = this.reflections(tally, g, withheld);
     return {
-      n,
-      ...stats,
-      distribution,
-      favourable: scale ? favourableShare(points, scale.min, scale.max) : null,
-      agreement: scale ? agreementOf(points, scale.max - scale.min + 1) : null,
-      indicative: isIndicative(n),
-      withheld: null,
+      respondents: { ...tally.respondents },
+      scores,
+      perceptionGaps,
+      selfOther: overallSelfOther(perceptionGaps.map((gap) => gap.gap)),
+      items,
+      reflections,
+      withheld,
     };
   }
 
-  private viewFor(role: Role, items: TeamItem[]): TeamView {
-    const respondents = this.respondentCount[role];
+  private item(q: Question, slot: number, g: number, exact: Map<string, number>, withheld: Withheld[]) {
+    const byRole = {} as Record<Role, RoleStats>;
+    for (const role of ROLES) {
+      const counts = this.tally(g).counts[role][slot];
+      const reason = role === 'rep' ? this.repWithheld(slot, g, false) : null;
+      const n = counts ? counts.reduce((sum, c) => sum + c, 0) : 0;
+      if (reason !== null && n > 0) {
+        byRole[role] = withheldStats(n, reason);
+        withheld.push({ part: 'item', id: q.id, reason });
+      } else {
+        byRole[role] = statsFor(q, counts, n);
+        const points = pointsOf(q, counts);
+        const moments = exactMoments(points);
+        if (moments) exact.set(`${role}\u0000${q.id}`, moments.mean);
+      }
+    }
+    const scale = q.scale ? { min: q.scale.min, max: q.scale.max, labels: q.scale.labels } : null;
+    const choices = q.choices
+      ? q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score ?? null }))
+      : null;
+    return {
+      id: q.id,
+      side: q.side ?? null,
+      type: q.type,
+      label: q.label,
+      prompt: q.prompt,
+      scale,
+      choices,
+      byRole,
+    };
+  }
+
+  private view(role: Role, tally: GroupTally, items: TeamItem[], exact: Map<string, number>): TeamView {
+    const respondents = tally.respondents[role];
     if (respondents === 0) return { respondents, withheld: `no ${role} answered` };
     if (role === 'rep' && respondents < this.options.minGroup) {
-      return { respondents, withheld: `fewer than ${this.options.minGroup} reps answered` };
+      return { respondents, withheld: repsBelow(this.options.minGroup) };
     }
     const ledger = (side: Side) => {
       // Only the questions this role is asked: a manager-only item is not missing from the reps' view.
-      const questions = this.views[role].questions.filter((q) => q.side === side);
+      const questions = this.index.views[role].questions.filter((q) => q.side === side);
       let weight = 0;
       let sum = 0;
       for (const q of questions) {
+        // Only items whose figures are shown: a withheld item inside a shown view could be solved for.
         const stats = items.find((i) => i.id === q.id)?.byRole[role];
-        const mean = this.exactMeans.get(`${role}\u0000${q.id}`);
+        const mean = exact.get(`${role}\u0000${q.id}`);
         if (!q.scale || stats?.mean == null || mean === undefined) continue;
         weight += q.weight;
         sum += q.weight * ((mean - q.scale.min) / (q.scale.max - q.scale.min));
@@ -206,7 +295,11 @@ export class TeamTally {
     const asked = ledger('asked');
     const given = ledger('owed');
     if (asked === null || given === null) {
-      return { respondents, withheld: 'too few items have enough answers to score this view' };
+      const protecting = items.some((item) => item.byRole[role].withheld === SECONDARY);
+      return {
+        respondents,
+        withheld: protecting ? SECONDARY : 'too few items have enough answers to score this view',
+      };
     }
     const round1 = (n: number) => Math.round(n * 10) / 10;
     return {
@@ -219,24 +312,46 @@ export class TeamTally {
     };
   }
 
-  private reflections(): TeamModel['reflections'] {
-    const out: TeamModel['reflections'] = [];
-    for (const role of roles) {
-      const view = this.views[role];
-      for (const q of view.questions.filter((question) => question.type === 'text')) {
-        const answers = this.texts.get(`${role}\u0000${q.id}`) ?? [];
+  private perceptionGaps(items: TeamItem[], exact: Map<string, number>): PerceptionGap[] {
+    const gaps: PerceptionGap[] = [];
+    for (const item of items) {
+      const { manager, rep } = item.byRole;
+      if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
+      const q = this.bank.questions.find((question) => question.id === item.id) as Question;
+      const managerMean = exact.get(`manager\u0000${item.id}`) ?? manager.mean;
+      const repMean = exact.get(`rep\u0000${item.id}`) ?? rep.mean;
+      gaps.push({
+        id: item.id,
+        label: q.label,
+        scale: { min: item.scale.min, max: item.scale.max },
+        manager: manager.mean,
+        rep: rep.mean,
+        gap: round2(managerMean - repMean),
+        selfOther: selfOther(managerMean, repMean),
+        words: { manager: wordsFor(q, managerMean), rep: wordsFor(q, repMean) },
+        discuss: q.discuss ?? null,
+      });
+    }
+    return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  }
+
+  private reflections(tally: GroupTally, g: number, withheld: Withheld[]): Reflection[] {
+    const out: Reflection[] = [];
+    for (const role of ROLES) {
+      for (const q of this.index.views[role].questions) {
+        if (q.type !== 'text') continue;
+        const slot = this.index.slotOf(q.id) as number;
+        const answers = tally.texts[role][slot] ?? [];
         if (answers.length === 0) continue;
+        const reason = role === 'rep' ? this.repWithheld(slot, g, true) : null;
+        if (reason) withheld.push({ part: 'reflections', id: q.id, reason });
         // Sorted, so the order says nothing about who wrote what.
-        const withheld =
-          role === 'rep' && answers.length < this.options.minGroup
-            ? `fewer than ${this.options.minGroup} reps answered`
-            : null;
         out.push({
           id: q.id,
           role,
           prompt: q.prompt,
-          answers: withheld ? [] : [...answers].sort(),
-          withheld,
+          answers: reason ? [] : [...answers].sort(),
+          withheld: reason,
         });
       }
     }
@@ -244,25 +359,70 @@ export class TeamTally {
   }
 }
 
-function perceptionGaps(bank: Bank, items: TeamItem[], exactMeans: Map<string, number>): PerceptionGap[] {
-  const gaps: PerceptionGap[] = [];
-  for (const item of items) {
-    const { manager, rep } = item.byRole;
-    if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
-    const q = bank.questions.find((question) => question.id === item.id);
-    gaps.push({
-      id: item.id,
-      label: q?.label ?? item.label,
-      scale: item.scale,
-      manager: manager.mean,
-      rep: rep.mean,
-      gap: round2(
-        (exactMeans.get(`manager\u0000${item.id}`) ?? manager.mean) -
-          (exactMeans.get(`rep\u0000${item.id}`) ?? rep.mean),
-      ),
+function withheldStats(n: number, reason: string): RoleStats {
+  return {
+    n,
+    mean: null,
+    median: null,
+    spread: null,
+    distribution: null,
+    favourable: null,
+    agreement: null,
+    indicative: false,
+    withheld: reason,
+  };
+}
+
+/** The answers as [scale point, count]: a choice counts at its score; an unscored choice at none. */
+function pointsOf(q: Question, counts: number[] | undefined): [number, number][] {
+  if (q.type === 'scale' && q.scale) {
+    const { min, max } = q.scale;
+    return Array.from({ length: max - min + 1 }, (_, i) => [min + i, counts?.[i] ?? 0]);
+  }
+  return (q.choices ?? []).flatMap((c, i): [number, number][] =>
+    c.score === undefined ? [] : [[c.score, counts?.[i] ?? 0]],
+  );
+}
+
+function statsFor(q: Question, counts: number[] | undefined, n: number): RoleStats {
+  const distribution: Record<string, number> = {};
+  if (q.type === 'scale' && q.scale) {
+    for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = counts?.[p - q.scale.min] ?? 0;
+  } else {
+    (q.choices ?? []).forEach((c, i) => {
+      distribution[c.value] = counts?.[i] ?? 0;
     });
   }
-  return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  const points = pointsOf(q, counts);
+  const scale = q.scale && points.length > 0 ? q.scale : undefined;
+  return {
+    n,
+    ...describe(points),
+    distribution,
+    favourable: scale ? favourableShare(points, scale.min, scale.max) : null,
+    agreement: scale ? agreementOf(points, scale.max - scale.min + 1) : null,
+    indicative: isIndicative(n),
+    withheld: null,
+  };
+}
+
+/**
+ * What a mean says in the bank's words: the label of the nearest scale point, or of the choice whose score is
+ * nearest (the lower on a tie); the number itself when the point has no label.
+ */
+export function wordsFor(q: Question, mean: number): string {
+  if (q.type === 'choice' && q.choices) {
+    let best = q.choices[0];
+    for (const c of q.choices) {
+      if (c.score === undefined || best?.score === undefined) continue;
+      const d = Math.abs(c.score - mean);
+      const bestD = Math.abs(best.score - mean);
+      if (d < bestD || (d === bestD && c.score < best.score)) best = c;
+    }
+    return best?.label ?? mean.toFixed(1);
+  }
+  const point = Math.round(mean);
+  return q.scale?.labels[String(point)] ?? `${point} of ${q.scale?.max ?? ''}`.trim();
 }
 
 /** The team report as rendered and as JSON: the tally plus what was skipped. */

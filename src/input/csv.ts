@@ -9,6 +9,7 @@ const IGNORED = /^(timestamp|time ?stamp|submitted( at)?|start time|completion t
 const EMAIL = /^(e-?mail( address)?)$/i;
 const NAME = /^(name|your name|respondent|full name)$/i;
 const ROLE = /^(role|your role)$/i;
+const TEAM = /^(team|your team)$/i;
 
 const normalize = (text: string) =>
   text
@@ -24,6 +25,7 @@ export type CsvRow =
 interface Columns {
   questions: Map<number, Question>;
   role?: number;
+  team?: number;
   name?: number;
   email?: number;
 }
@@ -41,6 +43,7 @@ function matchColumns(header: string[], bank: Bank, file: string): Columns {
   header.forEach((raw, index) => {
     const text = raw.trim();
     if (ROLE.test(text)) columns.role = index;
+    else if (TEAM.test(text)) columns.team = index;
     else if (NAME.test(text)) columns.name = index;
     else if (EMAIL.test(text)) columns.email = index;
     else if (IGNORED.test(text) || text === '') return;
@@ -72,7 +75,7 @@ function cellValue(q: Question, cell: string): unknown {
   const text = cell.trim();
   if (text === '') return null;
   if (q.type === 'text') return text;
-  if (q.type === 'scale') return /^-?\d+$/.test(text) ? Number(text) : text;
+  if (q.type === 'scale') return /^-?\d+$/.test(text) ? Number(text) : scalePointOf(q, text);
   const wanted = normalize(text);
   const choice = q.choices?.find(
     (c) =>
@@ -81,6 +84,13 @@ function cellValue(q: Question, cell: string): unknown {
       normalize(c.rep?.label ?? '') === wanted,
   );
   return choice ? choice.value : text;
+}
+
+/** Forms export a Likert answer as the label clicked ("Usually"): the point whose label it is, else the text. */
+function scalePointOf(q: Question, text: string): number | string {
+  const wanted = normalize(text);
+  const point = Object.entries(q.scale?.labels ?? {}).find(([, label]) => normalize(label) === wanted)?.[0];
+  return point === undefined ? text : Number(point);
 }
 
 /**
@@ -123,6 +133,7 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
     const data: Record<string, unknown> = { bank: bank.id, role, answers: {} };
     const person = columns.name ?? columns.email;
     if (person !== undefined && record[person]?.trim()) data.respondent = record[person]?.trim();
+    if (columns.team !== undefined && record[columns.team]?.trim()) data.team = record[columns.team]?.trim();
     const answers = data.answers as Record<string, unknown>;
     for (const [index, q] of columns.questions) answers[q.id] = cellValue(q, record[index] ?? '');
     const { answers: checked, problems } = checkAnswers(data, bank);

@@ -7,6 +7,7 @@ import { type AgreementBand, agreementBand, agreementOf } from '../../src/core/a
 import { favourablePoints, favourableShare } from '../../src/core/favourable.js';
 import { overallSelfOther, type SelfOther, selfOther } from '../../src/core/self-other.js';
 import { isIndicative } from '../../src/core/stats.js';
+import { suppress } from '../../src/core/suppression.js';
 
 /** A list of answers as the [point, count] histogram the measures take. */
 const histogram = (answers: number[]): [number, number][] => {
@@ -101,4 +102,40 @@ describe('indicative: a group of two to four', () => {
     [5, false],
     [50, false],
   ])('n %i → %s', (n, indicative) => expect(isIndicative(n)).toBe(indicative));
+});
+
+describe('suppress(): primary below the minimum, then enough more that subtraction recovers no one group', () => {
+  test.each<[string, number[], number, number[], number[], 'too-few' | 'subtraction' | null]>([
+    ['all groups large enough', [5, 5, 4], 3, [], [], null],
+    ['one small group: the next smallest goes too', [5, 6, 2], 3, [2], [0], null],
+    ['ties: the first of the smallest', [5, 5, 2], 3, [2], [0], null],
+    ['two small groups that add up to the minimum', [5, 1, 2], 3, [1, 2], [], null],
+    ['two small groups below the minimum together, three more', [5, 1, 1, 6, 4], 3, [1, 2], [4], null],
+    [
+      'two small groups below the minimum together, one more: the org goes',
+      [5, 1, 1],
+      3,
+      [1, 2],
+      [],
+      'subtraction',
+    ],
+    ['one small group beside one other: the org goes, the other stays', [5, 2], 3, [1], [], 'subtraction'],
+    ['nobody else to withhold: the org figure goes', [0, 2, 0], 3, [1], [], 'too-few'],
+    ['two small groups that reach the minimum together, and nothing else', [2, 1], 3, [0, 1], [], null],
+    ['a small group, an empty one and one other: the org goes', [2, 0, 4], 3, [0], [], 'subtraction'],
+    ['the only group, small', [2], 3, [0], [], 'too-few'],
+    ['the only group, large enough', [7], 3, [], [], null],
+    ['the org too small', [1, 1], 3, [0, 1], [], 'too-few'],
+    ['no answers at all', [0, 0], 3, [], [], null],
+  ])('%s: %j, min %i', (_name, counts, min, primary, secondary, org) => {
+    const got = suppress(counts, min);
+    expect([...got.primary].sort()).toEqual(primary);
+    expect([...got.secondary].sort()).toEqual(secondary);
+    expect(got.org).toBe(org);
+  });
+
+  test('a group that answered nothing is never withheld in the place of another', () => {
+    expect(suppress([1, 1, 0], 3).org).toBe('too-few');
+    expect(suppress([0, 2, 0, 9, 9], 3)).toMatchObject({ secondary: new Set([3]), org: null });
+  });
 });

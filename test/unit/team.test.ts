@@ -7,7 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { bankForRole } from '../../src/core/role.js';
 import { score } from '../../src/core/score.js';
 import { describe as describeStats } from '../../src/core/stats.js';
-import { type RoleStats, type TeamModel, TeamTally } from '../../src/core/team.js';
+import { DEFAULT_MIN_COMMENTS, type RoleStats, type TeamModel, TeamTally } from '../../src/core/team.js';
 import type { AnswerValue, Bank, Question, Role } from '../../src/core/types.js';
 import { answersOf, builtinBank, random } from './helpers.js';
 
@@ -46,8 +46,18 @@ interface Person {
   name?: string;
 }
 
-function tallyOf(people: Person[], options: { minGroup?: number; showNames?: boolean } = {}, on = bank) {
-  const tally = new TeamTally(on, { minGroup: options.minGroup ?? 3, showNames: options.showNames ?? false });
+interface Options {
+  minGroup?: number;
+  minComments?: number;
+  showNames?: boolean;
+}
+
+function tallyOf(people: Person[], options: Options = {}, on = bank) {
+  const tally = new TeamTally(on, {
+    minGroup: options.minGroup ?? 3,
+    minComments: options.minComments ?? DEFAULT_MIN_COMMENTS,
+    showNames: options.showNames ?? false,
+  });
   for (const person of people) {
     tally.add(
       answersOf(person.values, { role: person.role, ...(person.name ? { respondent: person.name } : {}) }),
@@ -56,8 +66,7 @@ function tallyOf(people: Person[], options: { minGroup?: number; showNames?: boo
   return tally;
 }
 
-const modelOf = (people: Person[], options: { minGroup?: number; showNames?: boolean } = {}) =>
-  tallyOf(people, options).result();
+const modelOf = (people: Person[], options: Options = {}) => tallyOf(people, options).result();
 
 function statsOf(model: TeamModel, id: string, role: Role): RoleStats {
   const item = model.items.find((i) => i.id === id);
@@ -705,7 +714,7 @@ describe('reflections', () => {
     expect(owe?.answers).not.toEqual(repTexts['what-we-owe']);
   });
 
-  test("reps' reflections on a question are withheld below minGroup, with no trace of the text", () => {
+  test("reps' reflections on a question are withheld below the comments minimum, with no trace of the text", () => {
     const model = modelOf([manager, ...reps]);
     const balance = model.reflections.find((r) => r.id === 'out-of-balance' && r.role === 'rep');
     expect(balance).toEqual({
@@ -713,11 +722,16 @@ describe('reflections', () => {
       role: 'rep',
       prompt: question('out-of-balance').rep?.prompt,
       answers: [],
-      withheld: expect.stringContaining('fewer than 3 reps'),
+      withheld: expect.stringContaining('fewer than 5 reps wrote one'),
     });
     const json = JSON.stringify(model);
     for (const text of repTexts['out-of-balance'] ?? []) expect(json).not.toContain(text);
-    const shown = modelOf([manager, ...reps], { minGroup: 2 }).reflections.find(
+    // The comments minimum is never below the group minimum.
+    const underGroup = modelOf([manager, ...reps], { minComments: 2 }).reflections.find(
+      (r) => r.id === 'out-of-balance' && r.role === 'rep',
+    );
+    expect(underGroup?.withheld).toContain('fewer than 3 reps wrote one');
+    const shown = modelOf([manager, ...reps], { minGroup: 2, minComments: 2 }).reflections.find(
       (r) => r.id === 'out-of-balance' && r.role === 'rep',
     );
     expect(shown).toMatchObject({ answers: ['A bit.', 'Yes.'], withheld: null });
@@ -775,6 +789,7 @@ describe('names', () => {
       expect(row).toEqual({
         name: person.name,
         role: person.role,
+        team: null,
         asked: own.asked.score,
         given: own.given.score,
         balance: own.balance,
@@ -797,7 +812,7 @@ describe('10,000 respondents', () => {
   test('adding answers 10,000 times gives the stats the distribution implies', () => {
     const base = [...generated('manager', 2, 31), ...generated('rep', 8, 32)];
     const small = modelOf(base);
-    const tally = new TeamTally(bank, { minGroup: 3, showNames: false });
+    const tally = new TeamTally(bank, { minGroup: 3, minComments: 5, showNames: false });
     for (let round = 0; round < 1000; round++) {
       for (const person of base) tally.add(answersOf(person.values, { role: person.role }));
     }

@@ -1,0 +1,124 @@
+import { bankForRole } from './role.js';
+import { score } from './score.js';
+import type { Answers, Bank, Question, Role } from './types.js';
+
+export const ROLES: Role[] = ['manager', 'rep'];
+
+/** One person's own scores, listed only with --show-names. */
+export interface PersonRow {
+  name: string;
+  role: Role;
+  team: string | null;
+  asked: number | null;
+  given: number | null;
+  balance: number | null;
+}
+
+/** Where each answer of the bank is counted: a question's slot, and its answer's place among the options. */
+export class BankIndex {
+  readonly questions: Question[];
+  readonly views: Record<Role, Bank>;
+  private readonly slots = new Map<string, number>();
+  private readonly choiceSlots: (Map<string, number> | undefined)[] = [];
+
+  constructor(readonly bank: Bank) {
+    this.questions = bank.questions;
+    this.views = { manager: bankForRole(bank, 'manager'), rep: bankForRole(bank, 'rep') };
+    bank.questions.forEach((q, slot) => {
+      this.slots.set(q.id, slot);
+      this.choiceSlots[slot] = q.choices ? new Map(q.choices.map((c, i) => [c.value, i])) : undefined;
+    });
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slots.get(id);
+  }
+
+  /** How many options an answer of the question can take: its scale points or its choices. */
+  optionCount(q: Question): number {
+    if (q.type === 'choice') return q.choices?.length ?? 0;
+    return q.scale ? q.scale.max - q.scale.min + 1 : 0;
+  }
+
+  /** The option an answer stands for, or -1 (checked answers always have one). */
+  optionOf(slot: number, q: Question, value: number | string): number {
+    if (q.type === 'choice') return this.choiceSlots[slot]?.get(String(value)) ?? -1;
+    return typeof value === 'number' && q.scale ? value - q.scale.min : -1;
+  }
+}
+
+/**
+ * The answers of one group (a team, a folder, or everyone), as counts per question, role and option: memory
+ * grows with the bank, not with the number of respondents. Free-text answers are kept as they are.
+ */
+export class GroupTally {
+  readonly respondents: Record<Role, number> = { manager: 0, rep: 0 };
+  readonly counts: Record<Role, (number[] | undefined)[]> = { manager: [], rep: [] };
+  readonly texts: Record<Role, (string[] | undefined)[]> = { manager: [], rep: [] };
+  readonly people: PersonRow[] = [];
+
+  constructor(private readonly index: BankIndex) {}
+
+  add(answers: Answers, team: string | null, showNames: boolean): void {
+    const role = answers.meta.role ?? 'manager';
+    this.respondents[role] += 1;
+    const counts = this.counts[role];
+    for (const [id, value] of answers.values) {
+      const slot = this.index.slotOf(id);
+      if (slot === undefined) continue;
+      const q = this.index.questions[slot] as Question;
+      if (q.type === 'text') {
+        const list = this.texts[role][slot];
+        if (list) list.push(String(value));
+        else this.texts[role][slot] = [String(value)];
+        continue;
+      }
+      const option = this.index.optionOf(slot, q, value);
+      if (option < 0) continue;
+      let tally = counts[slot];
+      if (!tally) {
+        tally = new Array<number>(this.index.optionCount(q)).fill(0);
+        counts[slot] = tally;
+      }
+      tally[option] = (tally[option] ?? 0) + 1;
+    }
+    if (showNames) {
+      const result = score(this.index.views[role], answers);
+      this.people.push({
+        name: answers.meta.respondent ?? '(no name)',
+        role,
+        team,
+        asked: result.asked.score,
+        given: result.given.score,
+        balance: result.balance,
+      });
+    }
+  }
+
+  /** Adds another group's counts to this one: the org is the sum of its groups. */
+  absorb(other: GroupTally): void {
+    for (const role of ROLES) {
+      this.respondents[role] += other.respondents[role];
+      other.counts[role].forEach((tally, slot) => {
+        if (!tally) return;
+        const mine = this.counts[role][slot];
+        if (mine) tally.forEach((count, i) => (mine[i] = (mine[i] ?? 0) + count));
+        else this.counts[role][slot] = [...tally];
+      });
+      other.texts[role].forEach((list, slot) => {
+        if (!list) return;
+        const mine = this.texts[role][slot];
+        if (mine) mine.push(...list);
+        else this.texts[role][slot] = [...list];
+      });
+    }
+    this.people.push(...other.people);
+  }
+
+  /** How many of this role answered the question. */
+  answered(role: Role, slot: number): number {
+    const tally = this.counts[role][slot];
+    if (tally) return tally.reduce((sum, c) => sum + c, 0);
+    return this.texts[role][slot]?.length ?? 0;
+  }
+}

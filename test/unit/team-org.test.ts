@@ -1,0 +1,293 @@
+/**
+ * A whole sales org through `team`, in-process (main() on an in-memory Io): groups by team and by folder,
+ * anonymity within and across groups (nothing recoverable by subtraction), the comments minimum, agreement.
+ * Every expected figure is computed here from the answers the test writes.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../support/memory-io.js';
+import { builtinBank, random } from './helpers.js';
+
+const bank = builtinBank();
+const rated = bank.questions.filter((q) => q.side !== undefined && q.rep !== undefined);
+
+type Values = Record<string, number | string>;
+interface Person {
+  role: 'manager' | 'rep';
+  team?: string;
+  values: Values;
+}
+
+/** An answers file as `template` would write it, with the team line when given. */
+function answersFile(person: Person): string {
+  const lines = ['bank: who-failed-whom', `role: ${person.role}`];
+  if (person.team !== undefined) lines.push(`team: ${person.team}`);
+  lines.push('answers:');
+  for (const [id, value] of Object.entries(person.values)) {
+    lines.push(`  ${id}: ${typeof value === 'number' ? value : JSON.stringify(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every rated item at a deterministic random point (a choice by the choice nearest it). */
+function randomValues(next: () => number): Values {
+  return Object.fromEntries(
+    rated.map((q) => {
+      const point = 1 + Math.floor(next() * 5);
+      if (q.type !== 'choice') return [q.id, point];
+      const scored = (q.choices ?? []).filter((c) => c.score !== undefined);
+      const choice = scored[Math.floor(next() * scored.length)];
+      return [q.id, choice?.value ?? ''];
+    }),
+  );
+}
+
+interface Report {
+  respondents: { manager: number; rep: number };
+  scores: Record<string, { withheld: string | null; balance?: number }>;
+  items: { id: string; byRole: Record<string, Stats> }[];
+  reflections: { id: string; role: string; answers: string[]; withheld: string | null }[];
+  groups: (Omit<Report, 'groups'> & { team: string; withheld: { part: string; id: string | null }[] })[];
+  perceptionGaps: { id: string; gap: number; rep: number }[];
+}
+interface Stats {
+  n: number;
+  mean: number | null;
+  distribution: Record<string, number> | null;
+  agreement: { rwg: number; band: string } | null;
+  favourable: number | null;
+  withheld: string | null;
+}
+
+async function run(files: Record<string, string>, ...argv: string[]) {
+  const io = memoryIo({ files });
+  const code = await main(['team', ...argv, '--format', 'json'], io);
+  if (code !== 0) throw new Error(`exit ${code}: ${io.stderrText}`);
+  return JSON.parse(io.stdoutText) as Report;
+}
+
+function folderOf(people: Person[], folder: (p: Person, i: number) => string): Record<string, string> {
+  return Object.fromEntries(people.map((p, i) => [`${folder(p, i)}/p${i}.yaml`, answersFile(p)]));
+}
+
+// ---- Three teams: A (1 manager, 5 reps), B (1 manager, 5 reps), C (1 manager, 2 reps) ---------------------
+
+const next = random(14);
+const teamSizes: [string, number][] = [
+  ['A', 5],
+  ['B', 5],
+  ['C', 2],
+];
+const org: Person[] = teamSizes.flatMap(([team, reps]) => [
+  { role: 'manager' as const, team, values: randomValues(next) },
+  ...Array.from({ length: reps }, (_, i) => ({
+    role: 'rep' as const,
+    team,
+    values: { ...randomValues(next), 'what-we-owe': `${team} rep ${i}: more time` },
+  })),
+]);
+const cReps = org.filter((p) => p.team === 'C' && p.role === 'rep');
+
+/** C's reps' true histogram of an item, keyed as the report keys distributions. */
+function trueDistribution(id: string, people: Person[]): Record<string, number> {
+  const q = bank.questions.find((candidate) => candidate.id === id);
+  const keys = q?.type === 'choice' ? (q.choices ?? []).map((c) => c.value) : ['1', '2', '3', '4', '5'];
+  const out = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const p of people) {
+    const key = String(p.values[id]);
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+const minus = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]));
+
+/** Every subset of a list. */
+const subsets = <T>(items: T[]): T[][] =>
+  items.reduce<T[][]>((all, item) => [...all, ...all.map((s) => [...s, item])], [[]]);
+
+describe('--by team: three teams in one folder', () => {
+  const files = folderOf(org, () => 'retro');
+
+  test('one group per team, with its respondents per role; the org counts everyone', async () => {
+    const report = await run(files, 'retro', '--by', 'team');
+    expect(report.groups.map((g) => [g.team, g.respondents])).toEqual([
+      ['A', { manager: 1, rep: 5 }],
+      ['B', { manager: 1, rep: 5 }],
+      ['C', { manager: 1, rep: 2 }],
+    ]);
+    expect(report.respondents).toEqual({ manager: 3, rep: 12 });
+  });
+
+  test("C's reps' figures are withheld: every item, their view and their comments", async () => {
+    const report = await run(files, 'retro', '--by', 'team');
+    const c = report.groups.find((g) => g.team === 'C');
+    expect(c?.scores.rep?.withheld).toMatch(/fewer than 3 reps/);
+    for (const item of c?.items.filter((i) => i.byRole.rep && i.byRole.rep.n > 0) ?? []) {
+      expect(item.byRole.rep).toMatchObject({ mean: null, distribution: null, withheld: expect.any(String) });
+    }
+    expect(c?.reflections.find((r) => r.role === 'rep')).toMatchObject({
+      answers: [],
+      withheld: expect.any(String),
+    });
+    expect(c?.perceptionGaps).toEqual([]);
+  });
+
+  test("no figure in the JSON recovers C's reps' answers, by any subtraction", async () => {
+    const report = await run(files, 'retro', '--by', 'team');
+    const shownGroups = (id: string) =>
+      report.groups.flatMap((g) => {
+        const stats = g.items.find((i) => i.id === id)?.byRole.rep;
+        return stats?.distribution ? [{ team: g.team, stats }] : [];
+      });
+    let attempts = 0;
+    for (const q of rated) {
+      const truth = trueDistribution(q.id, cReps);
+      const orgStats = report.items.find((i) => i.id === q.id)?.byRole.rep as Stats;
+      expect(shownGroups(q.id).map((g) => g.team)).not.toContain('C');
+      // The org's histogram minus any set of shown teams' histograms.
+      for (const subset of subsets(shownGroups(q.id))) {
+        if (!orgStats.distribution) continue;
+        attempts += 1;
+        const rest = subset.reduce((acc, g) => minus(acc, g.stats.distribution ?? {}), orgStats.distribution);
+        expect(rest).not.toEqual(truth);
+        // The same through the means, (N·mean − Σ n·mean) / n_C, needs the residual to hold C's reps alone.
+        const left = orgStats.n - subset.reduce((acc, g) => acc + g.stats.n, 0);
+        if (orgStats.mean !== null) expect(left).not.toBe(cReps.length);
+      }
+    }
+    expect(attempts).toBeGreaterThan(0);
+    // The comments: the org's minus any shown team's never leaves exactly C's.
+    const cTexts = cReps.map((p) => String(p.values['what-we-owe'])).sort();
+    const orgTexts =
+      report.reflections.find((r) => r.id === 'what-we-owe' && r.role === 'rep')?.answers ?? [];
+    const shownTexts = report.groups.flatMap((g) => {
+      const r = g.reflections.find((x) => x.id === 'what-we-owe' && x.role === 'rep');
+      return r && r.withheld === null ? [r.answers] : [];
+    });
+    for (const subset of subsets(shownTexts)) {
+      const taken = new Set(subset.flat());
+      expect(orgTexts.filter((t) => !taken.has(t)).sort()).not.toEqual(cTexts);
+    }
+  });
+
+  test('the attack works: with --min-group 2 nothing is withheld, and the org minus A and B is C', async () => {
+    const report = await run(files, 'retro', '--by', 'team', '--min-group', '2');
+    for (const q of rated) {
+      const dist = (stats?: Stats) => stats?.distribution ?? {};
+      const of = (team: string) =>
+        report.groups.find((g) => g.team === team)?.items.find((i) => i.id === q.id);
+      const orgDist = dist(report.items.find((i) => i.id === q.id)?.byRole.rep);
+      const rest = minus(minus(orgDist, dist(of('A')?.byRole.rep)), dist(of('B')?.byRole.rep));
+      expect(rest).toEqual(trueDistribution(q.id, cReps));
+    }
+  });
+
+  test('what is withheld to protect C says why, in the group and its view', async () => {
+    const report = await run(files, 'retro', '--by', 'team');
+    const protecting = report.groups.filter((g) =>
+      g.items.some((i) => /subtract/.test(i.byRole.rep?.withheld ?? '')),
+    );
+    const orgWithheld = report.items.filter((i) =>
+      /subtract|give theirs back/.test(i.byRole.rep?.withheld ?? ''),
+    );
+    // Either a second team or the org figure is withheld on every item C's reps answered.
+    for (const q of rated) {
+      const second = protecting.some((g) => g.items.find((i) => i.id === q.id)?.byRole.rep?.withheld);
+      const atOrg = orgWithheld.some((i) => i.id === q.id);
+      expect(second || atOrg).toBe(true);
+    }
+  });
+
+  test('without --by there are no groups, and the org figures are as before', async () => {
+    const report = await run(files, 'retro');
+    expect(report.groups).toBeNull();
+    const give = report.items.find((i) => i.id === 'give-time')?.byRole.rep;
+    expect(give?.distribution).toEqual(
+      trueDistribution(
+        'give-time',
+        org.filter((p) => p.role === 'rep'),
+      ),
+    );
+  });
+
+  test('a respondent with no team: is grouped as (no team)', async () => {
+    const report = await run(
+      { ...files, 'retro/x.yaml': answersFile({ role: 'manager', values: randomValues(next) }) },
+      'retro',
+      '--by',
+      'team',
+    );
+    expect(report.groups.map((g) => g.team)).toContain('(no team)');
+  });
+});
+
+describe('--by folder', () => {
+  test('one group per folder under the path given; files right in it take its name', async () => {
+    const people: Person[] = [
+      { role: 'manager', values: randomValues(next) },
+      ...Array.from({ length: 3 }, () => ({ role: 'rep' as const, values: randomValues(next) })),
+    ];
+    const files = {
+      ...folderOf(people, () => 'org/east'),
+      ...Object.fromEntries(people.map((p, i) => [`org/west/berlin/q${i}.yaml`, answersFile(p)])),
+      'org/vp.yaml': answersFile({ role: 'manager', values: randomValues(next) }),
+    };
+    const report = await run(files, 'org', '--by', 'folder');
+    expect(report.groups.map((g) => [g.team, g.respondents])).toEqual([
+      ['east', { manager: 1, rep: 3 }],
+      ['org', { manager: 1, rep: 0 }],
+      ['west/berlin', { manager: 1, rep: 3 }],
+    ]);
+  });
+});
+
+describe('comments minimum', () => {
+  const team: Person[] = [
+    { role: 'manager', team: 'D', values: { 'what-we-owe': 'Time.' } },
+    ...['One', 'Two', 'Three', 'Four'].map((word) => ({
+      role: 'rep' as const,
+      team: 'D',
+      values: { 'give-time': 3, 'what-we-owe': `${word} hour a week` },
+    })),
+  ];
+  const files = folderOf(team, () => 'd');
+  const repComments = (r: Report) => r.reflections.find((x) => x.role === 'rep' && x.id === 'what-we-owe');
+
+  test.each<[string, string[], string[] | null]>([
+    ['withheld from a team of 4 reps by default (5)', [], null],
+    [
+      'shown with --min-comments 3',
+      ['--min-comments', '3'],
+      ['Four hour a week', 'One hour a week', 'Three hour a week', 'Two hour a week'],
+    ],
+    ['withheld again with --min-comments 3 --min-group 5', ['--min-comments', '3', '--min-group', '5'], null],
+  ])('%s', async (_name, extra, shown) => {
+    for (const by of [[], ['--by', 'team']]) {
+      const report = await run(files, 'd', ...by, ...extra);
+      const comments =
+        by.length > 0 ? repComments(report.groups[0] as unknown as Report) : repComments(report);
+      if (shown) expect(comments).toMatchObject({ answers: shown, withheld: null });
+      else
+        expect(comments).toMatchObject({
+          answers: [],
+          withheld: expect.stringMatching(/fewer than \d reps wrote one/),
+        });
+    }
+  });
+});
+
+describe('agreement through the team report', () => {
+  test.each<[number[], { rwg: number; band: string }]>([
+    [[1, 1, 5, 5, 3], { rwg: 0, band: 'none' }],
+    [[4, 4, 4, 4, 4], { rwg: 1, band: 'very strong' }],
+  ])('five reps answering %j on giving time → %j', async (points, agreement) => {
+    const people: Person[] = points.map((p) => ({ role: 'rep', values: { 'give-time': p } }));
+    const report = await run(
+      folderOf(people, () => 'team'),
+      'team',
+    );
+    expect(report.items.find((i) => i.id === 'give-time')?.byRole.rep?.agreement).toEqual(agreement);
+  });
+});
