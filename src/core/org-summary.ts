@@ -1,4 +1,4 @@
-import type { GroupModel } from './team.js';
+import type { GroupModel } from './team-model.js';
 import type { Bank } from './types.js';
 
 /** One team's line of the ranked table: both views' balance and its widest perception gap. */

@@ -102,8 +102,9 @@ export class GroupTally {
       other.counts[role].forEach((tally, slot) => {
         if (!tally) return;
         const mine = this.counts[role][slot];
-        if (mine) tally.forEach((count, i) => (mine[i] = (mine[i] ?? 0) + count));
-        else this.counts[role][slot] = [...tally];
+        if (mine) {
+          for (let i = 0; i < tally.length; i++) mine[i] = (mine[i] ?? 0) + (tally[i] ?? 0);
+        } else this.counts[role][slot] = [...tally];
       });
       other.texts[role].forEach((list, slot) => {
         if (!list) return;

@@ -104,8 +104,11 @@ const minus = (a: Record<string, number>, b: Record<string, number>) =>
   Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]));
 
 /** Every subset of a list. */
-const subsets = <T>(items: T[]): T[][] =>
-  items.reduce<T[][]>((all, item) => [...all, ...all.map((s) => [...s, item])], [[]]);
+function subsets<T>(items: T[]): T[][] {
+  const all: T[][] = [[]];
+  for (const item of items) for (const s of [...all]) all.push([...s, item]);
+  return all;
+}
 
 describe('--by team: three teams in one folder', () => {
   const files = folderOf(org, () => 'retro');
