@@ -77,4 +77,14 @@ export interface GroupModel {
   items: TeamItem[];
   reflections: Reflection[];
   withheld: Withheld[];
+  /** Only with --roster. */
+  responseRate?: ResponseRate;
+}
+
+/** Who answered against who was invited (--roster), per group and for the org. */
+export interface ResponseRate {
+  invited: number;
+  responded: number;
+  /** Whole percent; null when nobody of the group is on the roster. */
+  rate: number | null;
 }

@@ -1,6 +1,7 @@
 import { agreementOf } from './agreement.js';
 import { favourableShare } from './favourable.js';
 import { type OrgSummary, orgSummary } from './org-summary.js';
+import { type NonResponder, nonResponders, type RosterEntry, responseRate } from './roster.js';
 import { leaningOf } from './score.js';
 import { overallSelfOther, SELF_OTHER_THRESHOLD, selfOther } from './self-other.js';
 import { describe, exactMoments, isIndicative, round2 } from './stats.js';
@@ -39,13 +40,15 @@ export interface TeamModel extends Omit<GroupModel, 'team'> {
   groups: GroupModel[] | null;
   summary: OrgSummary | null;
   people: PersonRow[] | null;
+  /** Only with --roster --show-names: who on the roster has not answered. */
+  nonResponders?: NonResponder[];
 }
 
 const repsBelow = (min: number) => `fewer than ${min} reps answered`;
 const SECONDARY =
-  "withheld with another team's figures, so that theirs cannot be worked out by subtracting this team's from the org's";
+  "a smaller team's figures are withheld here, and subtracting this team's from the org's would reveal them";
 const ORG_SUBTRACTION =
-  "withheld: a team's reps are withheld here, and the org figure minus the other teams' would give theirs back";
+  "a team's figures are withheld here, and subtracting the other teams' from the org's would reveal them";
 
 /** Counts answers per group, then builds the org picture and each group's, anonymity applied across all. */
 export class TeamTally {
@@ -75,32 +78,55 @@ export class TeamTally {
     if (!this.groups.has(group)) this.groups.set(group, new GroupTally(this.index));
   }
 
-  result(by: TeamModel['by'] = null): TeamModel {
+  /**
+   * The org picture, and each group's when the run is grouped. With a roster, every team on it has a group
+   * (answered or not) and each group its response rate.
+   */
+  result(by: TeamModel['by'] = null, roster?: RosterEntry[]): TeamModel {
+    if (by !== null) for (const entry of roster ?? []) if (entry.team) this.declareGroup(entry.team);
     const names = [...this.groups.keys()].sort((a, b) => a.localeCompare(b));
     const tallies = names.map((name) => this.groups.get(name) as GroupTally);
     const org = new GroupTally(this.index);
     for (const tally of tallies) org.absorb(tally);
     const grouped = by !== null;
     const build = new ModelBuilder(this.bank, this.index, this.options, grouped ? tallies : [], org);
-    const orgModel = build.group(-1);
-    const groups = grouped ? names.map((name, g) => ({ team: name, ...build.group(g) })) : null;
+    const rateOf = (tally: GroupTally, team: string | null) =>
+      responseRate(
+        (roster ?? []).filter((entry) => team === null || entry.team === team).length,
+        tally.respondents.manager + tally.respondents.rep,
+      );
+    const groups = grouped
+      ? names.map((name, g) => ({
+          team: name,
+          ...build.group(g),
+          ...(roster ? { responseRate: rateOf(tallies[g] as GroupTally, name) } : {}),
+        }))
+      : null;
+    const people = [...org.people].sort(
+      (a, b) =>
+        (a.team ?? '').localeCompare(b.team ?? '') ||
+        a.role.localeCompare(b.role) ||
+        a.name.localeCompare(b.name),
+    );
     return {
       bank: { id: this.bank.id, version: this.bank.version, title: this.bank.title },
       minGroup: this.options.minGroup,
       minComments: build.minComments,
       selfOtherThreshold: SELF_OTHER_THRESHOLD,
       by,
-      ...orgModel,
+      ...build.group(-1),
+      ...(roster ? { responseRate: rateOf(org, null) } : {}),
       groups,
       summary: groups ? orgSummary(groups, this.bank) : null,
-      people: this.options.showNames
-        ? [...org.people].sort(
-            (a, b) =>
-              (a.team ?? '').localeCompare(b.team ?? '') ||
-              a.role.localeCompare(b.role) ||
-              a.name.localeCompare(b.name),
-          )
-        : null,
+      people: this.options.showNames ? people : null,
+      ...(roster && this.options.showNames
+        ? {
+            nonResponders: nonResponders(
+              roster,
+              people.map((p) => p.name),
+            ),
+          }
+        : {}),
     };
   }
 }
@@ -264,7 +290,10 @@ class ModelBuilder {
         rep: rep.mean,
         gap: round2(managerMean - repMean),
         selfOther: selfOther(managerMean, repMean),
-        words: { manager: wordsFor(q, managerMean), rep: wordsFor(q, repMean) },
+        words: {
+          manager: wordsFor(q, managerMean, manager.distribution),
+          rep: wordsFor(q, repMean, rep.distribution),
+        },
         discuss: q.discuss ?? null,
       });
     }
@@ -343,18 +372,17 @@ function statsFor(q: Question, counts: number[] | undefined, n: number): RoleSta
 }
 
 /**
- * What a mean says in the bank's words: the label of the nearest scale point, or of the choice whose score is
- * nearest (the lower on a tie); the number itself when the point has no label.
+ * What a side said, in the bank's words. A scale item: the label of the point nearest the mean (halves round
+ * up), or "4 of 5" when the point has no label. A choice item: the choice most of them made (on a tie, the one
+ * whose score is nearest the mean), since a mean of choices is no choice anyone made.
  */
-export function wordsFor(q: Question, mean: number): string {
+export function wordsFor(q: Question, mean: number, distribution: Record<string, number> | null): string {
   if (q.type === 'choice' && q.choices) {
-    let best = q.choices[0];
-    for (const c of q.choices) {
-      if (c.score === undefined || best?.score === undefined) continue;
-      const d = Math.abs(c.score - mean);
-      const bestD = Math.abs(best.score - mean);
-      if (d < bestD || (d === bestD && c.score < best.score)) best = c;
-    }
+    const count = (value: string) => distribution?.[value] ?? 0;
+    const distance = (score: number | undefined) => Math.abs((score ?? Number.POSITIVE_INFINITY) - mean);
+    const [best] = [...q.choices].sort(
+      (a, b) => count(b.value) - count(a.value) || distance(a.score) - distance(b.score),
+    );
     return best?.label ?? mean.toFixed(1);
   }
   const point = Math.round(mean);

@@ -294,3 +294,110 @@ describe('agreement through the team report', () => {
     expect(report.items.find((i) => i.id === 'give-time')?.byRole.rep?.agreement).toEqual(agreement);
   });
 });
+
+describe('the report’s first screen, in text and Markdown', () => {
+  // One manager, five reps; the reps rate coaching far below the manager, time a little below.
+  const manager: Person = {
+    role: 'manager',
+    team: 'A',
+    values: { 'coach-strugglers': 4, 'give-time': 4, 'ask-before-deciding': 'talk-it-through' },
+  };
+  const reps: Person[] = [1, 1, 2, 2, 1].map((p, i) => ({
+    role: 'rep',
+    team: 'A',
+    values: {
+      'coach-strugglers': p,
+      'give-time': i < 3 ? 3 : 4,
+      'ask-before-deciding': i < 3 ? 'review-their-numbers' : 'talk-it-through',
+    },
+  }));
+  const files = folderOf([manager, ...reps], () => 'a');
+  const coaching = bank.questions.find((q) => q.id === 'coach-strugglers');
+
+  async function render(format: string, ...extra: string[]) {
+    const io = memoryIo({ files });
+    expect(await main(['team', 'a', '--format', format, ...extra], io)).toBe(0);
+    return io.stdoutText;
+  }
+
+  test.each(['text', 'markdown'])(
+    '%s opens with both balances, then the widest gap in words and what to discuss',
+    async (format) => {
+      const out = await render(format);
+      const head = out.slice(0, out.indexOf('Per item'));
+      expect(head).toMatch(/1 manager, 5 reps/);
+      expect(head).toMatch(/you[^\n]*44|Balance|View/);
+      // coaching: manager 4 (Usually), reps' mean 1.4 → Never.
+      expect(head).toMatch(/coaching the reps who struggle\**:?\s+you: usually; your\s+reps: never/);
+      expect(head).toContain((coaching?.discuss ?? 'no discuss').slice(0, 40));
+      // The choice item speaks in labels: most reps chose "review their numbers".
+      expect(head).toMatch(/your\s+reps: review\s+their\s+activity/);
+      expect(head.indexOf('coaching')).toBeLessThan(head.indexOf('giving them your time'));
+    },
+  );
+
+  test.each(['text', 'markdown'])(
+    '%s: no "manager(s)", no one-person statistic, choice labels not ids',
+    async (format) => {
+      const out = await render(format);
+      expect(out).not.toMatch(/\(s\)/);
+      expect(out).not.toMatch(/n=1 · |n=1 mean|mean 4\.0 · [^\n]*you/);
+      expect(out).not.toMatch(/talk-it-through|review-their-numbers/);
+      expect(out).toMatch(/you: Talk it through with them|\| Talk it through with them/);
+    },
+  );
+
+  test('Markdown folds the per-item detail after the first screen', async () => {
+    const out = await render('markdown');
+    expect(out.indexOf('<details>')).toBeGreaterThan(out.indexOf('What your reps see most differently'));
+    expect(out).toMatch(/<details>\n<summary>Per item<\/summary>/);
+  });
+
+  test('three reps are marked indicative', async () => {
+    const io = memoryIo({ files: folderOf([manager, ...reps.slice(0, 3)], () => 'a') });
+    await main(['team', 'a'], io);
+    expect(io.stdoutText).toMatch(/your reps: n=3 ·[^\n]*\n?[^\n]*indicative/);
+  });
+});
+
+describe('the org summary: ranked table and heatmap', () => {
+  const people: Person[] = ['East', 'West'].flatMap((team, t) => [
+    { role: 'manager' as const, team, values: { 'give-time': 5, 'coach-strugglers': 5 } },
+    ...Array.from({ length: 3 }, () => ({
+      role: 'rep' as const,
+      team,
+      values: { 'give-time': 2 + t, 'coach-strugglers': 1 + t },
+    })),
+  ]);
+  const files = folderOf(people, () => 'org');
+
+  test('JSON: one row per team, least balanced first, and a teams × owed items grid of gaps', async () => {
+    const report = (await run(files, 'org', '--by', 'team')) as unknown as {
+      summary: {
+        ranking: { team: string; widestGap: { id: string; gap: number } }[];
+        heatmap: { items: { id: string }[]; rows: { team: string; gaps: (number | null)[] }[] };
+      };
+    };
+    expect(report.summary.ranking.map((r) => [r.team, r.widestGap])).toEqual([
+      ['East', { id: 'coach-strugglers', label: expect.any(String), gap: 4 }],
+      ['West', { id: 'coach-strugglers', label: expect.any(String), gap: 3 }],
+    ]);
+    const column = (id: string) => report.summary.heatmap.items.findIndex((i) => i.id === id);
+    const east = report.summary.heatmap.rows.find((r) => r.team === 'East')?.gaps ?? [];
+    expect(east[column('give-time')]).toBe(3);
+    expect(east[column('coach-strugglers')]).toBe(4);
+    expect(east[column('remove-obstacles')]).toBeNull();
+  });
+
+  test.each<[string, RegExp]>([
+    ['text', /East\s+[\d.–]+\s+[\d.–]+\s+\+4\.0 coaching[\s\S]*East\s+\+3\.0\s+[^\n]*\+4\.0/],
+    [
+      'markdown',
+      /\| East \| 1 \| 3 \|[^\n]*\+4\.0 coaching[\s\S]*### Perception gap by team[\s\S]*\| East \| \+3\.0 \| – \| – \| \+4\.0 \|/,
+    ],
+  ])('%s shows both', async (format, pattern) => {
+    const io = memoryIo({ files });
+    await main(['team', 'org', '--by', 'team', '--format', format], io);
+    expect(io.stdoutText).toMatch(pattern);
+  });
+});
