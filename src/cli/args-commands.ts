@@ -109,6 +109,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
           ).choices(['team', 'folder']),
         )
         .option(
+          '--roster <file>',
+          'CSV of who was asked (name or email, role, team): response rates per team; with --show-names, who has not answered',
+        )
+        .option(
           '--show-names',
           'show respondents by name, one row each (off by default, for anonymity)',
           false,

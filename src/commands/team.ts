@@ -1,7 +1,8 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
-import { loadBank } from '../input/load.js';
+import { loadBank, readText } from '../input/load.js';
+import { parseRoster } from '../input/roster.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../output/report-file.js';
@@ -19,6 +20,7 @@ export interface TeamCommandOptions {
   minGroup: number;
   minComments: number;
   by?: 'team' | 'folder';
+  roster?: string;
   showNames: boolean;
   color: boolean;
   force: boolean;
@@ -54,6 +56,11 @@ const MAX_SKIPPED_LISTED = 1000;
 export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
   const bank = await loadBank(io, options.questions);
+  // Read first: a roster with a mistake should stop the run before thousands of files are read.
+  const roster =
+    options.roster === undefined
+      ? undefined
+      : parseRoster((await readText(io, options.roster)).text, options.roster);
   const tally = new TeamTally(bank, {
     minGroup: options.minGroup,
     minComments: options.minComments,
@@ -107,7 +114,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const report: TeamReport = {
     schemaVersion: 1,
     kind: 'team',
-    ...tally.result(options.by ?? null),
+    ...tally.result(options.by ?? null, roster),
     skipped,
     skippedCount: invalid,
   };

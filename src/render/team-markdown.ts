@@ -1,6 +1,5 @@
 import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
-import type { ResponseRate } from '../core/team-model.js';
 import { escapeMarkdown } from './markdown.js';
 import {
   gapFigures,
@@ -9,6 +8,7 @@ import {
   leaningWords,
   optionLabel,
   overallLine,
+  rateWords,
   saidLine,
   singleAnswer,
   type Voices,
@@ -23,9 +23,6 @@ function viewRow(who: string, view: TeamView): string {
   return `| ${who} | ${view.respondents} | ${view.asked} | ${view.given} | **${view.balance}** | ${leaningWords(view)} |`;
 }
 
-const rateLine = (rate: ResponseRate) =>
-  `Response rate: ${rate.responded} of ${rate.invited} invited${rate.rate === null ? '' : ` (${rate.rate}%)`}.`;
-
 /** The headline, then the three things the reps see most differently, in words, with what to discuss. */
 function firstScreen(group: Group, threshold: number, level: string): string[] {
   const who = voices(group.respondents.manager);
@@ -38,7 +35,7 @@ function firstScreen(group: Group, threshold: number, level: string): string[] {
     viewRow(who.reps, group.scores.rep),
     '',
   ];
-  if (group.responseRate) out.push(rateLine(group.responseRate), '');
+  if (group.responseRate) out.push(`${rateWords(group.responseRate)}.`, '');
   out.push(`${level} What ${who.reps} see most differently`, '');
   const top = group.perceptionGaps.slice(0, 3);
   if (top.length === 0)

@@ -8,6 +8,7 @@ import {
   leaningWords,
   optionLabel,
   overallLine,
+  rateWords,
   saidLine,
   singleAnswer,
   type Voices,
@@ -156,18 +157,12 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
   const title = teams > 0 ? `org retro, ${teams} team${teams === 1 ? '' : 's'}` : 'team retro';
   const out: string[] = [style.heading(`${sanitize(report.bank.title)} · ${title}`)];
   out.push(...firstScreen(report, report.selfOtherThreshold, style, w));
-  if (report.responseRate) {
-    const rate = report.responseRate;
-    out.push('', `  Response rate: ${rate.responded} of ${rate.invited} invited (${rate.rate}%)`);
-  }
+  if (report.responseRate) out.push('', `  ${rateWords(report.responseRate)}`);
   if (report.summary) out.push('', ...summaryLines(report.summary, style, w));
 
   for (const group of report.groups ?? []) {
     out.push('', style.heading(`Team ${sanitize(group.team)}`));
-    if (group.responseRate) {
-      const rate = group.responseRate;
-      out.push(`  Response rate: ${rate.responded} of ${rate.invited} invited (${rate.rate}%)`);
-    }
+    if (group.responseRate) out.push(`  ${rateWords(group.responseRate)}`);
     out.push(...firstScreen(group, report.selfOtherThreshold, style, w));
   }
 

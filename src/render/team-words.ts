@@ -1,5 +1,5 @@
 import type { SelfOther } from '../core/self-other.js';
-import type { PerceptionGap, RoleStats, TeamItem, TeamView } from '../core/team-model.js';
+import type { PerceptionGap, ResponseRate, RoleStats, TeamItem, TeamView } from '../core/team-model.js';
 
 /**
  * The words the team reports share (text and Markdown): who is "you", a perception gap said in the bank's own
@@ -93,3 +93,7 @@ export function groupFigures(item: TeamItem, stats: RoleStats): string {
   if (stats.indicative) parts.push('indicative');
   return parts.join(' · ');
 }
+
+/** "Response rate: 3 of 4 invited (75%)". */
+export const rateWords = (rate: ResponseRate) =>
+  `Response rate: ${rate.responded} of ${rate.invited} invited${rate.rate === null ? '' : ` (${rate.rate}%)`}`;

@@ -401,3 +401,97 @@ describe('the org summary: ranked table and heatmap', () => {
     expect(io.stdoutText).toMatch(pattern);
   });
 });
+
+describe('--roster: response rates, and who has not answered with --show-names', () => {
+  const named = (name: string, team: string, role: 'manager' | 'rep'): string =>
+    answersFile({ role, team, values: { 'give-time': 3 } }).replace(
+      'answers:',
+      `respondent: ${name}\nanswers:`,
+    );
+  const files = {
+    'r/1.yaml': named('Ada', 'East', 'manager'),
+    'r/2.yaml': named('Bo', 'East', 'rep'),
+    'r/3.yaml': named('cy@example.com', 'East', 'rep'),
+    'r/4.yaml': named('Dee', 'West', 'manager'),
+    'roster.csv': [
+      'Name,Email,Role,Team',
+      'Ada,ada@example.com,manager,East',
+      'Bo,,rep,East',
+      'Cy,CY@example.com,rep,East',
+      'Eve,eve@example.com,rep,East',
+      'Dee,,manager,West',
+      'Fay,,rep,West',
+      'Gus,,rep,North',
+    ].join('\n'),
+  };
+  const rates = (
+    r: Report & { responseRate?: unknown; groups: { team: string; responseRate?: unknown }[] },
+  ) => ({
+    org: r.responseRate,
+    groups: Object.fromEntries(r.groups.map((g) => [g.team, g.responseRate])),
+  });
+
+  test('per team (a team on the roster that has not answered included) and overall', async () => {
+    const report = await run(files, 'r', '--by', 'team', '--roster', 'roster.csv');
+    expect(rates(report as never)).toEqual({
+      org: { invited: 7, responded: 4, rate: 57 },
+      groups: {
+        East: { invited: 4, responded: 3, rate: 75 },
+        North: { invited: 1, responded: 0, rate: 0 },
+        West: { invited: 2, responded: 1, rate: 50 },
+      },
+    });
+    expect((report as unknown as { nonResponders?: unknown }).nonResponders).toBeUndefined();
+    expect(JSON.stringify(report)).not.toMatch(/Eve|Fay|Gus/);
+  });
+
+  test('with --show-names, the roster people with no answers, matched by name or email', async () => {
+    const report = (await run(
+      files,
+      'r',
+      '--by',
+      'team',
+      '--roster',
+      'roster.csv',
+      '--show-names',
+    )) as unknown as {
+      nonResponders: { name: string; role: string; team: string }[];
+    };
+    expect(report.nonResponders).toEqual([
+      { name: 'Eve', role: 'rep', team: 'East' },
+      { name: 'Fay', role: 'rep', team: 'West' },
+      { name: 'Gus', role: 'rep', team: 'North' },
+    ]);
+    const io = memoryIo({ files });
+    await main(['team', 'r', '--by', 'team', '--roster', 'roster.csv', '--show-names'], io);
+    expect(io.stdoutText).toMatch(/Not answered yet[\s\S]*Eve\s+rep\s+East/);
+  });
+
+  test('without a roster, nothing about rates', async () => {
+    const io = memoryIo({ files });
+    await main(['team', 'r', '--by', 'team'], io);
+    expect(io.stdoutText).not.toMatch(/[Rr]esponse rate|invited/);
+    const report = await run(files, 'r', '--by', 'team');
+    expect(JSON.stringify(report)).not.toMatch(/responseRate|invited/);
+  });
+
+  test.each<[string, string, RegExp]>([
+    ['no role column', 'Name,Team\nAda,East', /roster\.csv:1:1: the header has no role column/],
+    [
+      'no name or email column',
+      'Role,Team\nrep,East',
+      /roster\.csv:1:1: the header has no name or email column/,
+    ],
+    [
+      'a bad role',
+      'Name,Role,Team\nAda,boss,East',
+      /roster\.csv:2:2: role must be manager or rep, not "boss"/,
+    ],
+    ['a row with no name', 'Name,Role,Team\n,rep,East', /roster\.csv:2:1: no name or email/],
+  ])('a roster with %s is exit 2 with file:line:col', async (_name, roster, message) => {
+    const io = memoryIo({ files: { ...files, 'roster.csv': roster } });
+    expect(await main(['team', 'r', '--by', 'team', '--roster', 'roster.csv'], io)).toBe(2);
+    expect(io.stderrText).toMatch(message);
+    expect(io.stdoutText).toBe('');
+  });
+});
