@@ -424,9 +424,7 @@ describe('--roster: response rates, and who has not answered with --show-names',
       'Gus,,rep,North',
     ].join('\n'),
   };
-  const rates = (
-    r: Report & { responseRate?: unknown; groups: { team: string; responseRate?: unknown }[] },
-  ) => ({
+  const rates = (r: { responseRate?: unknown; groups: { team: string; responseRate?: unknown }[] }) => ({
     org: r.responseRate,
     groups: Object.fromEntries(r.groups.map((g) => [g.team, g.responseRate])),
   });
