@@ -27,6 +27,8 @@ export interface Io {
    */
   builtinBankJsonPath?: string;
   readFile(path: string): Promise<string>;
+  /** The same, as bytes: for a workbook (.xlsx), which is a zip. */
+  readBytes(path: string): Promise<Uint8Array>;
   /**
    * Writes via a temporary file and a rename, so readers never see half a file; a device or a FIFO in the way
    * is written in place (renaming over it would replace it).

@@ -39,22 +39,9 @@ export function processIo(
     builtinBankPath,
     builtinBankJsonPath: fileURLToPath(new URL('./bank.json', import.meta.url)),
     async readFile(path) {
-      // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
-      // A small regular file reads faster synchronously (a team run reads thousands, one after another);
-      // anything else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
-      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      try {
-        const info = fstatSync(fd);
-        if (info.isFile() && info.size > MAX_INPUT_BYTES) {
-          throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-        }
-        if (info.isFile()) return readFileSync(fd, 'utf8');
-        if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      } finally {
-        closeSync(fd);
-      }
-      return readCapped(path);
+      return (await readBounded(path)).toString('utf8');
     },
+    readBytes: readBounded,
     async writeFileAtomic(path, content) {
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
@@ -91,6 +78,26 @@ export function processIo(
 }
 
 /**
+ * Reads a file, refusing before reading one over the size cap, so a wrong multi-gigabyte file costs nothing.
+ * A small regular file reads faster synchronously (a team run reads thousands, one after another); anything
+ * else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
+ */
+async function readBounded(path: string): Promise<Buffer> {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) {
+      throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    }
+    if (info.isFile()) return readFileSync(fd);
+    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  } finally {
+    closeSync(fd);
+  }
+  return readCapped(path);
+}
+
+/**
  * FIFOs being opened for reading. Opening one waits, in a worker thread, for something to write to it; a thread
  * stuck there would keep the process from ever exiting, Ctrl-C or not. An interrupt opens each for writing
  * itself, which lets the waiting open through (and the read end at once).
@@ -108,7 +115,7 @@ function releaseWaitingFifos(): void {
 }
 
 /** A FIFO or a device has no size to check first: read it as a stream and stop at the cap. */
-async function readCapped(path: string): Promise<string> {
+async function readCapped(path: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   waitingFifos.add(path);
@@ -121,7 +128,7 @@ async function readCapped(path: string): Promise<string> {
   } finally {
     waitingFifos.delete(path);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<string> {

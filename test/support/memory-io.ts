@@ -7,7 +7,7 @@ import type { InputStream, Io, PromptOutput } from '../../src/io.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');
-export type Entry = string | typeof DIR;
+export type Entry = string | Uint8Array | typeof DIR;
 
 /**
  * The repository root. The fuzz script bundles this file two folders deep too (.tmp/fuzz/), so the same
@@ -73,10 +73,21 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   };
   const kind = (full: string): 'file' | 'directory' | 'missing' => {
     const entry = files.get(full);
-    if (typeof entry === 'string') return 'file';
+    if (typeof entry === 'string' || entry instanceof Uint8Array) return 'file';
     if (entry === DIR || full === '/' || full === cwd) return 'directory';
     for (const key of files.keys()) if (key.startsWith(`${full}/`)) return 'directory';
     return 'missing';
+  };
+
+  /** Like the real Io: a folder or a missing file is an error, and an oversized file is refused before reading. */
+  const readEntry = (path: string): string | Uint8Array => {
+    const full = checkPath(path, 'open');
+    const entry = files.get(full);
+    if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
+    if (entry === undefined || entry === DIR) throw fsError('ENOENT', 'open', path);
+    const size = typeof entry === 'string' ? Buffer.byteLength(entry) : entry.byteLength;
+    if (size > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
+    return entry;
   };
 
   const stdin: InputStream = Readable.from(
@@ -102,13 +113,12 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       return err.text();
     },
     async readFile(path) {
-      const full = checkPath(path, 'open');
-      const entry = files.get(full);
-      if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
-      if (typeof entry !== 'string') throw fsError('ENOENT', 'open', path);
-      // Like the real Io: refuse an oversized file before reading it.
-      if (Buffer.byteLength(entry) > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
-      return entry;
+      const entry = readEntry(path);
+      return typeof entry === 'string' ? entry : Buffer.from(entry).toString('utf8');
+    },
+    async readBytes(path) {
+      const entry = readEntry(path);
+      return typeof entry === 'string' ? Buffer.from(entry) : entry;
     },
     async writeFileAtomic(path, content) {
       const full = checkPath(path, 'open');
@@ -130,8 +140,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     async *walk(dir, extensions) {
       const prefix = `${resolve(dir).replace(/\/$/, '')}/`;
       for (const [path, entry] of [...files]) {
-        if (typeof entry === 'string' && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e)))
-          yield path;
+        if (entry !== DIR && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e))) yield path;
       }
     },
   };
