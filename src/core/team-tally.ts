@@ -4,6 +4,13 @@ import type { Answers, Bank, Question, Role } from './types.js';
 
 export const ROLES: Role[] = ['manager', 'rep'];
 
+/**
+ * A copy of a string that holds no reference to the text it was cut from. V8 keeps a substring as a slice of its
+ * parent, so a kept reflection would keep its whole answers file alive: 100,000 files' worth in a large org. A
+ * concatenation is flattened into a fresh string when sliced.
+ */
+const ownCopy = (text: string): string => (text.length < 13 ? text : `${text} `.slice(0, -1));
+
 /** One person's own scores, listed only with --show-names. */
 export interface PersonRow {
   name: string;
@@ -68,9 +75,10 @@ export class GroupTally {
       if (slot === undefined) continue;
       const q = this.index.questions[slot] as Question;
       if (q.type === 'text') {
+        const text = ownCopy(String(value));
         const list = this.texts[role][slot];
-        if (list) list.push(String(value));
-        else this.texts[role][slot] = [String(value)];
+        if (list) list.push(text);
+        else this.texts[role][slot] = [text];
         continue;
       }
       const option = this.index.optionOf(slot, q, value);

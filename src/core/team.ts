@@ -210,26 +210,35 @@ class ModelBuilder {
         byRole[role] = withheldStats(n, reason);
         withheld.push({ part: 'item', id: q.id, reason });
       } else {
-        byRole[role] = statsFor(q, counts, n);
         const points = pointsOf(q, counts);
+        byRole[role] = statsFor(q, counts, n, points);
         const moments = exactMoments(points);
         if (moments) exact.set(`${role}\u0000${q.id}`, moments.mean);
       }
     }
-    const scale = q.scale ? { min: q.scale.min, max: q.scale.max, labels: q.scale.labels } : null;
-    const choices = q.choices
-      ? q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score ?? null }))
-      : null;
-    return {
-      id: q.id,
-      side: q.side ?? null,
-      type: q.type,
-      label: q.label,
-      prompt: q.prompt,
-      scale,
-      choices,
-      byRole,
-    };
+    return { ...this.itemShape(q, slot), byRole };
+  }
+
+  private readonly shapes: (Omit<TeamItem, 'byRole'> | undefined)[] = [];
+
+  /** What an item is, the same in every group: made once per question, shared by the groups' items. */
+  private itemShape(q: Question, slot: number): Omit<TeamItem, 'byRole'> {
+    let shape = this.shapes[slot];
+    if (!shape) {
+      shape = {
+        id: q.id,
+        side: q.side ?? null,
+        type: q.type,
+        label: q.label,
+        prompt: q.prompt,
+        scale: q.scale ? { min: q.scale.min, max: q.scale.max, labels: q.scale.labels } : null,
+        choices: q.choices
+          ? q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score ?? null }))
+          : null,
+      };
+      this.shapes[slot] = shape;
+    }
+    return shape;
   }
 
   private view(role: Role, tally: GroupTally, items: TeamItem[], exact: Map<string, number>): TeamView {
@@ -238,6 +247,7 @@ class ModelBuilder {
     if (role === 'rep' && respondents < this.options.minGroup) {
       return { respondents, withheld: repsBelow(this.options.minGroup) };
     }
+    const byId = new Map(items.map((item) => [item.id, item]));
     const ledger = (side: Side) => {
       // Only the questions this role is asked: a manager-only item is not missing from the reps' view.
       const questions = this.index.views[role].questions.filter((q) => q.side === side);
@@ -245,7 +255,7 @@ class ModelBuilder {
       let sum = 0;
       for (const q of questions) {
         // Only items whose figures are shown: a withheld item inside a shown view could be solved for.
-        const stats = items.find((i) => i.id === q.id)?.byRole[role];
+        const stats = byId.get(q.id)?.byRole[role];
         const mean = exact.get(`${role}\u0000${q.id}`);
         if (!q.scale || stats?.mean == null || mean === undefined) continue;
         weight += q.weight;
@@ -279,7 +289,7 @@ class ModelBuilder {
     for (const item of items) {
       const { manager, rep } = item.byRole;
       if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
-      const q = this.bank.questions.find((question) => question.id === item.id) as Question;
+      const q = this.bank.questions[this.index.slotOf(item.id) as number] as Question;
       const managerMean = exact.get(`manager\u0000${item.id}`) ?? manager.mean;
       const repMean = exact.get(`rep\u0000${item.id}`) ?? rep.mean;
       gaps.push({
@@ -349,7 +359,12 @@ function pointsOf(q: Question, counts: number[] | undefined): [number, number][]
   );
 }
 
-function statsFor(q: Question, counts: number[] | undefined, n: number): RoleStats {
+function statsFor(
+  q: Question,
+  counts: number[] | undefined,
+  n: number,
+  points: [number, number][],
+): RoleStats {
   const distribution: Record<string, number> = {};
   if (q.type === 'scale' && q.scale) {
     for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = counts?.[p - q.scale.min] ?? 0;
@@ -358,7 +373,6 @@ function statsFor(q: Question, counts: number[] | undefined, n: number): RoleSta
       distribution[c.value] = counts?.[i] ?? 0;
     });
   }
-  const points = pointsOf(q, counts);
   const scale = q.scale && points.length > 0 ? q.scale : undefined;
   return {
     n,

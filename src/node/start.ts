@@ -1,5 +1,15 @@
 // fs.promises rather than node:fs/promises: it loads on first use, and a scoring run never uses it.
-import { closeSync, constants, createReadStream, fstatSync, openSync, promises, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  opendirSync,
+  openSync,
+  promises,
+  readFileSync,
+  readSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
@@ -89,12 +99,24 @@ async function readBounded(path: string): Promise<Buffer> {
     if (info.isFile() && info.size > MAX_INPUT_BYTES) {
       throw Object.assign(new Error('too large'), { code: 'EFBIG' });
     }
-    if (info.isFile()) return readFileSync(fd);
+    // Read into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
+    if (info.isFile()) return readOpenFile(fd, info.size);
     if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
   } finally {
     closeSync(fd);
   }
   return readCapped(path);
+}
+
+function readOpenFile(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let done = 0;
+  while (done < size) {
+    const read = readSync(fd, buffer, done, size - done, null);
+    if (read === 0) break;
+    done += read;
+  }
+  return done < size ? buffer.subarray(0, done) : buffer;
 }
 
 /**
@@ -135,10 +157,17 @@ async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<stri
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop() as string;
-    for await (const entry of await promises.opendir(current, { bufferSize: 256 })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext))) yield path;
+    // Read synchronously, a batch of entries at a time: the asynchronous reader left the program idle, waiting
+    // on the thread pool, for a third of a 100,000-file run; a batch is a few milliseconds.
+    const dir = opendirSync(current, { bufferSize: 256 });
+    try {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
+        const path = join(current, entry.name);
+        if (entry.isDirectory()) pending.push(path);
+        else if (entry.isFile() && extensions.some((ext) => entry?.name.endsWith(ext))) yield path;
+      }
+    } finally {
+      dir.closeSync();
     }
   }
 }

@@ -51,17 +51,27 @@ export async function writeUserFile(io: Io, path: string, content: string, hint:
   }
 }
 
-/** A report goes to `-o FILE` (never over user data, never half-written) or, without one, to stdout. */
+/**
+ * A report goes to `-o FILE` (never over user data, never half-written) or, without one, to stdout. A large
+ * report may come in pieces: stdout gets each as it is made; a file gets them joined, to be written at once.
+ */
 export async function emitReport(
   io: Io,
   output: string | undefined,
   force: boolean,
-  report: string,
+  report: string | Iterable<string>,
 ): Promise<void> {
   if (output === undefined || output === '-') {
-    io.stdout.write(report);
+    if (typeof report === 'string') io.stdout.write(report);
+    else for (const piece of report) io.stdout.write(piece);
     return;
   }
   await refuseToOverwriteUserData(io, output, force, '-o');
-  await writeUserFile(io, output, report, 'Choose another file for -o, or leave -o out to print the report.');
+  const content = typeof report === 'string' ? report : [...report].join('');
+  await writeUserFile(
+    io,
+    output,
+    content,
+    'Choose another file for -o, or leave -o out to print the report.',
+  );
 }

@@ -493,3 +493,27 @@ describe('--roster: response rates, and who has not answered with --show-names',
     expect(io.stdoutText).toBe('');
   });
 });
+
+describe('JSON of an org', () => {
+  test('the same data as JSON.stringify, each group on one line', async () => {
+    const people: Person[] = ['East', 'West', 'North'].flatMap((team) => [
+      { role: 'manager' as const, team, values: randomValues(next) },
+      ...Array.from({ length: 3 }, (_, i) => ({
+        role: 'rep' as const,
+        team,
+        values: { ...randomValues(next), 'what-we-owe': `line one\nline "two" ${i}` },
+      })),
+    ]);
+    const io = memoryIo({ files: folderOf(people, () => 'org') });
+    await main(['team', 'org', '--by', 'team', '--format', 'json', '--min-comments', '3'], io);
+    const report = JSON.parse(io.stdoutText);
+    expect(report.groups).toHaveLength(3);
+    expect(io.stdoutText).toBe(
+      io.stdoutText.replace(/^ {4}\{.*\}$/gm, (line) => `    ${JSON.stringify(JSON.parse(line))}`),
+    );
+    const lines = io.stdoutText.split('\n');
+    for (const group of report.groups)
+      expect(lines).toContain(`    ${JSON.stringify(group)}${group.team === 'West' ? '' : ','}`);
+    expect(io.stdoutText.startsWith('{\n  "schemaVersion": 1,\n  "kind": "team",\n')).toBe(true);
+  });
+});
