@@ -13,7 +13,7 @@ export const LAYERS = {
   root: { layers: [], packages: ['node:stream'] },
   core: { layers: [], packages: ['valibot'] },
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
-  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync'] },
+  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync', 'fflate'] },
   output: { layers: ['root', 'core'], packages: ['node:*', 'write-file-atomic', 'yaml'] },
   prompt: { layers: ['root', 'core', 'render'], packages: ['@inquirer/prompts', '@inquirer/core'] },
   commands: {

@@ -7,7 +7,6 @@ import {
   opendirSync,
   openSync,
   promises,
-  readFileSync,
   readSync,
 } from 'node:fs';
 import { join } from 'node:path';
