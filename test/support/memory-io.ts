@@ -37,6 +37,8 @@ export interface MemoryIoOptions {
 export interface MemoryIo extends Io {
   files: Map<string, Entry>;
   links: Map<string, string>;
+  /** The files the run has read (resolved paths). */
+  readonly inputs: ReadonlySet<string>;
   readonly stdoutText: string;
   readonly stderrText: string;
 }
@@ -102,6 +104,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   return {
     files,
     links,
+    inputs,
     stdin,
     stdout: out.stream,
     stderr: err.stream,
