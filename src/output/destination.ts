@@ -40,6 +40,7 @@ export const isOwnStream = (target: WriteTarget) => STREAMS[target.path] !== und
  * has been read.
  */
 export async function checkTargets(io: Io, targets: WriteTarget[], rules: WriteRules): Promise<void> {
+  if (targets.length === 0) return;
   const inputs = new Set(rules.inputs.flatMap((p) => (p && p !== '-' ? [resolve(io.cwd, p)] : [])));
   const places = new Map<string, WriteTarget>();
   for (const target of targets) {
