@@ -35,9 +35,9 @@ const STREAMS: Record<string, 'stdout' | 'stderr'> = {
 export const isOwnStream = (target: WriteTarget) => STREAMS[target.path] !== undefined;
 
 /**
- * Refuses, before anything is written, every target that must not be written: see refusal(). Run it before the
- * work (a bad -o is known before twenty questions are answered) and again just before writing, once every input
- * has been read.
+ * Refuses, before anything is written, every target that must not be written (see refusal()) or that the write
+ * would fail on (see writeProblem()). Run it before the work, so a bad -o is known before twenty questions are
+ * answered, and again just before writing, once every input has been read.
  */
 export async function checkTargets(io: Io, targets: WriteTarget[], rules: WriteRules): Promise<void> {
   if (targets.length === 0) return;
@@ -47,10 +47,10 @@ export async function checkTargets(io: Io, targets: WriteTarget[], rules: WriteR
     if (target.path === '') throw new InputError([`${target.flag}: the file name is empty`], target.hint);
     if (STREAMS[target.path]) continue;
     const found = await io.inspectDestination(target.path);
-    const named = inputs.has(resolve(io.cwd, target.path));
-    const problem = refusal(target, found, rules.force, named);
-    // A folder in the way reads as the write error it would have been, with its hint.
-    if (problem) throw new InputError([problem], found.kind === 'folder' ? target.hint : undefined);
+    const problem = refusal(target, found, rules.force, inputs.has(resolve(io.cwd, target.path)));
+    if (problem) throw new InputError([problem]);
+    const reason = writeProblem(found);
+    if (reason) throw new InputError([cannotWrite(target, reason)], target.hint);
     if (found.kind === 'device') continue;
     const place = ('id' in found && found.id) || resolve(io.cwd, target.path);
     const other = places.get(place);
@@ -76,11 +76,6 @@ export function refusal(
 ): string | null {
   const { path, flag } = target;
   switch (found.kind) {
-    case 'missing':
-    case 'device':
-      return null;
-    case 'folder':
-      return `${path}: cannot write it: it is a folder`;
     case 'link':
       return `${path} is a symbolic link; ${flag} never writes through one. Name the file it points to, or choose another file`;
     case 'special':
@@ -93,14 +88,25 @@ export function refusal(
         return `${path} is read-only; ${flag} will not replace it, even with --force. Choose another file, or make it writable first`;
       }
       if (force) return null;
-      if (target.replaces === 'report') {
-        return found.head !== null && isOurReport(found.head)
-          ? null
-          : `${path} exists and is not a who-failed-whom report; pass --force to replace it, or choose another file`;
+      if (target.replaces === 'nothing') {
+        return `${path} already exists; pass --force to replace it, or choose another file`;
       }
-      return `${path} already exists; pass --force to replace it, or choose another file`;
+      if (found.head !== null && isOurReport(found.head)) return null;
+      return `${path} exists and is not a who-failed-whom report; pass --force to replace it, or choose another file`;
+    default:
+      return null;
   }
 }
+
+/** What the write would fail on, said as the write error would say it; null when nothing is known to stop it. */
+function writeProblem(found: Destination): string | undefined {
+  if (found.kind === 'folder') return WRITE_ERRORS.EISDIR;
+  if ((found.kind === 'missing' || found.kind === 'file') && found.folder !== null)
+    return WRITE_ERRORS[found.folder];
+  return undefined;
+}
+
+const cannotWrite = (target: WriteTarget, reason: string) => `${target.path}: cannot write it: ${reason}`;
 
 const WRITE_ERRORS: Record<string, string> = {
   ENOENT: 'its folder does not exist',
@@ -133,6 +139,6 @@ export async function writeTarget(io: Io, target: WriteTarget, content: string):
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === undefined ? undefined : WRITE_ERRORS[code];
     if (reason === undefined) throw error;
-    throw new InputError([`${target.path}: cannot write it: ${reason}`], target.hint);
+    throw new InputError([cannotWrite(target, reason)], target.hint);
   }
 }

@@ -20,15 +20,14 @@ export const fileId = (info: Pick<Stats, 'dev' | 'ino'>) => `${info.dev}:${info.
 
 /**
  * What is at `path`, without following a link there. `inputs` holds the ids of the files this run has read.
- * Any error in looking (a missing folder, a path through a file) reads as 'missing': the write then fails with
- * the precise reason.
+ * Any other error in looking reads as 'missing': the write then fails with the precise reason.
  */
 export function inspectDestination(path: string, inputs: ReadonlySet<string>): Destination {
   let info: Stats;
   try {
     info = lstatSync(path);
   } catch {
-    return { kind: 'missing', id: missingId(path) };
+    return { kind: 'missing', id: missingId(path), folder: folderProblem(path) };
   }
   if (info.isSymbolicLink()) {
     // Followed only to see whether it leads to a device or a FIFO, which are written in place (/dev/stdout is a
@@ -46,7 +45,23 @@ export function inspectDestination(path: string, inputs: ReadonlySet<string>): D
     head: readHead(path, id),
     readOnly: readOnly(path, info),
     input: inputs.has(id),
+    folder: folderProblem(path),
   };
+}
+
+/**
+ * Why no new file can be made beside `path` (the temporary file, then the rename), as the write would fail:
+ * so a bad destination is known before the work, not after twenty answers.
+ */
+function folderProblem(path: string): string | null {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) return 'ENOTDIR';
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? null;
+  }
 }
 
 /** A file not there yet is named by its folder and its name, so `d/x` and `link-to-d/x` are one place. */

@@ -142,7 +142,9 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (links.has(full)) return { kind: 'link' };
       const found = kind(full);
       if (found === 'directory') return { kind: 'folder' };
-      if (found === 'missing') return { kind: 'missing', id: full };
+      const parent = kind(posix.dirname(full));
+      const folder = parent === 'directory' ? null : parent === 'file' ? 'ENOTDIR' : 'ENOENT';
+      if (found === 'missing') return { kind: 'missing', id: full, folder };
       const text = files.get(full) as string;
       return {
         kind: 'file',
@@ -150,6 +152,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
         head: text.slice(0, 4096),
         readOnly: readOnly.has(full),
         input: inputs.has(full),
+        folder,
       };
     },
     async kindOf(path) {

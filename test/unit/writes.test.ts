@@ -295,6 +295,18 @@ describe('the command line names where to write', () => {
     expect(fileAt(io, 's.yaml')).toBeUndefined();
   });
 
+  test.each([
+    ['a folder that does not exist', 'nowhere/r.txt', {}, 'its folder does not exist'],
+    ['a path through a file', 'm.yaml/r.txt', {}, 'part of its path is a file, not a folder'],
+  ])('-o into %s: refused before the answers are saved', async (_what, output, files, reason) => {
+    const { io, code } = await run(['-a', 'm.yaml', '--save-answers', 's.yaml', '-o', output], files);
+    expect(code).toBe(2);
+    expect(io.stderrText).toBe(
+      `${output}: cannot write it: ${reason}\nChoose another file for -o, or leave -o out to print the report.\n`,
+    );
+    expect(fileAt(io, 's.yaml')).toBeUndefined();
+  });
+
   test.each(['/dev/stdout', '/dev/fd/1'])('-o %s is this run’s stdout, whatever it is', async (path) => {
     const { io, code } = await run(['-a', 'm.yaml', '-f', 'json', '-o', path]);
     expect(code).toBe(0);
