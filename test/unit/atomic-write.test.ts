@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { writeAtomic, writeInPlace } from '../../src/output/atomic-write.js';
 import { fileId, inspectDestination } from '../../src/output/inspect.js';
+import { removeUnfinishedFiles, unfinishedFiles } from '../../src/output/unfinished-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'wfw-atomic-'));
 let dir: string;
@@ -119,6 +120,18 @@ describe('writeAtomic', () => {
     writeFileSync(join(dir, 'a-folder', 'inside'), 'x');
     await expect(writeAtomic(join(dir, 'a-folder'), 'x')).rejects.toMatchObject({ code: expect.any(String) });
     expect(readdirSync(dir)).toEqual(['a-folder']);
+  });
+
+  test('interrupted mid-write (what Ctrl-C does): the temporary file goes, the target stays as it was', async () => {
+    const report = join(dir, 'r.md');
+    writeFileSync(report, 'the earlier report\n');
+    const writing = writeAtomic(report, 'x'.repeat(8 * 1024 * 1024));
+    while (unfinishedFiles.size === 0) await new Promise((resolve) => setImmediate(resolve));
+    removeUnfinishedFiles();
+    await expect(writing).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(readFileSync(report, 'utf8')).toBe('the earlier report\n');
+    expect(readdirSync(dir)).toEqual(['r.md']);
+    expect(unfinishedFiles.size).toBe(0);
   });
 });
 
