@@ -12,11 +12,11 @@ export type PromptOutput = Writable & { isTTY?: boolean; columns?: number };
 
 /**
  * What is at a path about to be written. `id` names the place (the same file reached by two names has one id),
- * so two writes to one place can be told apart from two files. `folder` is the error code (ENOENT, ENOTDIR,
- * EACCES, EROFS) that a new file in the path's folder would meet, or null when it may be made there.
+ * so two writes to one place can be told apart from two files. `folderError` is the error code (ENOENT,
+ * ENOTDIR, EACCES, EROFS) that a new file in the path's folder would meet, or null when it may be made there.
  */
 export type Destination =
-  | { kind: 'missing'; id: string | null; folder: string | null }
+  | { kind: 'missing'; id: string | null; folderError: string | null }
   | { kind: 'folder' }
   /** A symbolic link to anything but a device or a FIFO. */
   | { kind: 'link' }
@@ -33,7 +33,7 @@ export type Destination =
       readOnly: boolean;
       /** This run read it: a report written over its own input destroys it. */
       input: boolean;
-      folder: string | null;
+      folderError: string | null;
     };
 
 /** Everything main() may touch outside itself; tests pass fakes, bin passes the real process. */

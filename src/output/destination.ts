@@ -101,8 +101,8 @@ export function refusal(
 /** What the write would fail on, said as the write error would say it; null when nothing is known to stop it. */
 function writeProblem(found: Destination): string | undefined {
   if (found.kind === 'folder') return WRITE_ERRORS.EISDIR;
-  if ((found.kind === 'missing' || found.kind === 'file') && found.folder !== null)
-    return WRITE_ERRORS[found.folder];
+  if ((found.kind === 'missing' || found.kind === 'file') && found.folderError !== null)
+    return WRITE_ERRORS[found.folderError];
   return undefined;
 }
 

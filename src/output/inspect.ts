@@ -27,7 +27,7 @@ export function inspectDestination(path: string, inputs: ReadonlySet<string>): D
   try {
     info = lstatSync(path);
   } catch {
-    return { kind: 'missing', id: missingId(path), folder: folderProblem(path) };
+    return { kind: 'missing', id: missingId(path), folderError: folderError(path) };
   }
   if (info.isSymbolicLink()) {
     // Followed only to see whether it leads to a device or a FIFO, which are written in place (/dev/stdout is a
@@ -45,7 +45,7 @@ export function inspectDestination(path: string, inputs: ReadonlySet<string>): D
     head: readHead(path, id),
     readOnly: readOnly(path, info),
     input: inputs.has(id),
-    folder: folderProblem(path),
+    folderError: folderError(path),
   };
 }
 
@@ -53,7 +53,7 @@ export function inspectDestination(path: string, inputs: ReadonlySet<string>): D
  * Why no new file can be made beside `path` (the temporary file, then the rename), as the write would fail:
  * so a bad destination is known before the work, not after twenty answers.
  */
-function folderProblem(path: string): string | null {
+function folderError(path: string): string | null {
   const folder = dirname(path);
   try {
     if (!statSync(folder).isDirectory()) return 'ENOTDIR';

@@ -143,8 +143,8 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const found = kind(full);
       if (found === 'directory') return { kind: 'folder' };
       const parent = kind(posix.dirname(full));
-      const folder = parent === 'directory' ? null : parent === 'file' ? 'ENOTDIR' : 'ENOENT';
-      if (found === 'missing') return { kind: 'missing', id: full, folder };
+      const folderError = parent === 'directory' ? null : parent === 'file' ? 'ENOTDIR' : 'ENOENT';
+      if (found === 'missing') return { kind: 'missing', id: full, folderError };
       const text = files.get(full) as string;
       return {
         kind: 'file',
@@ -152,7 +152,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
         head: text.slice(0, 4096),
         readOnly: readOnly.has(full),
         input: inputs.has(full),
-        folder,
+        folderError,
       };
     },
     async kindOf(path) {

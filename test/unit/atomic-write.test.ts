@@ -219,14 +219,18 @@ describe('inspectDestination', () => {
     const direct = kindOf(join(dir, 'real', 'r.md'));
     expect(direct).toMatchObject({ kind: 'missing', id: expect.any(String) });
     expect(kindOf(join(dir, 'alias', 'r.md'))).toEqual(direct);
-    expect(kindOf(join(dir, 'no-folder', 'r.md'))).toEqual({ kind: 'missing', id: null, folder: 'ENOENT' });
+    expect(kindOf(join(dir, 'no-folder', 'r.md'))).toEqual({
+      kind: 'missing',
+      id: null,
+      folderError: 'ENOENT',
+    });
   });
 
   test('says what a new file beside it would meet: no folder, a file for a folder, or nothing', () => {
     writeFileSync(join(dir, 'file'), 'x');
-    expect(kindOf(join(dir, 'r.md'))).toMatchObject({ kind: 'missing', folder: null });
-    expect(kindOf(join(dir, 'file'))).toMatchObject({ kind: 'file', folder: null });
-    expect(kindOf(join(dir, 'none', 'r.md'))).toMatchObject({ kind: 'missing', folder: 'ENOENT' });
-    expect(kindOf(join(dir, 'file', 'r.md'))).toMatchObject({ kind: 'missing', folder: 'ENOTDIR' });
+    expect(kindOf(join(dir, 'r.md'))).toMatchObject({ kind: 'missing', folderError: null });
+    expect(kindOf(join(dir, 'file'))).toMatchObject({ kind: 'file', folderError: null });
+    expect(kindOf(join(dir, 'none', 'r.md'))).toMatchObject({ kind: 'missing', folderError: 'ENOENT' });
+    expect(kindOf(join(dir, 'file', 'r.md'))).toMatchObject({ kind: 'missing', folderError: 'ENOTDIR' });
   });
 });
