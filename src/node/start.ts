@@ -15,6 +15,8 @@ import { main } from '../cli/main.js';
 import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
 import type { Io, OutputStream } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
+import { fileId } from '../output/inspect.js';
+import { removeUnfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
@@ -29,6 +31,8 @@ export function processIo(
 ): Io {
   let stdout: OutputStream | undefined;
   let stderr: OutputStream | undefined;
+  // The files this run has read (device and inode): -o never replaces one of them.
+  const inputs = new Set<string>();
   const io: Io = {
     // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
     get stdin() {
@@ -48,19 +52,20 @@ export function processIo(
     builtinBankPath,
     builtinBankJsonPath: fileURLToPath(new URL('./bank.json', import.meta.url)),
     async readFile(path) {
-      return (await readBounded(path)).toString('utf8');
+      return (await readBounded(path, inputs)).toString('utf8');
     },
-    readBytes: readBounded,
+    readBytes: (path) => readBounded(path, inputs),
     async writeFileAtomic(path, content) {
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
       const info = await promises.stat(path).catch(() => undefined);
-      if (info && !info.isFile() && !info.isDirectory()) {
-        await promises.writeFile(path, content);
-        return;
-      }
-      const { writeAtomic } = await import('../output/atomic-write.js');
-      await writeAtomic(path, content);
+      const { writeAtomic, writeInPlace } = await import('../output/atomic-write.js');
+      if (info && (info.isCharacterDevice() || info.isFIFO())) await writeInPlace(path, content);
+      else await writeAtomic(path, content);
+    },
+    async inspectDestination(path) {
+      const { inspectDestination } = await import('../output/inspect.js');
+      return inspectDestination(path, inputs);
     },
     async kindOf(path) {
       try {
@@ -73,12 +78,6 @@ export function processIo(
       }
     },
     walk: walkFiles,
-    async exists(path) {
-      return promises.access(path, constants.F_OK).then(
-        () => true,
-        () => false,
-      );
-    },
   };
   if (signal) {
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
@@ -91,15 +90,19 @@ export function processIo(
  * A small regular file reads faster synchronously (a team run reads thousands, one after another); anything
  * else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
  */
-async function readBounded(path: string): Promise<Buffer> {
+async function readBounded(path: string, inputs: Set<string>): Promise<Buffer> {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = fstatSync(fd);
     if (info.isFile() && info.size > MAX_INPUT_BYTES) {
       throw Object.assign(new Error('too large'), { code: 'EFBIG' });
     }
-    // Read into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
-    if (info.isFile()) return readOpenFile(fd, info.size);
+    if (info.isFile()) {
+      // Remembered, so that -o never replaces a file this run read.
+      inputs.add(fileId(info));
+      // Into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
+      return readOpenFile(fd, info.size);
+    }
     if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
   } finally {
     closeSync(fd);
@@ -188,6 +191,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) {
       releaseWaitingFifos();
+      removeUnfinishedFiles();
       process.exit(code);
     }
     received = signal;
@@ -196,6 +200,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     setTimeout(() => {
       process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
       releaseWaitingFifos();
+      removeUnfinishedFiles();
       process.exit(code);
     }, 500).unref();
   };
