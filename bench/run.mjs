@@ -125,7 +125,12 @@ const cases = [
 /** Wall time of one run: node itself, spawned directly, so nothing else is in the figure. */
 function measure(argv, env = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...childEnv, ...env } });
+  const result = spawnSync(process.execPath, argv, {
+    encoding: 'utf8',
+    env: { ...childEnv, ...env },
+    // An org's JSON report runs to tens of megabytes: all of it is read, as a reader of the pipe would.
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -136,6 +141,7 @@ function peakMiB(argv, env = {}) {
   if (!hasTime) return Number.NaN;
   const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...argv], {
     encoding: 'utf8',
+    maxBuffer: 1 << 30,
     env: { ...childEnv, ...env },
   });
   return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
