@@ -1,3 +1,4 @@
+import { type OptionPoints, optionPoints } from './item-figures.js';
 import { bankForRole } from './role.js';
 import { score } from './score.js';
 import type { Answers, Bank, Question, Role } from './types.js';
@@ -27,6 +28,8 @@ export class BankIndex {
   readonly views: Record<Role, Bank>;
   private readonly slots = new Map<string, number>();
   private readonly choiceSlots: (Map<string, number> | undefined)[] = [];
+  /** Per question: the scale point of each option; undefined for text and unscored choice questions. */
+  readonly optionPoints: (OptionPoints | undefined)[] = [];
 
   constructor(readonly bank: Bank) {
     this.questions = bank.questions;
@@ -34,6 +37,20 @@ export class BankIndex {
     bank.questions.forEach((q, slot) => {
       this.slots.set(q.id, slot);
       this.choiceSlots[slot] = q.choices ? new Map(q.choices.map((c, i) => [c.value, i])) : undefined;
+      if (q.scale && q.type === 'scale') {
+        const { min, max } = q.scale;
+        this.optionPoints[slot] = optionPoints(
+          Array.from({ length: max - min + 1 }, (_, i) => min + i),
+          min,
+          max,
+        );
+      } else if (q.scale && q.choices?.some((c) => c.score !== undefined)) {
+        this.optionPoints[slot] = optionPoints(
+          q.choices.map((c) => c.score),
+          q.scale.min,
+          q.scale.max,
+        );
+      }
     });
   }
 

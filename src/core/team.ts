@@ -1,10 +1,9 @@
-import { agreementOf } from './agreement.js';
-import { favourableShare } from './favourable.js';
+import { itemFigures, optionPoints } from './item-figures.js';
 import { type OrgSummary, orgSummary } from './org-summary.js';
 import { type NonResponder, nonResponders, type RosterEntry, responseRate } from './roster.js';
 import { leaningOf } from './score.js';
 import { overallSelfOther, SELF_OTHER_THRESHOLD, selfOther } from './self-other.js';
-import { describe, exactMoments, isIndicative, round2 } from './stats.js';
+import { isIndicative, round2 } from './stats.js';
 import { type Suppression, suppress } from './suppression.js';
 import type {
   GroupModel,
@@ -210,10 +209,19 @@ class ModelBuilder {
         byRole[role] = withheldStats(n, reason);
         withheld.push({ part: 'item', id: q.id, reason });
       } else {
-        const points = pointsOf(q, counts);
-        byRole[role] = statsFor(q, counts, n, points);
-        const moments = exactMoments(points);
-        if (moments) exact.set(`${role}\u0000${q.id}`, moments.mean);
+        const figures = itemFigures(this.index.optionPoints[slot] ?? NO_POINTS, counts);
+        byRole[role] = {
+          n,
+          mean: figures.mean,
+          median: figures.median,
+          spread: figures.spread,
+          distribution: distributionOf(q, counts),
+          favourable: figures.favourable,
+          agreement: figures.agreement,
+          indicative: isIndicative(n),
+          withheld: null,
+        };
+        if (figures.exactMean !== null) exact.set(`${role}\u0000${q.id}`, figures.exactMean);
       }
     }
     return { ...this.itemShape(q, slot), byRole };
@@ -348,23 +356,10 @@ function withheldStats(n: number, reason: string): RoleStats {
   };
 }
 
-/** The answers as [scale point, count]: a choice counts at its score; an unscored choice at none. */
-function pointsOf(q: Question, counts: number[] | undefined): [number, number][] {
-  if (q.type === 'scale' && q.scale) {
-    const { min, max } = q.scale;
-    return Array.from({ length: max - min + 1 }, (_, i) => [min + i, counts?.[i] ?? 0]);
-  }
-  return (q.choices ?? []).flatMap((c, i): [number, number][] =>
-    c.score === undefined ? [] : [[c.score, counts?.[i] ?? 0]],
-  );
-}
+const NO_POINTS = optionPoints([], 0, 0);
 
-function statsFor(
-  q: Question,
-  counts: number[] | undefined,
-  n: number,
-  points: [number, number][],
-): RoleStats {
+/** How many gave each scale point or choice, keyed as an answers file writes them. */
+function distributionOf(q: Question, counts: number[] | undefined): Record<string, number> {
   const distribution: Record<string, number> = {};
   if (q.type === 'scale' && q.scale) {
     for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = counts?.[p - q.scale.min] ?? 0;
@@ -373,16 +368,7 @@ function statsFor(
       distribution[c.value] = counts?.[i] ?? 0;
     });
   }
-  const scale = q.scale && points.length > 0 ? q.scale : undefined;
-  return {
-    n,
-    ...describe(points),
-    distribution,
-    favourable: scale ? favourableShare(points, scale.min, scale.max) : null,
-    agreement: scale ? agreementOf(points, scale.max - scale.min + 1) : null,
-    indicative: isIndicative(n),
-    withheld: null,
-  };
+  return distribution;
 }
 
 /**

@@ -5,9 +5,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { type AgreementBand, agreementBand, agreementOf } from '../../src/core/agreement.js';
 import { favourablePoints, favourableShare } from '../../src/core/favourable.js';
+import { itemFigures, optionPoints } from '../../src/core/item-figures.js';
 import { overallSelfOther, type SelfOther, selfOther } from '../../src/core/self-other.js';
-import { isIndicative } from '../../src/core/stats.js';
+import { describe as describeStats, isIndicative } from '../../src/core/stats.js';
 import { suppress } from '../../src/core/suppression.js';
+import { random } from './helpers.js';
 
 /** A list of answers as the [point, count] histogram the measures take. */
 const histogram = (answers: number[]): [number, number][] => {
@@ -137,5 +139,42 @@ describe('suppress(): primary below the minimum, then enough more that subtracti
   test('a group that answered nothing is never withheld in the place of another', () => {
     expect(suppress([1, 1, 0], 3).org).toBe('too-few');
     expect(suppress([0, 2, 0, 9, 9], 3)).toMatchObject({ secondary: new Set([3]), org: null });
+  });
+});
+
+describe('itemFigures(): the same figures as the reference functions, in one pass', () => {
+  test('on 500 random items: scales of 2 to 10 points, and choices with unsorted, repeated or missing scores', () => {
+    const next = random(7);
+    for (let i = 0; i < 500; i++) {
+      const min = Math.floor(next() * 3);
+      const max = min + 1 + Math.floor(next() * 9);
+      const choice = next() < 0.4;
+      const options = choice ? 2 + Math.floor(next() * 5) : max - min + 1;
+      const points = Array.from({ length: options }, (_, o) =>
+        choice ? (next() < 0.15 ? undefined : min + Math.floor(next() * (max - min + 1))) : min + o,
+      );
+      const counts = points.map(() => (next() < 0.3 ? 0 : Math.floor(next() * 12)));
+      const histogram = points.flatMap((p, o): [number, number][] =>
+        p === undefined ? [] : [[p, counts[o] ?? 0]],
+      );
+      const got = itemFigures(optionPoints(points, min, max), counts);
+      const want = describeStats(histogram);
+      expect({ mean: got.mean, median: got.median, spread: got.spread }).toEqual(want);
+      expect(got.favourable).toBe(favourableShare(histogram, min, max));
+      expect(got.agreement).toEqual(agreementOf(histogram, max - min + 1));
+      const n = histogram.reduce((sum, [, c]) => sum + c, 0);
+      const raw = n === 0 ? null : histogram.reduce((sum, [p, c]) => sum + p * c, 0) / n;
+      if (raw === null) expect(got.exactMean).toBeNull();
+      else expect(got.exactMean).toBeCloseTo(raw, 10);
+    }
+  });
+
+  test('no counts, or only unscored answers: no figures', () => {
+    expect(itemFigures(optionPoints([1, 2, 3], 1, 3), undefined).mean).toBeNull();
+    expect(itemFigures(optionPoints([undefined, undefined], 1, 5), [3, 4])).toMatchObject({
+      mean: null,
+      agreement: null,
+      favourable: null,
+    });
   });
 });
