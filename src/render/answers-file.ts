@@ -31,6 +31,8 @@ export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: st
     `bankVersion: ${bank.version}`,
     `role: ${meta.role ?? 'manager'}`,
     `respondent:${meta.respondent ? ` ${JSON.stringify(meta.respondent)}` : ''}`,
+    // Optional: the team, for `team --by team` across a sales org.
+    `team:${meta.team ? ` ${JSON.stringify(meta.team)}` : ''}`,
     `date:${meta.date ? ` ${JSON.stringify(meta.date)}` : ''}`,
     'answers:',
   ];
