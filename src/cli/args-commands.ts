@@ -77,7 +77,7 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .description('the team picture from many answers files: managers and reps, the perception gap')
         .argument(
           '<paths...>',
-          'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
+          'answers files, folders (searched for .yaml, .yml, .json), form exports (.csv, .xlsx), or -',
         )
         .addOption(reportFormatOption())
         .addOption(outputOption())

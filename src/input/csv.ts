@@ -98,7 +98,7 @@ function scalePointOf(q: Question, text: string): number | string {
  * spreadsheet shows it.
  */
 export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: FormRecord[];
   try {
     records = parse(text, {
       bom: true,
@@ -114,6 +114,17 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
     const { message, lines } = error as Error & { lines?: number };
     throw new InputError([`${file}:${lines ?? 1}:1: ${message.replace(/^Invalid Record Length: /, '')}`]);
   }
+  return formRespondents(records, file, bank);
+}
+
+/** A row of a form export, from CSV or a workbook: its cells, and the line (or sheet row) it is on. */
+export interface FormRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** One respondent per row of a form export, the first row its header; a .csv and an .xlsx share this. */
+export function formRespondents(records: FormRecord[], file: string, bank: Bank): CsvRow[] {
   const [header, ...rows] = records;
   if (!header)
     throw new InputError([`${file}:1:1: is empty; expected a header row and one row per respondent`]);

@@ -32,6 +32,17 @@ export async function readText(io: Io, file: string): Promise<{ text: string; na
   }
 }
 
+/** A file's bytes (a workbook), its read errors said as readText says them. */
+export async function readBytes(io: Io, file: string): Promise<Uint8Array> {
+  try {
+    return await io.readBytes(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = (code && READ_ERRORS[code]) ?? (error as Error).message;
+    throw new InputError([`${file}: ${reason}`]);
+  }
+}
+
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
 export async function readStdin(io: Io): Promise<string> {
   const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@ import type { Answers, Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
-import { readText, STDIN_NAME } from './load.js';
+import { readBytes, readText, STDIN_NAME } from './load.js';
 import { parseAnswersWithPositions } from './located.js';
 import { quickParse } from './quick-yaml.js';
 import { parseSources, problemLines } from './source.js';
@@ -60,6 +60,8 @@ export async function* teamEntries(paths: string[], io: Io, bank: Bank): AsyncGe
       yield { ok: false, name: path, lines: [`${path}: no such file or folder`] };
     } else if (kind === 'directory') {
       for await (const file of io.walk(path, FOLDER_EXTENSIONS)) yield await fileEntry(file, io, bank);
+    } else if (path.toLowerCase().endsWith('.xlsx')) {
+      yield* await xlsxEntries(path, io, bank);
     } else if (path.toLowerCase().endsWith('.csv')) {
       try {
         const { text } = await readText(io, path);
@@ -81,6 +83,20 @@ async function fileEntry(file: string, io: Io, bank: Bank): Promise<TeamEntry> {
     return parseRespondent(text, file, bank);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
+    throw error;
+  }
+}
+
+/** A workbook (a Microsoft Forms export); its reader and the unzip library load only for one. */
+async function xlsxEntries(path: string, io: Io, bank: Bank): Promise<TeamEntry[]> {
+  try {
+    const bytes = await readBytes(io, path);
+    const { xlsxRespondents } = await import('./xlsx.js');
+    return xlsxRespondents(bytes, path, bank);
+  } catch (error) {
+    if (error instanceof InputError) {
+      return [{ ok: false, name: path, lines: error.hint ? [...error.lines, error.hint] : error.lines }];
+    }
     throw error;
   }
 }

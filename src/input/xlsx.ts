@@ -1,5 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
+import type { Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { type CsvRow, formRespondents } from './csv.js';
 
 /*
  * The first sheet of an .xlsx workbook (a Microsoft Forms export), as rows of text cells with their positions.
@@ -145,4 +147,50 @@ function sheetRows(xml: string, shared: string[], file: string): SheetRow[] {
     rows.push({ row: rowNumber, cells });
   }
   return rows;
+}
+
+/** How Excel names a sheet in a reference: quoted when it is more than letters, digits and underscores. */
+const sheetRef = (name: string) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
+
+/**
+ * The respondents of a form export saved as a workbook (Microsoft Forms' only export): its first sheet, read as
+ * a CSV export is (the same header matching), each problem located as `file:Sheet1!C7`.
+ */
+export function xlsxRespondents(bytes: Uint8Array, file: string, bank: Bank): CsvRow[] {
+  const sheet = readFirstSheet(bytes, file);
+  const rows = sheet.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  // A workbook leaves out empty cells at the end of a row; a CSV row would have them.
+  const width = rows[0]?.cells.length ?? 0;
+  const records = rows.map((row) => ({
+    record:
+      row.cells.length < width
+        ? [...row.cells, ...Array<string>(width - row.cells.length).fill('')]
+        : row.cells,
+    info: { lines: row.row },
+  }));
+  const at = sheetRef(sheet.name);
+  const prefix = `${file}:`;
+  // The CSV reader says file:row:column; a workbook's reader expects the cell, as Excel names it.
+  const relocate = (line: string) => {
+    if (!line.startsWith(prefix)) return line;
+    const match = /^(\d+):(\d+)(:|$)/.exec(line.slice(prefix.length));
+    if (!match) return line;
+    const [whole, row, column, end] = match;
+    return `${prefix}${at}!${columnLetters(Number(column) - 1)}${row}${end}${line.slice(prefix.length + whole.length)}`;
+  };
+  const rowName = (name: string) => {
+    const row = /:(\d+)$/.exec(name)?.[1];
+    return row !== undefined && name === `${file}:${row}` ? `${file}:${at}!${row}:${row}` : name;
+  };
+  try {
+    return formRespondents(records, file, bank).map((entry) =>
+      entry.ok
+        ? { ...entry, name: rowName(entry.name) }
+        : { ok: false, name: rowName(entry.name), lines: entry.lines.map(relocate) },
+    );
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.lines.map(relocate), error.hint);
+    throw error;
+  }
 }
