@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
  */
 export type Cell = string | number | null;
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function column(index: number): string {
@@ -49,7 +49,7 @@ export function workbook(sheets: { name: string; rows: Cell[][] }[]): Uint8Array
   });
   files['xl/workbook.xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
-      .map((sheet, i) => `<sheet name="${escape(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join('')}</sheets></workbook>`,
   );
   files['xl/_rels/workbook.xml.rels'] = strToU8(
@@ -62,7 +62,7 @@ export function workbook(sheets: { name: string; rows: Cell[][] }[]): Uint8Array
   );
   files['xl/sharedStrings.xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}" uniqueCount="${shared.length}">${shared
-      .map((text) => `<si><t xml:space="preserve">${escape(text)}</t></si>`)
+      .map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`)
       .join('')}</sst>`,
   );
   files['[Content_Types].xml'] = strToU8('<?xml version="1.0"?><Types/>');
