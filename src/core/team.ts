@@ -199,32 +199,58 @@ class ModelBuilder {
     };
   }
 
-  private item(q: Question, slot: number, g: number, exact: Map<string, number>, withheld: Withheld[]) {
-    const byRole = {} as Record<Role, RoleStats>;
-    for (const role of ROLES) {
-      const counts = this.tally(g).counts[role][slot];
-      const reason = role === 'rep' ? this.repWithheld(slot, g, false) : null;
-      const n = counts ? counts.reduce((sum, c) => sum + c, 0) : 0;
-      if (reason !== null && n > 0) {
-        byRole[role] = withheldStats(n, reason);
-        withheld.push({ part: 'item', id: q.id, reason });
-      } else {
-        const figures = itemFigures(this.index.optionPoints[slot] ?? NO_POINTS, counts);
-        byRole[role] = {
-          n,
-          mean: figures.mean,
-          median: figures.median,
-          spread: figures.spread,
-          distribution: distributionOf(q, counts),
-          favourable: figures.favourable,
-          agreement: figures.agreement,
-          indicative: isIndicative(n),
-          withheld: null,
-        };
-        if (figures.exactMean !== null) exact.set(`${role}\u0000${q.id}`, figures.exactMean);
-      }
+  private item(
+    q: Question,
+    slot: number,
+    g: number,
+    exact: Map<string, number>,
+    withheld: Withheld[],
+  ): TeamItem {
+    const shape = this.itemShape(q, slot);
+    // Whole object literals, not filled in key by key: an org holds tens of thousands of these.
+    return {
+      id: shape.id,
+      side: shape.side,
+      type: shape.type,
+      label: shape.label,
+      prompt: shape.prompt,
+      scale: shape.scale,
+      choices: shape.choices,
+      byRole: {
+        manager: this.roleStats(q, slot, g, 'manager', exact, withheld),
+        rep: this.roleStats(q, slot, g, 'rep', exact, withheld),
+      },
+    };
+  }
+
+  private roleStats(
+    q: Question,
+    slot: number,
+    g: number,
+    role: Role,
+    exact: Map<string, number>,
+    withheld: Withheld[],
+  ): RoleStats {
+    const counts = this.tally(g).counts[role][slot];
+    const reason = role === 'rep' ? this.repWithheld(slot, g, false) : null;
+    const n = counts ? counts.reduce((sum, c) => sum + c, 0) : 0;
+    if (reason !== null && n > 0) {
+      withheld.push({ part: 'item', id: q.id, reason });
+      return withheldStats(n, reason);
     }
-    return { ...this.itemShape(q, slot), byRole };
+    const figures = itemFigures(this.index.optionPoints[slot] ?? NO_POINTS, counts);
+    if (figures.exactMean !== null) exact.set(`${role}\u0000${q.id}`, figures.exactMean);
+    return {
+      n,
+      mean: figures.mean,
+      median: figures.median,
+      spread: figures.spread,
+      distribution: distributionOf(q, counts),
+      favourable: figures.favourable,
+      agreement: figures.agreement,
+      indicative: isIndicative(n),
+      withheld: null,
+    };
   }
 
   private readonly shapes: (Omit<TeamItem, 'byRole'> | undefined)[] = [];
@@ -333,7 +359,8 @@ class ModelBuilder {
           id: q.id,
           role,
           prompt: q.prompt,
-          answers: reason ? [] : [...answers].sort(),
+          // In place: the tally's list is this report's to keep, and an org holds 100,000s of them.
+          answers: reason ? [] : answers.sort(),
           withheld: reason,
         });
       }
