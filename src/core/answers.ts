@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { didYouMean } from './suggest.js';
 import type { Answers, AnswersMeta, AnswerValue, Bank, Problem, Question } from './types.js';
-import { issuesToProblems, problem, strictRecord, topLevelProblem } from './validation.js';
+import { issuesToProblems, ownRecord, problem, strictRecord, topLevelProblem } from './validation.js';
 
 export const answersSchema = strictRecord({
   $schema: v.optional(v.string()),
@@ -10,7 +10,7 @@ export const answersSchema = strictRecord({
   role: v.nullish(v.picklist(['manager', 'rep'])),
   respondent: v.nullish(v.string()),
   date: v.nullish(v.string()),
-  answers: v.record(v.string(), v.unknown()),
+  answers: ownRecord(v.string(), v.unknown()),
 });
 
 /** What a question accepts, in words, for error messages and the template. */

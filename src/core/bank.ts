@@ -19,7 +19,8 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
   const input = parsed.output;
   const problems: Problem[] = [];
 
-  const scales: Record<string, Scale> = {};
+  // A Map: a scale may be named like anything on an object's prototype ("constructor").
+  const scales = new Map<string, Scale>();
   for (const [id, scale] of Object.entries(input.scales)) {
     if (scale.max - scale.min > MAX_SCALE_SPAN) {
       // Every point is listed in prompts, templates and team distributions: a scale is a handful of points.
@@ -46,7 +47,7 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
         });
       }
     }
-    scales[id] = { id, min: scale.min, max: scale.max, labels: scale.labels ?? {} };
+    scales.set(id, { id, min: scale.min, max: scale.max, labels: scale.labels ?? {} });
   }
 
   const sectionIds = new Set<string>();
@@ -84,7 +85,7 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
     id: input.id,
     version: input.version,
     title: input.title,
-    scales,
+    scales: Object.fromEntries(scales),
     sections: input.sections,
     questions,
     scoring: {
@@ -99,7 +100,7 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
 }
 
 interface BankContext {
-  scales: Record<string, Scale>;
+  scales: Map<string, Scale>;
   sectionIds: Set<string>;
   byId: Map<string, QuestionInput>;
   problems: Problem[];
@@ -114,12 +115,12 @@ function checkQuestion(q: QuestionInput, i: number, ctx: BankContext): Question 
   }
   let scale: Scale | undefined;
   if (q.scale !== undefined) {
-    scale = ctx.scales[q.scale];
+    scale = ctx.scales.get(q.scale);
     if (q.type === 'text') report(at('scale'), 'a text question takes no scale');
     else if (!scale)
-      report(at('scale'), `unknown scale "${q.scale}".${didYouMean(q.scale, Object.keys(ctx.scales))}`);
+      report(at('scale'), `unknown scale "${q.scale}".${didYouMean(q.scale, ctx.scales.keys())}`);
   } else if (q.type === 'scale' || (q.type === 'choice' && q.side !== undefined)) {
-    report(at(), `a scored ${q.type} question needs "scale" (one of: ${Object.keys(ctx.scales).join(', ')})`);
+    report(at(), `a scored ${q.type} question needs "scale" (one of: ${[...ctx.scales.keys()].join(', ')})`);
   }
 
   if (q.type === 'text' && q.side !== undefined)
