@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { quote } from './quote.js';
 import { didYouMean } from './suggest.js';
 import type { PathSegment, Problem } from './types.js';
 
@@ -18,7 +19,7 @@ export function strictRecord<const Entries extends v.ObjectEntries>(entries: Ent
     if (issue.expected !== 'never')
       return `Invalid type: Expected ${issue.expected} but received ${issue.received}`;
     const key = String(issue.received).replace(/^"|"$/g, '');
-    return `unknown key "${key}".${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}`;
+    return `unknown key ${quote(key, { ascii: true })}.${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}`;
   });
 }
 
