@@ -85,11 +85,7 @@ export function parseSources(text: string, name: string): (ParsedSource | InputE
   });
 }
 
-function fromDocument(
-  doc: Document.Parsed,
-  lineCounter: LineCounter,
-  name: string,
-): ParsedSource {
+function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: string): ParsedSource {
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${name}:${line}:${col}`;
