@@ -6,8 +6,8 @@ import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
-import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { sanitize } from '../render/style.js';
+import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
 export interface TeamCommandOptions {
