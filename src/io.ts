@@ -26,7 +26,11 @@ export interface Io {
    * of a scoring run. Absent when running from source.
    */
   builtinBankJsonPath?: string;
-  readFile(path: string): Promise<string>;
+  /**
+   * A file's bytes (text is decoded in one place, src/input/decode.ts). A regular file over the size cap is
+   * refused before it is read; a FIFO or a device is read to its end or to the cap.
+   */
+  readFile(path: string): Promise<Uint8Array>;
   /**
    * Writes via a temporary file and a rename, so readers never see half a file; a device or a FIFO in the way
    * is written in place (renaming over it would replace it).

@@ -15,7 +15,7 @@ export async function refuseToOverwriteUserData(
   if (force || (await io.kindOf(path)) !== 'file') return;
   let text: string;
   try {
-    text = await io.readFile(path);
+    text = new TextDecoder().decode(await io.readFile(path));
   } catch {
     return; // unreadable or too big to be ours: the write itself will say what is wrong
   }

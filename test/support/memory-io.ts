@@ -7,7 +7,8 @@ import type { InputStream, Io, PromptOutput } from '../../src/io.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');
-export type Entry = string | typeof DIR;
+/** A file's text (stored as UTF-8) or its exact bytes (another encoding), or a folder. */
+export type Entry = string | Uint8Array | typeof DIR;
 
 /**
  * The repository root. The fuzz script bundles this file two folders deep too (.tmp/fuzz/), so the same
@@ -25,7 +26,7 @@ const builtins = new Map<string, string>([
 export interface MemoryIoOptions {
   /** Paths relative to `cwd` or absolute → content, or DIR. */
   files?: Record<string, Entry>;
-  stdin?: string;
+  stdin?: string | Uint8Array;
   env?: Record<string, string | undefined>;
   cwd?: string;
 }
@@ -35,6 +36,9 @@ export interface MemoryIo extends Io {
   readonly stdoutText: string;
   readonly stderrText: string;
 }
+
+const isFile = (entry: Entry | undefined): entry is string | Uint8Array =>
+  typeof entry === 'string' || entry instanceof Uint8Array;
 
 /** An error shaped like the one node:fs throws, so code that reads `.code` sees what it would see for real. */
 function fsError(code: string, syscall: string, path: string): NodeJS.ErrnoException {
@@ -73,14 +77,14 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   };
   const kind = (full: string): 'file' | 'directory' | 'missing' => {
     const entry = files.get(full);
-    if (typeof entry === 'string') return 'file';
+    if (isFile(entry)) return 'file';
     if (entry === DIR || full === '/' || full === cwd) return 'directory';
     for (const key of files.keys()) if (key.startsWith(`${full}/`)) return 'directory';
     return 'missing';
   };
 
   const stdin: InputStream = Readable.from(
-    options.stdin === undefined || options.stdin === '' ? [] : [Buffer.from(options.stdin)],
+    options.stdin === undefined || options.stdin.length === 0 ? [] : [Buffer.from(options.stdin)],
   );
   stdin.isTTY = false;
   const out = collector();
@@ -105,10 +109,11 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const full = checkPath(path, 'open');
       const entry = files.get(full);
       if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
-      if (typeof entry !== 'string') throw fsError('ENOENT', 'open', path);
+      if (!isFile(entry)) throw fsError('ENOENT', 'open', path);
+      const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
       // Like the real Io: refuse an oversized file before reading it.
-      if (Buffer.byteLength(entry) > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
-      return entry;
+      if (bytes.length > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
+      return bytes;
     },
     async writeFileAtomic(path, content) {
       const full = checkPath(path, 'open');
@@ -130,8 +135,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     async *walk(dir, extensions) {
       const prefix = `${resolve(dir).replace(/\/$/, '')}/`;
       for (const [path, entry] of [...files]) {
-        if (typeof entry === 'string' && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e)))
-          yield path;
+        if (isFile(entry) && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e))) yield path;
       }
     },
   };
