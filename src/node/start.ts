@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
+import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
 import type { Io, OutputStream } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fdOutput } from './fd-output.js';
@@ -158,13 +159,13 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     return controller.signal;
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGINT' ? 130 : 143;
+    const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) process.exit(code);
     received = signal;
     controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
-      process.stderr.write('Interrupted; nothing was saved.\n');
+      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
       process.exit(code);
     }, 500).unref();
   };
@@ -177,7 +178,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     io.stderr.write(
       `who-failed-whom: could not write the report to stdout (${failure?.code ?? failure?.message}); check where it goes (a full disk?)\n`,
     );
-    process.exitCode = 2;
+    process.exitCode = ExitCode.invalid;
   };
   const io = processIo(abortSignal, (error) => {
     failure = error;
