@@ -44,17 +44,30 @@ function decodeBytes(bytes: Uint8Array, name: string): DecodedText {
   }
   const text = strict('utf-8', bytes);
   if (text !== undefined) return { text, encoding: 'utf-8' };
-  const scan = scanUtf8(bytes);
-  // Valid UTF-8 sequences beside invalid bytes: a UTF-8 file with something else pasted in. Read either way,
-  // one of the two parts would come out wrong.
-  if (scan.multiByte > 0) throw notUtf8(bytes, name, 'parts of it are UTF-8, but ');
   if (!looksWestern(bytes)) {
     throw new InputError(
       [`${name}: is neither UTF-8 nor Windows-1252 (Western European) text; another encoding is not guessed`],
       SAVE_AS_UTF8,
     );
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  // As many valid UTF-8 sequences as bytes that break it: a UTF-8 file with something else pasted in, and read
+  // either way one part would come out wrong. (Windows-1252 text has a valid pair only by chance, as in "ß“".)
+  const scan = scanUtf8(bytes);
+  if (scan.multiByte >= scan.invalid) throw notUtf8(bytes, name, 'parts of it are UTF-8, but ');
+  return { text: windows1252(bytes), encoding: 'windows-1252' };
+}
+
+/** What Windows-1252 puts at 0x80–0x9F, where Latin-1 has controls (the five it leaves undefined kept as they are). */
+const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** By table: Node 20's TextDecoder('windows-1252') reads 0x80–0x9F as Latin-1 controls (Node 22 does not). */
+function windows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    units[i] = byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_80_9F.charCodeAt(byte - 0x80) : byte;
+  }
+  return new TextDecoder('utf-16le').decode(units);
 }
 
 function strict(encoding: string, bytes: Uint8Array): string | undefined {
@@ -84,9 +97,10 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
   return undefined;
 }
 
-/** The first byte that breaks UTF-8, and how many well-formed multi-byte characters come before the end. */
-function scanUtf8(bytes: Uint8Array): { firstInvalid: number; multiByte: number } {
+/** The bytes that break UTF-8 (how many, and the first), and how many well-formed multi-byte characters there are. */
+function scanUtf8(bytes: Uint8Array): { firstInvalid: number; invalid: number; multiByte: number } {
   let firstInvalid = -1;
+  let invalid = 0;
   let multiByte = 0;
   let i = 0;
   while (i < bytes.length) {
@@ -106,10 +120,11 @@ function scanUtf8(bytes: Uint8Array): { firstInvalid: number; multiByte: number 
       i += length;
     } else {
       if (firstInvalid < 0) firstInvalid = i;
+      invalid += 1;
       i += 1;
     }
   }
-  return { firstInvalid, multiByte };
+  return { firstInvalid, invalid, multiByte };
 }
 
 /**

@@ -24,13 +24,15 @@ const READ_ERRORS: Record<string, string> = {
 
 export async function readText(io: Io, file: string): Promise<{ text: string; name: string }> {
   if (file === '-') return { text: await readStdin(io), name: STDIN_NAME };
+  let bytes: Uint8Array;
   try {
-    return { text: decoded(io, await io.readFile(file), file), name: file };
+    bytes = await io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = (code && READ_ERRORS[code]) ?? (error as Error).message;
     throw new InputError([`${file}: ${reason}`]);
   }
+  return { text: decoded(io, bytes, file), name: file };
 }
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
