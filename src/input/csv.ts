@@ -198,7 +198,8 @@ function cellValue(q: Question, cell: string): unknown {
 
 function roleOf(cell: string): string {
   const text = normalize(cell);
-  return text === '' ? 'manager' : (ROLE_OF.get(text) ?? text);
+  // Anything else goes on as written, for the check to quote it back.
+  return text === '' ? 'manager' : (ROLE_OF.get(text) ?? cell.trim());
 }
 
 const DELIMITERS = [',', ';', '\t'];
