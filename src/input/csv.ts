@@ -89,7 +89,7 @@ const shown = (text: string, max = 200) => (text.length > max ? `${text.slice(0,
  * `unknown`, for the caller to report. A role asked under a header of its own ("What's your role in the team?")
  * is recognised by its answers: every one a role.
  */
-function matchColumns(header: string[], rows: Row[], byText: Map<string, Question>, file: string): Columns {
+function matchColumns(header: string[], rows: Row[], byText: Map<string, Question>, at: string): Columns {
   const columns: Columns = { questions: new Map(), unknown: [] };
   const firstOf = new Map<string, number>();
   const duplicates: string[] = [];
@@ -100,7 +100,7 @@ function matchColumns(header: string[], rows: Row[], byText: Map<string, Questio
       return true;
     }
     duplicates.push(
-      `${file}:1:${index + 1}: columns ${first + 1} ("${shown(header[first] ?? '', 80)}") and ${index + 1} ("${shown(header[index] ?? '', 80)}") are both ${what}`,
+      `${at}:${index + 1}: columns ${first + 1} ("${shown(header[first] ?? '', 80)}") and ${index + 1} ("${shown(header[index] ?? '', 80)}") are both ${what}`,
     );
     return false;
   };
@@ -131,7 +131,7 @@ function matchColumns(header: string[], rows: Row[], byText: Map<string, Questio
       byAnswers.length > 0 ? byAnswers : columns.unknown.filter((i) => /\brole\b/i.test(header[i] ?? ''));
     if (roles.length > 1) {
       throw new InputError([
-        `${file}:1:${(roles[1] as number) + 1}: columns ${roles.map((i) => i + 1).join(' and ')} all look like the respondent's role (manager or rep); keep one of them`,
+        `${at}:${(roles[1] as number) + 1}: columns ${roles.map((i) => i + 1).join(' and ')} all look like the respondent's role (manager or rep); keep one of them`,
       ]);
     }
     if (roles.length === 1) {
@@ -140,9 +140,9 @@ function matchColumns(header: string[], rows: Row[], byText: Map<string, Questio
     }
   }
   if (columns.questions.size === 0) {
-    if (columns.unknown.length === 0) throw new InputError([`${file}:1:1: no column matches a question`]);
+    if (columns.unknown.length === 0) throw new InputError([`${at}:1: no column matches a question`]);
     throw new InputError(
-      unknownColumnLines(header, columns.unknown, byText, file),
+      unknownColumnLines(header, columns.unknown, byText, at),
       'Rename the column to a question id (see: who-failed-whom questions) or its exact text.',
     );
   }
@@ -168,15 +168,15 @@ function unknownColumnLines(
   header: string[],
   unknown: number[],
   byText: Map<string, Question>,
-  file: string,
+  at: string,
 ): string[] {
   return unknown.map((index) => {
     const text = (header[index] ?? '').trim();
-    if (text === '') return `${file}:1:${index + 1}: column ${index + 1} has answers but no header`;
+    if (text === '') return `${at}:${index + 1}: column ${index + 1} has answers but no header`;
     const guess = nearest(normalize(text), byText.keys());
     const match = guess === undefined ? undefined : byText.get(guess);
     const hint = match ? ` Did you mean "${match.id}" (${match.prompt})?` : '';
-    return `${file}:1:${index + 1}: column "${shown(text)}" matches no question id or question text.${hint}`;
+    return `${at}:${index + 1}: column "${shown(text)}" matches no question id or question text.${hint}`;
   });
 }
 
@@ -265,10 +265,12 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
   if (!header)
     throw new InputError([`${file}:1:1: is empty; expected a header row and one row per respondent`]);
   const rows = isSubheader(rest[0]?.record) ? rest.slice(1) : rest;
-  const columns = matchColumns(header.record, rows, byText, file);
+  // Where the header is: `file:line`, the line after Excel's sep= line when there is one.
+  const at = `${file}:${header.info.lines}`;
+  const columns = matchColumns(header.record, rows, byText, at);
   if (rows.length === 0) {
     throw new InputError([
-      `${file}:${header.info.lines}:1: has a header row but no rows under it; a form export has one row per respondent`,
+      `${at}:1: has a header row but no rows under it; a form export has one row per respondent`,
     ]);
   }
   const columnOf = new Map([...columns.questions].map(([index, q]) => [q.id, index]));
@@ -280,7 +282,7 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
     entries.push({
       ok: false,
       name: `${file}, column${listed.length > 1 ? 's' : ''} ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-      lines: unknownColumnLines(header.record, columns.unknown, byText, file),
+      lines: unknownColumnLines(header.record, columns.unknown, byText, at),
     });
   }
   for (const { record, info } of rows) {

@@ -219,6 +219,13 @@ describe('CSV columns', () => {
       /^r\.csv:1:2: columns 1 and 2 all look like the respondent's role \(manager or rep\); keep one of them$/m,
     ],
     [
+      "after Excel's sep= line, the header is line 2",
+      'sep=;\nRole;Department;give-time\nmanager;x;3\n',
+      [],
+      2,
+      /^r\.csv:2:2: column "Department" matches no question id or question text\.$/m,
+    ],
+    [
       "Excel's sep= line: semicolons, and lines still counted from the top",
       'sep=;\nRole;give-time\nmanager;9\n',
       [],
