@@ -10,6 +10,7 @@ import { parse, stringify } from 'yaml';
 import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
+import { SERVICE_LAYOUTS } from '../support/form-layouts.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -813,55 +814,6 @@ const csvCases: fc.Arbitrary<Case> = fc
 
 // ---- form exports, as the services lay them out -----------------------------------------------------
 
-/** Each service's columns around the questions, written here as the services write them (not taken from src/). */
-const FORM_LAYOUTS: { before: string[]; after: string[]; perQuestion: string[]; subheader: boolean }[] = [
-  { before: ['Timestamp', 'Email Address', 'Score'], after: [], perQuestion: [], subheader: false },
-  {
-    before: ['#'],
-    after: [
-      'Response Type',
-      'Start Date (UTC)',
-      'Stage Date (UTC)',
-      'Submit Date (UTC)',
-      'Network ID',
-      'Tags',
-      'Ending',
-    ],
-    perQuestion: [],
-    subheader: false,
-  },
-  {
-    before: [
-      'Respondent ID',
-      'Collector ID',
-      'Start Date',
-      'End Date',
-      'IP Address',
-      'Email Address',
-      'First Name',
-      'Last Name',
-      'Custom Data 1',
-    ],
-    after: [],
-    perQuestion: [],
-    subheader: true,
-  },
-  {
-    before: [
-      'ID',
-      'Start time',
-      'Completion time',
-      'Email',
-      'Name',
-      'Total points',
-      'Quiz feedback',
-      'Last modified time',
-    ],
-    after: [],
-    perQuestion: ['Points - ', 'Feedback - '],
-    subheader: false,
-  },
-];
 const ROLE_HEADINGS = [
   'Role',
   'What is your role?',
@@ -881,7 +833,7 @@ const formCell = fc.oneof(
 /** A form export with its service's metadata, then sometimes a doubled or unknown column, noise, another delimiter. */
 const formExportCases: fc.Arbitrary<Case> = fc
   .record({
-    layout: fc.constantFrom(...FORM_LAYOUTS),
+    layout: fc.constantFrom(...SERVICE_LAYOUTS),
     ids: fc.shuffledSubarray(IDS, { minLength: 1, maxLength: 8 }),
     prompts: fc.boolean(),
     role: fc.constantFrom(...ROLE_HEADINGS),
@@ -1028,12 +980,17 @@ const ENCODED_TEXTS: { name: string; text: string; argv: string[][] }[] = [
   },
 ];
 
+/** Which text, read by which command, with which line ends, in which encoding. */
+const encodedText = (encodings: TextEncoding[]) => ({
+  which: fc.nat(ENCODED_TEXTS.length - 1),
+  command: fc.nat(2),
+  eol: fc.constantFrom('\n', '\r\n', '\r'),
+  encoding: fc.constantFrom(...encodings),
+});
+
 const encodingCases = fc
   .record({
-    which: fc.nat(ENCODED_TEXTS.length - 1),
-    command: fc.nat(2),
-    eol: fc.constantFrom('\n', '\r\n', '\r'),
-    encoding: fc.constantFrom<TextEncoding>(
+    ...encodedText([
       'utf-8',
       'utf-8-bom',
       'utf-16le',
@@ -1042,7 +999,7 @@ const encodingCases = fc
       'windows-1252',
       'utf-32le',
       'cyrillic-1251',
-    ),
+    ]),
     damage: sometimes(fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 4 }), 3),
     cut: sometimes(fc.nat(), 6),
   })
@@ -1058,18 +1015,9 @@ const encodingCases = fc
  * An encoding that loses nothing of the text must give the very run UTF-8 gives: the same exit, the same
  * stdout, and on stderr at most a note that Windows-1252 was read.
  */
-export const losslessEncodings = fc.record({
-  which: fc.nat(ENCODED_TEXTS.length - 1),
-  command: fc.nat(2),
-  eol: fc.constantFrom('\n', '\r\n', '\r'),
-  encoding: fc.constantFrom<TextEncoding>(
-    'utf-8-bom',
-    'utf-16le',
-    'utf-16le-no-bom',
-    'utf-16be',
-    'windows-1252',
-  ),
-});
+export const losslessEncodings = fc.record(
+  encodedText(['utf-8-bom', 'utf-16le', 'utf-16le-no-bom', 'utf-16be', 'windows-1252']),
+);
 
 export async function encodedAndPlain({
   which,
