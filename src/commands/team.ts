@@ -9,6 +9,7 @@ import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { teamJsonChunks } from '../render/json.js';
+import { sanitize } from '../render/style.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
@@ -77,27 +78,33 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const errorLines: string[] = [];
   let invalid = 0;
   let valid = 0;
-  // One path at a time, so --by folder knows which folder each file was found under.
-  for (const path of options.paths) {
-    const folderOf = await folderNamer(path, io);
-    for await (const entry of teamEntries([path], io, bank)) {
-      if (entry.ok) {
-        const group =
-          options.by === 'team'
-            ? (entry.answers.meta.team ?? NO_TEAM)
-            : options.by === 'folder'
-              ? folderOf(entry.name)
-              : undefined;
-        tally.add(entry.answers, group);
-        valid += 1;
-        continue;
-      }
-      invalid += 1;
-      if (errorLines.length < MAX_ERROR_LINES) errorLines.push(...entry.lines);
-      // Listed up to a cap: a folder of a million bad files must not become a million-row report.
-      if (options.skipInvalid && skipped.length < MAX_SKIPPED_LISTED) {
-        skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
-      }
+  // File names are the user's, and may hold anything: never let one drive the terminal.
+  const note = (line: string) => io.stderr.write(`${sanitize(line)}\n`);
+  // --by folder groups each file by the folder it was found in, under the path it was found through.
+  const namers = new Map<string, (name: string) => string>();
+  if (options.by === 'folder')
+    for (const path of options.paths) namers.set(path, await folderNamer(path, io));
+  let folderOf = (_name: string) => '';
+  const onPath = (path: string) => {
+    folderOf = namers.get(path) ?? folderOf;
+  };
+  for await (const entry of teamEntries(options.paths, io, bank, note, onPath)) {
+    if (entry.ok) {
+      const group =
+        options.by === 'team'
+          ? (entry.answers.meta.team ?? NO_TEAM)
+          : options.by === 'folder'
+            ? folderOf(entry.name)
+            : undefined;
+      tally.add(entry.answers, group);
+      valid += 1;
+      continue;
+    }
+    invalid += 1;
+    if (errorLines.length < MAX_ERROR_LINES) errorLines.push(...entry.lines);
+    // Listed up to a cap: a folder of a million bad files must not become a million-row report.
+    if (options.skipInvalid && skipped.length < MAX_SKIPPED_LISTED) {
+      skipped.push({ source: entry.name, reason: entry.lines[0] ?? 'invalid' });
     }
   }
   if (invalid > 0 && !options.skipInvalid) {

@@ -385,17 +385,18 @@ function withheldStats(n: number, reason: string): RoleStats {
 
 const NO_POINTS = optionPoints([], 0, 0);
 
-/** How many gave each scale point or choice, keyed as an answers file writes them. */
+/**
+ * How many gave each scale point or choice, keyed as an answers file writes them. Built from entries: a choice
+ * value is the bank author's word and may be "__proto__", which assigning to a plain object would swallow.
+ */
 function distributionOf(q: Question, counts: number[] | undefined): Record<string, number> {
-  const distribution: Record<string, number> = {};
   if (q.type === 'scale' && q.scale) {
-    for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = counts?.[p - q.scale.min] ?? 0;
-  } else {
-    (q.choices ?? []).forEach((c, i) => {
-      distribution[c.value] = counts?.[i] ?? 0;
-    });
+    const { min, max } = q.scale;
+    return Object.fromEntries(
+      Array.from({ length: max - min + 1 }, (_, i) => [String(min + i), counts?.[i] ?? 0]),
+    );
   }
-  return distribution;
+  return Object.fromEntries((q.choices ?? []).map((c, i) => [c.value, counts?.[i] ?? 0]));
 }
 
 /**

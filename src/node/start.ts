@@ -8,12 +8,15 @@ import {
   openSync,
   promises,
   readSync,
+  type Stats,
+  statSync,
 } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
 import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
-import type { Io, OutputStream } from '../io.js';
+import type { Io, OutputStream, WalkEntry } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fileId } from '../output/inspect.js';
 import { removeUnfinishedFiles } from '../output/unfinished-files.js';
@@ -52,9 +55,34 @@ export function processIo(
     builtinBankPath,
     builtinBankJsonPath: fileURLToPath(new URL('./bank.json', import.meta.url)),
     async readFile(path) {
-      return (await readBounded(path, inputs)).toString('utf8');
+      // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
+      // A small regular file reads faster synchronously (a team run reads thousands, one after another);
+      // anything else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
+      // O_NONBLOCK: opening a FIFO must not wait for a writer here, in the one thread.
+      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      let owner = true;
+      try {
+        const info = fstatSync(fd);
+        if (info.isFile() && info.size > MAX_INPUT_BYTES) {
+          throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+        }
+        if (info.isFile()) {
+          inputs.add(fileId(info));
+          // Into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
+          return readOpenFile(fd, info.size);
+        }
+        if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+        if (info.isFIFO()) {
+          // Read through this very descriptor: closing it would throw away what a writer that started
+          // first has already written (and hang the next open, which waits for another writer).
+          owner = false;
+          return await readFifo(fd);
+        }
+      } finally {
+        if (owner) closeSync(fd);
+      }
+      return readCapped(path);
     },
-    readBytes: (path) => readBounded(path, inputs),
     async writeFileAtomic(path, content) {
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
@@ -70,7 +98,7 @@ export function processIo(
     async kindOf(path) {
       try {
         const info = await promises.stat(path);
-        // A link named on the command line is followed; links met inside a folder are not (see walkFiles).
+        // A link named on the command line is followed; inside a folder, only links to files are (see walkFiles).
         if (info.isDirectory()) return 'directory';
         return info.isFile() ? 'file' : 'other';
       } catch {
@@ -78,36 +106,18 @@ export function processIo(
       }
     },
     walk: walkFiles,
+    async fileId(path) {
+      try {
+        return fileId(statSync(path));
+      } catch {
+        return null;
+      }
+    },
   };
   if (signal) {
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
   }
   return io;
-}
-
-/**
- * Reads a file, refusing before reading one over the size cap, so a wrong multi-gigabyte file costs nothing.
- * A small regular file reads faster synchronously (a team run reads thousands, one after another); anything
- * else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
- */
-async function readBounded(path: string, inputs: Set<string>): Promise<Buffer> {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (info.isFile() && info.size > MAX_INPUT_BYTES) {
-      throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    }
-    if (info.isFile()) {
-      // Remembered, so that -o never replaces a file this run read.
-      inputs.add(fileId(info));
-      // Into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
-      return readOpenFile(fd, info.size);
-    }
-    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  } finally {
-    closeSync(fd);
-  }
-  return readCapped(path);
 }
 
 function readOpenFile(fd: number, size: number): Buffer {
@@ -122,58 +132,86 @@ function readOpenFile(fd: number, size: number): Buffer {
 }
 
 /**
- * FIFOs being opened for reading. Opening one waits, in a worker thread, for something to write to it; a thread
- * stuck there would keep the process from ever exiting, Ctrl-C or not. An interrupt opens each for writing
- * itself, which lets the waiting open through (and the read end at once).
+ * A FIFO, read from the descriptor already open, in non-blocking mode and polled by the event loop (the way
+ * Node reads a pipe on stdin): no thread waits on it, so Ctrl-C still ends the run. Until a writer comes the
+ * kernel reports nothing to read, and once the last writer has gone it reports the end.
  */
-const waitingFifos = new Set<string>();
-
-function releaseWaitingFifos(): void {
-  for (const path of waitingFifos) {
-    try {
-      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
-    } catch {
-      // Already open, or gone: nothing waits on it.
-    }
+async function readFifo(fd: number): Promise<Buffer> {
+  let pipe: Socket | undefined;
+  try {
+    // Loaded here only: the network module costs a scoring run milliseconds it never needs.
+    const { Socket } = process.getBuiltinModule('node:net');
+    pipe = new Socket({ fd, readable: true, writable: false });
+    return await readToCap(pipe);
+  } finally {
+    if (pipe) pipe.destroy();
+    else closeSync(fd);
   }
 }
 
-/** A FIFO or a device has no size to check first: read it as a stream and stop at the cap. */
-async function readCapped(path: string): Promise<Buffer> {
+/** A device has no size to check first: read it as a stream and stop at the cap. */
+function readCapped(path: string): Promise<Buffer> {
+  return readToCap(createReadStream(path));
+}
+
+async function readToCap(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  waitingFifos.add(path);
-  try {
-    for await (const chunk of createReadStream(path)) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-      chunks.push(chunk as Buffer);
-    }
-  } finally {
-    waitingFifos.delete(path);
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
-async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<string> {
+/** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
+async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<WalkEntry> {
+  const matches = (name: string) => extensions.some((ext) => name.endsWith(ext));
   const pending = [dir];
   let seen = 0;
   while (pending.length > 0) {
     const current = pending.pop() as string;
-    // Read synchronously: the asynchronous reader left the program idle, waiting on the thread pool, for a
-    // third of a 100,000-file run. Every few hundred entries the event loop gets a turn, so Ctrl-C is heard.
-    const dir = opendirSync(current, { bufferSize: 256 });
     try {
-      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
-        const path = join(current, entry.name);
-        if (entry.isDirectory()) pending.push(path);
-        else if (entry.isFile() && extensions.some((ext) => entry?.name.endsWith(ext))) yield path;
-        if (++seen % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+      // Read synchronously: the asynchronous reader left the program idle, waiting on the thread pool, for a
+      // third of a 100,000-file run. Every few hundred entries the event loop gets a turn, so Ctrl-C is heard.
+      const folder = opendirSync(current, { bufferSize: 256 });
+      try {
+        for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+          const path = join(current, entry.name);
+          if (entry.isDirectory()) pending.push(path);
+          else if (entry.isSymbolicLink()) {
+            const found = followLink(path, matches(entry.name));
+            if (found) yield found;
+          } else if (matches(entry.name)) {
+            yield entry.isFile() ? { kind: 'file', path } : { kind: 'passed-over', path, why: 'not-a-file' };
+          }
+          if (++seen % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        folder.closeSync();
       }
-    } finally {
-      dir.closeSync();
+    } catch (error) {
+      // Unreadable, or removed since it was listed: before its first entry or part way through.
+      yield { kind: 'unreadable', path: current, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
     }
   }
+}
+
+/**
+ * A link inside a folder: to a file it is read like one; to a folder it is passed over (and said), as
+ * following it could loop. A matching link that leads nowhere is yielded, for the read to say why.
+ */
+function followLink(path: string, matching: boolean): WalkEntry | undefined {
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch {
+    return matching ? { kind: 'file', path } : undefined;
+  }
+  if (info.isDirectory()) return { kind: 'passed-over', path, why: 'link-to-folder' };
+  if (!matching) return undefined;
+  return info.isFile() ? { kind: 'file', path } : { kind: 'passed-over', path, why: 'not-a-file' };
 }
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */
@@ -192,7 +230,6 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) {
-      releaseWaitingFifos();
       removeUnfinishedFiles();
       process.exit(code);
     }
@@ -201,7 +238,6 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
       process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
-      releaseWaitingFifos();
       removeUnfinishedFiles();
       process.exit(code);
     }, 500).unref();

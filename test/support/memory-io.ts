@@ -3,10 +3,11 @@ import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
-import type { InputStream, Io, PromptOutput } from '../../src/io.js';
+import type { InputStream, Io, PromptOutput, WalkEntry } from '../../src/io.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');
+/** A file's text (stored as UTF-8) or its exact bytes (another encoding), or a folder. */
 export type Entry = string | Uint8Array | typeof DIR;
 
 /**
@@ -25,13 +26,15 @@ const builtins = new Map<string, string>([
 export interface MemoryIoOptions {
   /** Paths relative to `cwd` or absolute → content, or DIR. */
   files?: Record<string, Entry>;
-  stdin?: string;
+  stdin?: string | Uint8Array;
   env?: Record<string, string | undefined>;
   cwd?: string;
   /** Symbolic links: path → the path it points to (relative to cwd, or absolute). */
   links?: Record<string, string>;
   /** Files nobody may write. */
   readOnly?: string[];
+  /** Folders a walk cannot read (as if EACCES); the files under them are not found. */
+  unreadable?: string[];
 }
 
 export interface MemoryIo extends Io {
@@ -42,6 +45,9 @@ export interface MemoryIo extends Io {
   readonly stdoutText: string;
   readonly stderrText: string;
 }
+
+const isFile = (entry: Entry | undefined): entry is string | Uint8Array =>
+  typeof entry === 'string' || entry instanceof Uint8Array;
 
 /** An error shaped like the one node:fs throws, so code that reads `.code` sees what it would see for real. */
 function fsError(code: string, syscall: string, path: string): NodeJS.ErrnoException {
@@ -72,6 +78,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     Object.entries(options.links ?? {}).map(([from, to]) => [resolve(from), resolve(to)]),
   );
   const readOnly = new Set((options.readOnly ?? []).map(resolve));
+  const unreadable = new Set((options.unreadable ?? []).map(resolve));
   /** What the run has read, as the real Io keeps it: -o never replaces one of these. */
   const inputs = new Set<string>();
   /** A link is followed where the real file system would follow it (reading), one level deep. */
@@ -88,26 +95,14 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   };
   const kind = (full: string): 'file' | 'directory' | 'missing' => {
     const entry = files.get(full);
-    if (typeof entry === 'string' || entry instanceof Uint8Array) return 'file';
+    if (isFile(entry)) return 'file';
     if (entry === DIR || full === '/' || full === cwd) return 'directory';
     for (const key of files.keys()) if (key.startsWith(`${full}/`)) return 'directory';
     return 'missing';
   };
 
-  /** Like the real Io: a folder or a missing file is an error, and an oversized file is refused before reading. */
-  const readEntry = (path: string): string | Uint8Array => {
-    const full = follow(checkPath(path, 'open'));
-    const entry = files.get(full);
-    if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
-    if (entry === undefined || entry === DIR) throw fsError('ENOENT', 'open', path);
-    const size = typeof entry === 'string' ? Buffer.byteLength(entry) : entry.byteLength;
-    if (size > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
-    inputs.add(full);
-    return entry;
-  };
-
   const stdin: InputStream = Readable.from(
-    options.stdin === undefined || options.stdin === '' ? [] : [Buffer.from(options.stdin)],
+    options.stdin === undefined || options.stdin.length === 0 ? [] : [Buffer.from(options.stdin)],
   );
   stdin.isTTY = false;
   const out = collector();
@@ -131,12 +126,15 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       return err.text();
     },
     async readFile(path) {
-      const entry = readEntry(path);
-      return typeof entry === 'string' ? entry : Buffer.from(entry).toString('utf8');
-    },
-    async readBytes(path) {
-      const entry = readEntry(path);
-      return typeof entry === 'string' ? Buffer.from(entry) : entry;
+      const full = follow(checkPath(path, 'open'));
+      const entry = files.get(full);
+      if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
+      if (!isFile(entry)) throw fsError('ENOENT', 'open', path);
+      const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
+      // Like the real Io: refuse an oversized file before reading it.
+      if (bytes.length > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
+      inputs.add(full);
+      return bytes;
     },
     async writeFileAtomic(path, content) {
       const full = checkPath(path, 'open');
@@ -155,7 +153,9 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const parent = kind(posix.dirname(full));
       const folderError = parent === 'directory' ? null : parent === 'file' ? 'ENOTDIR' : 'ENOENT';
       if (found === 'missing') return { kind: 'missing', id: full, folderError };
-      const text = files.get(full) as string;
+      const entry = files.get(full) as string | Uint8Array;
+      // As the real Io reads the head: its bytes as UTF-8.
+      const text = typeof entry === 'string' ? entry : Buffer.from(entry).toString('utf8');
       return {
         kind: 'file',
         id: full,
@@ -169,11 +169,31 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (path.includes('\0') || path === '') return 'missing';
       return kind(follow(resolve(path)));
     },
-    async *walk(dir, extensions) {
-      const prefix = `${resolve(dir).replace(/\/$/, '')}/`;
+    async *walk(dir, extensions): AsyncIterable<WalkEntry> {
+      const root = resolve(dir);
+      const under = (path: string, folder: string) => path.startsWith(`${folder.replace(/\/$/, '')}/`);
+      const matches = (path: string) => extensions.some((e) => path.endsWith(e));
+      // Named as the real walk names them: the folder as given, joined with the path below it.
+      const named = (path: string) => posix.join(dir, posix.relative(root, path));
+      // Like the real walk: a folder it cannot read is said once, and nothing under it is found.
+      const blocked = [...unreadable].filter((folder) => folder === root || under(folder, root));
+      for (const folder of blocked) yield { kind: 'unreadable', path: named(folder), code: 'EACCES' };
+      const reachable = (path: string) => under(path, root) && !blocked.some((folder) => under(path, folder));
       for (const [path, entry] of [...files]) {
-        if (entry !== DIR && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e))) yield path;
+        if (isFile(entry) && reachable(path) && matches(path)) yield { kind: 'file', path: named(path) };
       }
+      // Links inside the folder: to a file, read like one; to a folder, passed over.
+      for (const [path, target] of [...links]) {
+        if (!reachable(path)) continue;
+        if (kind(target) === 'directory')
+          yield { kind: 'passed-over', path: named(path), why: 'link-to-folder' };
+        else if (matches(path)) yield { kind: 'file', path: named(path) };
+      }
+    },
+    async fileId(path) {
+      if (path.includes('\0') || path === '') return null;
+      const full = follow(resolve(path));
+      return kind(full) === 'missing' ? null : full;
     },
   };
 }
