@@ -222,25 +222,19 @@ rows.push([
   '–',
   promptRatio <= 1.6 ? 'ok (≤ 1.6× node on a pty)' : 'MISSED (≤ 1.6×)',
 ]);
-const t1k = median(samples.get('team, 1,000 files').ms);
-const t10k = median(samples.get('team, 10,000 files').ms);
-rows.push([
-  'team 10k / team 1k',
-  '',
-  (t10k / t1k).toFixed(2),
-  '',
-  t10k / t1k <= 10 ? 'ok (≤ ~10×)' : 'MISSED (≤ ~10×)',
-]);
-
-const o10k = median(samples.get('team --by team, 10,000 files').ms);
-const o100k = median(samples.get('team --by team, 100,000 files').ms);
-rows.push([
-  'org 100k / org 10k',
-  '',
-  (o100k / o10k).toFixed(2),
-  '',
-  o100k / o10k <= 11 ? 'ok (≤ ~10×: linear)' : 'MISSED (≤ ~10×: linear)',
-]);
+/** How a run grows with ten times the files: about ten times is linear. */
+function growthRow(name, small, big, limit) {
+  const ratio = median(samples.get(big).ms) / median(samples.get(small).ms);
+  rows.push([
+    name,
+    '',
+    ratio.toFixed(2),
+    '',
+    ratio <= limit ? 'ok (≤ ~10×: linear)' : 'MISSED (≤ ~10×: linear)',
+  ]);
+}
+growthRow('team 10k / team 1k', 'team, 1,000 files', 'team, 10,000 files', 10);
+growthRow('org 100k / org 10k', 'team --by team, 10,000 files', 'team --by team, 100,000 files', 11);
 
 const header = ['case', 'median ms', '× node', 'peak MiB', 'target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
