@@ -517,3 +517,31 @@ describe('JSON of an org', () => {
     expect(io.stdoutText.startsWith('{\n  "schemaVersion": 1,\n  "kind": "team",\n')).toBe(true);
   });
 });
+
+describe('a form export (CSV) with a Team column and Likert labels', () => {
+  const csv = [
+    'Timestamp,Role,Team,How consistently does your manager give you their time?',
+    '2026-11-02,manager,East,Usually',
+    ...['Never', 'rarely', '2', 'Sometimes'].map((answer, i) => `2026-11-0${i + 3},rep,East,${answer}`),
+    '2026-11-09,rep,West,Always',
+  ].join('\n');
+
+  test('groups by the Team column; a label counts as its point', async () => {
+    const report = await run({ 'f.csv': csv }, 'f.csv', '--by', 'team', '--min-group', '1');
+    expect(report.groups.map((g) => [g.team, g.respondents])).toEqual([
+      ['East', { manager: 1, rep: 4 }],
+      ['West', { manager: 0, rep: 1 }],
+    ]);
+    const east = report.groups[0]?.items.find((i) => i.id === 'give-time')?.byRole;
+    expect(east?.manager?.distribution).toEqual({ 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 });
+    expect(east?.rep?.distribution).toEqual({ 1: 1, 2: 2, 3: 1, 4: 0, 5: 0 });
+  });
+
+  test('a label that is on no point is an error at its row and column', async () => {
+    const io = memoryIo({ files: { 'f.csv': csv.replace('Sometimes', 'Often') } });
+    expect(await main(['team', 'f.csv'], io)).toBe(2);
+    expect(io.stderrText).toMatch(
+      /^f\.csv:6:4: give-time: expected a whole number from 1 to 5, got "Often"/m,
+    );
+  });
+});
