@@ -1,4 +1,5 @@
 import { basename, dirname, relative, resolve } from 'node:path';
+import { SummaryBuilder } from '../core/org-summary.js';
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
@@ -45,6 +46,14 @@ async function folderNamer(path: string, io: Io): Promise<(name: string) => stri
     return () => own;
   }
   return (name) => relative(root, dirname(resolve(io.cwd, name))) || top;
+}
+
+/** The items of `items`, each handed to `visit` as it goes by. */
+function* passing<T>(items: Iterable<T>, visit: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    visit(item);
+    yield item;
+  }
 }
 
 const lowestOf = (values: (number | null)[]): number | null => {
@@ -125,32 +134,40 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     );
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
-  const report: TeamReport = {
-    schemaVersion: 1,
-    kind: 'team',
-    ...tally.result(options.by ?? null, roster),
-    skipped,
-    skippedCount: invalid,
-  };
+  const { model, groups } = tally.parts(options.by ?? null, roster);
+  const head = { schemaVersion: 1 as const, kind: 'team' as const, ...model };
+  const tail = { skipped, skippedCount: invalid };
+  // The gate takes the lowest balance shown, org or team, as each group goes by.
+  const balances = [gatedBalance(model.scores)];
+  const summary = new SummaryBuilder(bank);
+  const seen =
+    groups &&
+    passing(groups, (group) => {
+      summary.add(group);
+      balances.push(gatedBalance(group.scores));
+    });
 
-  const rendered =
-    options.format === 'json'
-      ? teamJsonChunks(report)
-      : options.format === 'markdown'
+  let rendered: string | Iterable<string>;
+  if (options.format === 'json') {
+    // In pieces, each group made as it is written: an org's groups are never all held at once.
+    rendered = teamJsonChunks(head, seen, () => ({ summary: groups ? summary.result() : null, ...tail }));
+  } else {
+    const all = seen ? [...seen] : null;
+    const report: TeamReport = { ...head, groups: all, summary: all ? summary.result() : null, ...tail };
+    rendered =
+      options.format === 'markdown'
         ? renderTeamMarkdown(report)
         : renderTeamText(
             report,
             await makeStyle(reportTo === undefined && colorEnabled(io.stdout, io.env, options.color)),
             io.stdout.columns,
           );
+  }
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
-  const gate = lowestOf([
-    gatedBalance(report.scores),
-    ...(report.groups ?? []).map((group) => gatedBalance(group.scores)),
-  ]);
+  const gate = lowestOf(balances);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
     io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;

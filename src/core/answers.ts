@@ -57,7 +57,9 @@ function plainInput(data: unknown): AnswersInput | undefined {
   if (bankVersion != null && !Number.isInteger(bankVersion)) return undefined;
   if (role != null && role !== 'manager' && role !== 'rep') return undefined;
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return undefined;
-  if (Object.getPrototypeOf(answers) !== Object.prototype) return undefined;
+  // A mapping as a reader makes one (the quick reader's have no prototype), never some other kind of object.
+  const prototype = Object.getPrototypeOf(answers);
+  if (prototype !== null && prototype !== Object.prototype) return undefined;
   return record as AnswersInput;
 }
 

@@ -24,7 +24,24 @@ export interface OrgSummary {
 
 /** Plain data for every renderer: the ranked table and the heatmap. */
 export function orgSummary(groups: GroupModel[], bank: Bank): OrgSummary {
-  const ranking = groups.map((group): RankedTeam => {
+  const summary = new SummaryBuilder(bank);
+  for (const group of groups) summary.add(group);
+  return summary.result();
+}
+
+/** The summary built one group at a time, keeping only what it shows of each. */
+export class SummaryBuilder {
+  private readonly ranking: RankedTeam[] = [];
+  private readonly rows: Heatmap['rows'] = [];
+  private readonly items: Heatmap['items'];
+
+  constructor(bank: Bank) {
+    this.items = bank.questions
+      .filter((q) => q.side === 'owed' && q.scale)
+      .map((q) => ({ id: q.id, label: q.label }));
+  }
+
+  add(group: GroupModel): void {
     const balanceOf = (role: 'manager' | 'rep') => {
       const view = group.scores[role];
       return view.withheld === null ? view.balance : null;
@@ -32,26 +49,26 @@ export function orgSummary(groups: GroupModel[], bank: Bank): OrgSummary {
     const balance = { manager: balanceOf('manager'), rep: balanceOf('rep') };
     const shown = [balance.manager, balance.rep].filter((b): b is number => b !== null);
     const widest = group.perceptionGaps[0];
-    return {
+    this.ranking.push({
       team: group.team,
       respondents: { ...group.respondents },
       balance,
       lowest: shown.length > 0 ? Math.min(...shown) : null,
       widestGap: widest ? { id: widest.id, label: widest.label, gap: widest.gap } : null,
-    };
-  });
-  // Least balanced first; teams with no balance to show last; then by name, so the order is stable.
-  ranking.sort(
-    (a, b) =>
-      (a.lowest ?? Number.POSITIVE_INFINITY) - (b.lowest ?? Number.POSITIVE_INFINITY) ||
-      a.team.localeCompare(b.team),
-  );
-  const items = bank.questions
-    .filter((q) => q.side === 'owed' && q.scale)
-    .map((q) => ({ id: q.id, label: q.label }));
-  const rows = groups.map((group) => ({
-    team: group.team,
-    gaps: items.map((item) => group.perceptionGaps.find((gap) => gap.id === item.id)?.gap ?? null),
-  }));
-  return { ranking, heatmap: { items, rows } };
+    });
+    this.rows.push({
+      team: group.team,
+      gaps: this.items.map((item) => group.perceptionGaps.find((gap) => gap.id === item.id)?.gap ?? null),
+    });
+  }
+
+  result(): OrgSummary {
+    // Least balanced first; teams with no balance to show last; then by name, so the order is stable.
+    const ranking = [...this.ranking].sort(
+      (a, b) =>
+        (a.lowest ?? Number.POSITIVE_INFINITY) - (b.lowest ?? Number.POSITIVE_INFINITY) ||
+        a.team.localeCompare(b.team),
+    );
+    return { ranking, heatmap: { items: this.items, rows: this.rows } };
+  }
 }

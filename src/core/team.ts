@@ -82,6 +82,19 @@ export class TeamTally {
    * (answered or not) and each group its response rate.
    */
   result(by: TeamModel['by'] = null, roster?: RosterEntry[]): TeamModel {
+    const { model, groups } = this.parts(by, roster);
+    const all = groups ? [...groups] : null;
+    return { ...model, groups: all, summary: all ? orgSummary(all, this.bank) : null };
+  }
+
+  /**
+   * The same, with the groups made one at a time as they are asked for: a report written as they come never
+   * holds thousands of groups' figures at once. `model` has everything but `groups` and `summary`.
+   */
+  parts(
+    by: TeamModel['by'] = null,
+    roster?: RosterEntry[],
+  ): { model: Omit<TeamModel, 'groups' | 'summary'>; groups: Iterable<GroupModel> | null } {
     if (by !== null) for (const entry of roster ?? []) if (entry.team) this.declareGroup(entry.team);
     const names = [...this.groups.keys()].sort((a, b) => a.localeCompare(b));
     const tallies = names.map((name) => this.groups.get(name) as GroupTally);
@@ -94,20 +107,19 @@ export class TeamTally {
         (roster ?? []).filter((entry) => team === null || entry.team === team).length,
         tally.respondents.manager + tally.respondents.rep,
       );
-    const groups = grouped
-      ? names.map((name, g) => ({
-          team: name,
-          ...build.group(g),
-          ...(roster ? { responseRate: rateOf(tallies[g] as GroupTally, name) } : {}),
-        }))
-      : null;
+    function* groups(): Generator<GroupModel> {
+      for (const [g, name] of names.entries()) {
+        const tally = tallies[g] as GroupTally;
+        yield { team: name, ...build.group(g), ...(roster ? { responseRate: rateOf(tally, name) } : {}) };
+      }
+    }
     const people = [...org.people].sort(
       (a, b) =>
         (a.team ?? '').localeCompare(b.team ?? '') ||
         a.role.localeCompare(b.role) ||
         a.name.localeCompare(b.name),
     );
-    return {
+    const model = {
       bank: { id: this.bank.id, version: this.bank.version, title: this.bank.title },
       minGroup: this.options.minGroup,
       minComments: build.minComments,
@@ -115,8 +127,6 @@ export class TeamTally {
       by,
       ...build.group(-1),
       ...(roster ? { responseRate: rateOf(org, null) } : {}),
-      groups,
-      summary: groups ? orgSummary(groups, this.bank) : null,
       people: this.options.showNames ? people : null,
       ...(roster && this.options.showNames
         ? {
@@ -127,6 +137,7 @@ export class TeamTally {
           }
         : {}),
     };
+    return { model, groups: grouped ? { [Symbol.iterator]: groups } : null };
   }
 }
 

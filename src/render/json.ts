@@ -7,22 +7,28 @@ export function renderJson(report: Report): string {
 /**
  * A team report as JSON, in pieces to write one after another: indented, but each group on one line. An org of
  * 2,000 teams is then 2,000 lines instead of some 2 million and a third of the bytes, and never one string of
- * tens of megabytes (with its copies while it is joined and written).
+ * tens of megabytes. The groups may be made as they are asked for; `after` is asked for once they are written
+ * (the org summary is gathered from them).
  */
-export function* teamJsonChunks(report: object): Generator<string> {
-  const entries = Object.entries(report);
+export function* teamJsonChunks(
+  head: object,
+  groups: Iterable<object> | null,
+  after: () => object,
+): Generator<string> {
   yield '{\n';
-  for (const [index, [key, value]] of entries.entries()) {
-    const comma = index < entries.length - 1 ? ',\n' : '\n';
-    if (key === 'groups' && Array.isArray(value) && value.length > 0) {
-      yield `  ${JSON.stringify(key)}: [\n`;
-      for (const [g, group] of value.entries()) {
-        yield `    ${JSON.stringify(group)}${g < value.length - 1 ? ',\n' : '\n'}`;
-      }
-      yield `  ]${comma}`;
-    } else {
-      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')}${comma}`;
+  const field = (key: string, value: unknown) =>
+    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')}`;
+  for (const [key, value] of Object.entries(head)) yield `${field(key, value)},\n`;
+  if (groups === null) yield '  "groups": null,\n';
+  else {
+    let first = true;
+    for (const group of groups) {
+      yield `${first ? '  "groups": [\n' : ',\n'}    ${JSON.stringify(group)}`;
+      first = false;
     }
+    yield first ? '  "groups": [],\n' : '\n  ],\n';
   }
-  yield '}\n';
+  yield `${Object.entries(after())
+    .map(([key, value]) => field(key, value))
+    .join(',\n')}\n}\n`;
 }
