@@ -14,12 +14,33 @@ export class InputError extends Error {
   }
 }
 
-/** The user pressed Ctrl-C (exit 130) or the process was told to stop with SIGTERM (exit 143). */
+export const ExitCode = {
+  ok: 0,
+  belowThreshold: 1,
+  invalid: 2,
+  hangup: 129,
+  interrupted: 130,
+  quit: 131,
+  terminated: 143,
+} as const;
+
+/** The signals that stop a run, each with its exit code: 128 + the signal's number, as a shell reports it. */
+export const signalExitCode = {
+  SIGHUP: ExitCode.hangup,
+  SIGINT: ExitCode.interrupted,
+  SIGQUIT: ExitCode.quit,
+  SIGTERM: ExitCode.terminated,
+} as const;
+export type InterruptSignal = keyof typeof signalExitCode;
+
+export function isInterruptSignal(value: unknown): value is InterruptSignal {
+  return typeof value === 'string' && Object.hasOwn(signalExitCode, value);
+}
+
+/** The user pressed Ctrl-C, or the process was told to stop by a signal (SIGTERM, SIGHUP, SIGQUIT). */
 export class InterruptedError extends Error {
   override name = 'InterruptedError';
-  constructor(readonly signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') {
+  constructor(readonly signal: InterruptSignal = 'SIGINT') {
     super('interrupted');
   }
 }
-
-export const ExitCode = { ok: 0, belowThreshold: 1, invalid: 2, interrupted: 130, terminated: 143 } as const;

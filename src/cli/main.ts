@@ -1,6 +1,6 @@
-import { ExitCode, InputError, InterruptedError, UsageError } from '../errors.js';
+import { ExitCode, InputError, InterruptedError, signalExitCode, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { sanitize } from '../render/style.js';
+import { visible } from '../render/sanitize.js';
 import { parseArgs } from './args.js';
 
 /**
@@ -45,9 +45,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function reportError(error: unknown, io: Io): number {
-  // Messages quote file content (keys, values): never let it drive the terminal.
-  const write = (text: string) => io.stderr.write(`${sanitize(text)}\n`);
+/** Writes the message for a failure and gives its exit code; the process edge uses it for a signal it ends. */
+export function reportError(error: unknown, io: Io): number {
+  // Messages quote file names and file content (keys, values): each shows as what it is, on one line, and
+  // never drives the terminal.
+  const write = (text: string) => io.stderr.write(`${visible(text)}\n`);
   if (error instanceof UsageError) {
     write(`who-failed-whom: ${error.message}`);
     write('Run who-failed-whom --help for usage.');
@@ -60,12 +62,14 @@ function reportError(error: unknown, io: Io): number {
   }
   if (error instanceof InterruptedError) {
     write('Interrupted; nothing was saved.');
-    return error.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+    return signalExitCode[error.signal];
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
   const message = error instanceof Error ? error.message : String(error);
   write(`who-failed-whom: unexpected error: ${message}`);
   write('This is a bug, not something you did. Please report it with the command you ran and this message.');
-  if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) write(error.stack);
+  if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) {
+    for (const line of error.stack.split('\n')) write(line);
+  }
   return ExitCode.invalid;
 }

@@ -5,6 +5,7 @@ import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
+import { jsonDocument } from '../render/json.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
@@ -75,7 +76,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered =
     options.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? jsonDocument(report)
       : options.format === 'markdown'
         ? renderTeamMarkdown(report)
         : renderTeamText(
