@@ -10,6 +10,7 @@ import { parse, stringify } from 'yaml';
 import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
+import { hasUnsafe } from '../../src/render/sanitize.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -700,6 +701,83 @@ const bankCases: fc.Arbitrary<Case> = fc
     };
   });
 
+// ---- text a terminal would obey: in a bank's words, in file names ---------------------------------
+
+/** Escape sequences and characters that drive or fool a terminal, as a hostile file would carry them. */
+const TERMINAL_TRICKS = [
+  '\u001b]52;c;Y3VybCBldmlsLnNofHNo\u0007', // OSC 52: sets the clipboard
+  '\u001b]0;title\u001b\\', // OSC 0: the window title
+  '\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007', // OSC 8: a hyperlink
+  '\u001b[2J\u001b[H', // clears the screen
+  '\u001b[31m',
+  '\u001bP1$r\u001b\\', // DCS
+  '\u001b]52;c;unterminated',
+  '\u009b2J', // 8-bit CSI
+  '\u009d0;t\u009c',
+  '\rFORGED', // overwrites the line
+  '\nwho-failed-whom: forged line',
+  '\u202Eevil', // bidi override
+  '\u2066\u2069\u200E\u061C',
+  '\u200B\u200D\u2060\uFEFF', // zero-width
+  '\u2028\u2029\u0085',
+  '\u{E0041}\u{E0042}', // tag characters
+  '\u0007\b\u007F\t',
+  '@dana #12 acme/crm#7 GH-3 &#64;x',
+];
+const trick = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TERMINAL_TRICKS) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom(...TERMINAL_TRICKS), { minLength: 2, maxLength: 5 })
+      .map((t) => t.join('')),
+  },
+  { weight: 1, arbitrary: shortWeird },
+);
+
+/** The built-in bank with tricks inside the words of many of its strings (whichever they are). */
+const bankTextCases: fc.Arbitrary<Case> = fc
+  .record({
+    edits: fc.array(fc.tuple(fc.nat(), fc.nat(), trick), { minLength: 1, maxLength: 40 }),
+    command: fc.constantFrom(...BANK_COMMANDS),
+    style: fc.constantFrom('yaml', 'json'),
+  })
+  .map(({ edits, command, style }) => {
+    const bank = parse(BANK_TEXT) as Json;
+    const strings = leaves(bank, (v) => typeof v === 'string');
+    for (const [pick, at, text] of edits) {
+      const leaf = strings[pick % strings.length];
+      if (!leaf) continue;
+      const value = leaf.parent[leaf.key] as string;
+      const cut = at % (value.length + 1);
+      leaf.parent[leaf.key] = value.slice(0, cut) + text + value.slice(cut);
+    }
+    return { argv: command, files: { 'b.yaml': render(bank, style, false) }, stdin: '' };
+  });
+
+/** Inputs and outputs under names with tricks in them: every message that names a file must show it safely. */
+const fileNameCases: fc.Arbitrary<Case> = fc
+  .record({
+    name: fc.tuple(fc.constantFrom('', 'dir/'), trick, fc.constantFrom('.yaml', '.json', '.csv', '')),
+    content: fc.constantFrom(MANAGER_TEXT, 'answers:\n  give-tim: 3\n', '{]', BANK_TEXT, VALID_CSV, ''),
+    how: fc.nat(7),
+  })
+  .map(({ name: [dir, middle, ext], content, how }) => {
+    // No NUL: neither a file name nor a command line can hold one.
+    const name = `${dir}n${middle.replaceAll('\0', '')}${ext}`;
+    const argv = [
+      ['--answers', name],
+      ['validate', name],
+      ['validate', name, '--questions', name],
+      ['team', name, '--skip-invalid'],
+      ['team', name],
+      ['questions', '--questions', name],
+      ['--answers', 'answers.yaml', '-o', name],
+      ['--answers', 'answers.yaml', '--save-answers', name],
+    ][how] as string[];
+    return { argv, files: { [name]: content }, stdin: '' };
+  });
+
 // ---- CSV form exports -----------------------------------------------------------------------------
 
 const headerCell = fc.oneof(
@@ -847,13 +925,13 @@ export const KINDS: Kind[] = [
   {
     name: 'argv',
     about: 'random command lines from the real vocabulary and noise',
-    fuzzRuns: 20_000,
+    fuzzRuns: 17_000,
     arbitrary: argvCases.map(printable),
   },
   {
     name: 'answers-file',
     about: 'well-shaped answers via --answers/validate/team FILE',
-    fuzzRuns: 20_000,
+    fuzzRuns: 17_000,
     arbitrary: answersFileCases(wellShapedAnswers).map(printable),
   },
   {
@@ -879,6 +957,18 @@ export const KINDS: Kind[] = [
     about: 'team FILE.csv: random headers, cells, quotes, CRLF, ragged rows',
     fuzzRuns: 15_000,
     arbitrary: csvCases.map(printable),
+  },
+  {
+    name: 'bank-text',
+    about: "escape sequences, bidi and zero-width characters in a bank's words, every command",
+    fuzzRuns: 3_000,
+    arbitrary: bankTextCases.map(printable),
+  },
+  {
+    name: 'file-names',
+    about: 'inputs and outputs named with newlines, escape sequences and bidi characters',
+    fuzzRuns: 3_000,
+    arbitrary: fileNameCases.map(printable),
   },
 ];
 
@@ -969,6 +1059,19 @@ export function violations(c: Case, o: Outcome): string[] {
   for (const warning of o.warnings) found.push(`process warning on the real stderr: ${warning}`);
   if (o.stderr.includes('[object Object]') && !inputText(c).includes('[object Object]'))
     found.push('"[object Object]" on stderr');
+  // Whatever the input, nothing a terminal obeys: the only control character is the renderers' newline (and in
+  // init's YAML, the bank's own tabs and CRLF).
+  const layout = intentOf(c.argv)?.command === 'init' ? /\r\n|[\n\t]/g : /\n/g;
+  for (const [stream, text] of [
+    ['stdout', o.stdout],
+    ['stderr', o.stderr],
+  ] as const) {
+    const unsafe = [...text.replace(layout, '')].find(hasUnsafe);
+    if (unsafe !== undefined)
+      found.push(
+        `${stream} holds U+${unsafe.codePointAt(0)?.toString(16).padStart(4, '0')}, which a terminal obeys`,
+      );
+  }
   if (o.code === 0) {
     const intent = intentOf(c.argv);
     const options =
