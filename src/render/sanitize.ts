@@ -12,7 +12,8 @@
  * A renderer that wants a line break writes "\n" itself, between values; never inside one.
  */
 
-// These match control characters on purpose; biome.json turns that lint off for this file alone.
+// The patterns below match control characters on purpose; biome.json turns that lint off for this file alone.
+
 /** Everything unsafe but C0, which JSON.stringify escapes itself (and uses, between values, for layout). */
 const BEYOND_C0 =
   '\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb\\u{e0000}-\\u{e007f}';
@@ -24,7 +25,7 @@ const UNSAFE_BEYOND_C0_ALL = new RegExp(`[${BEYOND_C0}]`, 'gu');
 /**
  * Whole escape sequences, 7-bit (ESC …) and 8-bit (U+009B CSI, U+009D OSC, …): removed with their parameters,
  * so that "\x1b]52;c;aGk=\x07" leaves nothing behind, not "52;c;aGk=". A string sequence (OSC, DCS, SOS, PM,
- * APC) runs to its terminator (BEL or ST), or to the end of the text when it has none.
+ * APC) runs to its terminator (BEL or ST), or, unterminated, to the next ESC or the end of the text.
  */
 const SEQUENCE =
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -/]*[0-~]?/g;
