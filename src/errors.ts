@@ -25,17 +25,26 @@ export const ExitCode = {
 } as const;
 
 /** The signals that stop a run, each with its exit code: 128 + the signal's number, as a shell reports it. */
-export const signalExitCode = {
+const SIGNAL_EXIT_CODES = {
   SIGHUP: ExitCode.hangup,
   SIGINT: ExitCode.interrupted,
   SIGQUIT: ExitCode.quit,
   SIGTERM: ExitCode.terminated,
 } as const;
-export type InterruptSignal = keyof typeof signalExitCode;
+export type InterruptSignal = keyof typeof SIGNAL_EXIT_CODES;
+export const INTERRUPT_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as InterruptSignal[];
 
 export function isInterruptSignal(value: unknown): value is InterruptSignal {
-  return typeof value === 'string' && Object.hasOwn(signalExitCode, value);
+  return typeof value === 'string' && Object.hasOwn(SIGNAL_EXIT_CODES, value);
 }
+
+/** The exit code for a run stopped by a signal: Ctrl-C (SIGINT), SIGTERM, a hangup (SIGHUP) or SIGQUIT. */
+export function signalExitCode(signal: InterruptSignal): number {
+  return SIGNAL_EXIT_CODES[signal];
+}
+
+/** Said once when a run is interrupted, by main() or, if a run is stuck, by the process edge. */
+export const INTERRUPTED_MESSAGE = 'Interrupted; nothing was saved.';
 
 /** The user pressed Ctrl-C, or the process was told to stop by a signal (SIGTERM, SIGHUP, SIGQUIT). */
 export class InterruptedError extends Error {

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { checkBank } from '../core/bank.js';
 import { checkFieldNotes } from '../core/field-notes.js';
-import { InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import { readText } from '../input/load.js';
 import { parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
@@ -41,7 +41,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
       'Fix that bank first, or run init without --questions to start from the built-in one.',
     );
   }
-  const notesPath = join(dirname(io.builtinBankPath), 'fields.yaml');
+  const notesPath = join(dirname(io.builtinBankPath), '..', 'schema', 'fields.yaml');
   const notes = checkFieldNotes(parseSource(await io.readFile(notesPath), notesPath).data);
 
   const stem = basename(file).replace(/\.ya?ml$/i, '');
@@ -54,7 +54,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
 
   if (toStdout) {
     io.stdout.write(scaffold);
-    return 0;
+    return ExitCode.ok;
   }
   await writeUserFile(io, file, scaffold, 'Choose another file, or init - to print it.');
   const shown = visible(file);
@@ -63,5 +63,5 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
       `Check it with: who-failed-whom validate ${shown}\n` +
       `Use it with:   who-failed-whom --questions ${shown}\n`,
   );
-  return 0;
+  return ExitCode.ok;
 }

@@ -3,7 +3,7 @@ import { checkBank } from '../core/bank.js';
 import { lintBank } from '../core/bank-lint.js';
 import type { Bank, Problem } from '../core/types.js';
 import { escalate } from '../core/validation.js';
-import { InputError } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
 import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
@@ -54,8 +54,9 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
         : 'Fix each line above, then run who-failed-whom validate again.',
     );
   }
-  for (const line of lines) io.stderr.write(`${visible(line)}\n`);
-  return 0;
+  for (const line of lines) io.stderr.write(`${visible(line)}
+`);
+  return ExitCode.ok;
 }
 
 async function checkFile(

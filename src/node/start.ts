@@ -12,7 +12,13 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, reportError } from '../cli/main.js';
-import { InterruptedError, type InterruptSignal, signalExitCode } from '../errors.js';
+import {
+  ExitCode,
+  INTERRUPT_SIGNALS,
+  InterruptedError,
+  type InterruptSignal,
+  signalExitCode,
+} from '../errors.js';
 import type { Io, OutputStream } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fdOutput } from './fd-output.js';
@@ -188,7 +194,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   const stopNow = (signal: InterruptSignal) => {
     restoreTerminal();
     releaseWaitingFifos();
-    process.exit(finished ? signalExitCode[signal] : reportError(new InterruptedError(signal), io));
+    process.exit(finished ? signalExitCode(signal) : reportError(new InterruptedError(signal), io));
   };
   const onSignal = (signal: InterruptSignal) => {
     if (received) stopNow(signal);
@@ -199,7 +205,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   };
   // SIGHUP (the terminal closed) and SIGQUIT would otherwise end the process on the spot, in the middle of a
   // prompt, leaving the terminal in raw mode with the cursor hidden.
-  for (const signal of Object.keys(signalExitCode) as InterruptSignal[]) process.on(signal, onSignal);
+  for (const signal of INTERRUPT_SIGNALS) process.on(signal, onSignal);
   // The report could not be written (`> /dev/full`, a full disk): one line and exit 2, however the run went.
   let finished = false;
   let failure: NodeJS.ErrnoException | undefined;
@@ -207,7 +213,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     io.stderr.write(
       `who-failed-whom: could not write the report to stdout (${failure?.code ?? failure?.message}); check where it goes (a full disk?)\n`,
     );
-    process.exitCode = 2;
+    process.exitCode = ExitCode.invalid;
   };
   const io = processIo(abortSignal, (error) => {
     failure = error;
