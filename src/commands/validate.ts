@@ -54,8 +54,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
         : 'Fix each line above, then run who-failed-whom validate again.',
     );
   }
-  for (const line of lines) io.stderr.write(`${visible(line)}
-`);
+  for (const line of lines) io.stderr.write(`${visible(line)}\n`);
   return ExitCode.ok;
 }
 
