@@ -122,8 +122,7 @@ export function parseArgs(argv: string[], columns?: number): Intent {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return { command: 'print', text: printed };
-      // One line: commander puts its "(Did you mean …?)" on a line of its own.
-      throw new UsageError(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '));
+      throw new UsageError(error.message.replace(/^error: /, ''));
     }
     throw error;
   }

@@ -33,7 +33,11 @@ export function reportError(error: unknown, io: Io): number {
   // never drives the terminal.
   const write = (text: string) => io.stderr.write(`${visible(text)}\n`);
   if (error instanceof UsageError) {
-    write(`who-failed-whom: ${error.message}`);
+    // Commander ends a message with "(Did you mean …?)" on a line of its own; any other line break in it came
+    // from the command line, and is shown as an escape like the rest.
+    const [, said, suggestion] = /^([\s\S]*?)(?:\n(\(Did you mean [^\n]*\?\)))?$/.exec(error.message) ?? [];
+    write(`who-failed-whom: ${said ?? error.message}`);
+    if (suggestion) write(suggestion);
     write('Run who-failed-whom --help for usage.');
     return ExitCode.invalid;
   }

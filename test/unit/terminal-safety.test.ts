@@ -161,6 +161,23 @@ describe('a hostile bank, answers and file names, through every command', () => 
     expect(lines.filter((line) => line.startsWith('who-failed-whom: all fine'))).toEqual([]);
   });
 
+  test.each([
+    [
+      'an option cannot forge a line either',
+      '--answer\nwho-failed-whom: forged',
+      ["who-failed-whom: unknown option '--answer\\nwho-failed-whom: forged'"],
+    ],
+    [
+      "commander's suggestion keeps its own line",
+      '--answer',
+      ["who-failed-whom: unknown option '--answer'", '(Did you mean --answers?)'],
+    ],
+  ])('%s', async (_name, option, lines) => {
+    const io = memoryIo({ files: FILES });
+    expect(await main([option], io)).toBe(2);
+    expect(io.stderrText.split('\n')).toEqual([...lines, 'Run who-failed-whom --help for usage.', '']);
+  });
+
   test('Markdown links no mention and no reference from the files', async () => {
     const io = memoryIo({ files: FILES });
     await main([...TEAM, '--format', 'markdown'], io);
