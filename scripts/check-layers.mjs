@@ -14,7 +14,7 @@ export const LAYERS = {
   core: { layers: [], packages: ['valibot'] },
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
   input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync'] },
-  output: { layers: ['root', 'core'], packages: ['node:*', 'write-file-atomic', 'yaml'] },
+  output: { layers: ['root', 'core'], packages: ['node:*'] },
   // node:readline and node:events: the text prompt reads the terminal's keys itself, to take a paste in runs.
   prompt: {
     layers: ['root', 'core', 'render'],
