@@ -74,13 +74,20 @@ export function readPrivateFile(folder: string, path: string, maxBytes: number):
   }
 }
 
+/** Digits only: the cleaner recognises a left-over temporary file by its name (see OURS in compile-cache.ts). */
+export function temporaryBeside(path: string): string {
+  return `${path}.${process.pid}${Math.random().toString().slice(2, 10)}.tmp`;
+}
+
 /**
  * Writes a new file beside the path (O_CREAT|O_EXCL, a random name, never through a link), then renames it into
  * place, so a reader sees the old file or the whole new one. Throws on failure, leaving no temporary file.
  */
-export function writePrivateFile(path: string, chunks: Uint8Array[]): void {
-  // Digits only: the cleaner recognises a left-over temporary file by its name (see OURS in compile-cache.ts).
-  const temporary = `${path}.${process.pid}${Math.random().toString().slice(2, 10)}.tmp`;
+export function writePrivateFile(
+  path: string,
+  chunks: Uint8Array[],
+  temporary = temporaryBeside(path),
+): void {
   const fd = fs.openSync(temporary, CREATE_FLAGS, 0o600);
   try {
     try {
