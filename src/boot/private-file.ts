@@ -3,8 +3,9 @@
  * must be a file of this user's, in a folder of this user's, that nobody else can write to; and what is written
  * never goes through a link or onto a file someone else made.
  *
- * The checks are made on what was opened (fstat of the descriptor), not on a path that could change between a
- * check and a read, and again at every read. No check throws: a file that fails one is simply not read.
+ * A file is checked as it was opened (fstat of the descriptor), not by a path that could change between a check
+ * and a read: that check alone keeps out anyone else's file. Its folder is checked too, so that nobody else can
+ * add, remove or swap files in it. Both at every read. No check throws: a file that fails one is not read.
  */
 const fs = process.getBuiltinModule('node:fs');
 
@@ -76,7 +77,7 @@ export function readPrivateFile(folder: string, path: string, maxBytes: number):
 
 /** Digits only: the cleaner recognises a left-over temporary file by its name (see OURS in compile-cache.ts). */
 export function temporaryBeside(path: string): string {
-  return `${path}.${process.pid}${Math.random().toString().slice(2, 10)}.tmp`;
+  return `${path}.${process.pid}${Math.floor(Math.random() * 2 ** 32)}.tmp`;
 }
 
 /**

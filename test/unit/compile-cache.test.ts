@@ -318,6 +318,13 @@ describe('the private files', () => {
     expect(readdirSync(at.folder).sort()).toEqual(['file.v8', 'taken.v8']);
   });
 
+  test('a temporary file left by a killed run is removed by the cleaner after a day', () => {
+    const name = `${'a'.repeat(16)}-x-v20.20.2-x64-assess.v8`;
+    const left = temporaryBeside(join(dir, name)).slice(dir.length + 1);
+    const day = 24 * 60 * 60 * 1000;
+    expect(staleCaches([{ name: left, mtimeMs: 0 }], 'a'.repeat(16), 2 * day)).toEqual([left]);
+  });
+
   test('a cache is read only under the name it was made for', () => {
     const at = folderWithFile();
     const name = '0123456789abcdef-x-v20.20.2-x64-assess.v8';
