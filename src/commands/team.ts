@@ -1,9 +1,10 @@
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
-import { InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
-import { emitReport } from '../output/report-file.js';
+import { checkTargets } from '../output/destination.js';
+import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
@@ -28,6 +29,11 @@ const MAX_SKIPPED_LISTED = 1000;
 export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
   const bank = await loadBank(io, options.questions);
+  const reportTo = reportTarget(options.output);
+  const targets = reportTo ? [reportTo] : [];
+  const rules = { force: options.force, inputs: [...options.paths, options.questions] };
+  // Before reading what may be thousands of files, and again once they are all read.
+  await checkTargets(io, targets, rules);
   const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
   const skipped: TeamReport['skipped'] = [];
   const errorLines: string[] = [];
@@ -72,7 +78,6 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     skippedCount: invalid,
   };
 
-  const toFile = options.output !== undefined && options.output !== '-';
   const rendered =
     options.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
@@ -80,16 +85,17 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
         ? renderTeamMarkdown(report)
         : renderTeamText(
             report,
-            await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
+            await makeStyle(reportTo === undefined && colorEnabled(io.stdout, io.env, options.color)),
             io.stdout.columns,
           );
-  await emitReport(io, options.output, options.force, rendered);
+  await checkTargets(io, targets, rules);
+  await emitReport(io, reportTo, options.format, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
     io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
-    return 1;
+    return ExitCode.belowThreshold;
   }
-  return 0;
+  return ExitCode.ok;
 }

@@ -3,8 +3,11 @@ import { closeSync, constants, createReadStream, fstatSync, openSync, promises, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
+import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
 import type { Io, OutputStream } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
+import { fileId } from '../output/inspect.js';
+import { removeUnfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
@@ -19,6 +22,8 @@ export function processIo(
 ): Io {
   let stdout: OutputStream | undefined;
   let stderr: OutputStream | undefined;
+  // The files this run has read (device and inode): -o never replaces one of them.
+  const inputs = new Set<string>();
   const io: Io = {
     // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
     get stdin() {
@@ -47,7 +52,10 @@ export function processIo(
         if (info.isFile() && info.size > MAX_INPUT_BYTES) {
           throw Object.assign(new Error('too large'), { code: 'EFBIG' });
         }
-        if (info.isFile()) return readFileSync(fd, 'utf8');
+        if (info.isFile()) {
+          inputs.add(fileId(info));
+          return readFileSync(fd, 'utf8');
+        }
         if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       } finally {
         closeSync(fd);
@@ -58,12 +66,13 @@ export function processIo(
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
       const info = await promises.stat(path).catch(() => undefined);
-      if (info && !info.isFile() && !info.isDirectory()) {
-        await promises.writeFile(path, content);
-        return;
-      }
-      const { writeAtomic } = await import('../output/atomic-write.js');
-      await writeAtomic(path, content);
+      const { writeAtomic, writeInPlace } = await import('../output/atomic-write.js');
+      if (info && (info.isCharacterDevice() || info.isFIFO())) await writeInPlace(path, content);
+      else await writeAtomic(path, content);
+    },
+    async inspectDestination(path) {
+      const { inspectDestination } = await import('../output/inspect.js');
+      return inspectDestination(path, inputs);
     },
     async kindOf(path) {
       try {
@@ -76,12 +85,6 @@ export function processIo(
       }
     },
     walk: walkFiles,
-    async exists(path) {
-      return promises.access(path, constants.F_OK).then(
-        () => true,
-        () => false,
-      );
-    },
   };
   if (signal) {
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
@@ -149,17 +152,19 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     return controller.signal;
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGINT' ? 130 : 143;
+    const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) {
       releaseWaitingFifos();
+      removeUnfinishedFiles();
       process.exit(code);
     }
     received = signal;
     controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
-      process.stderr.write('Interrupted; nothing was saved.\n');
+      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
       releaseWaitingFifos();
+      removeUnfinishedFiles();
       process.exit(code);
     }, 500).unref();
   };
@@ -172,7 +177,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     io.stderr.write(
       `who-failed-whom: could not write the report to stdout (${failure?.code ?? failure?.message}); check where it goes (a full disk?)\n`,
     );
-    process.exitCode = 2;
+    process.exitCode = ExitCode.invalid;
   };
   const io = processIo(abortSignal, (error) => {
     failure = error;

@@ -7,7 +7,7 @@
  * - args.ts `nothing to do`: every parse that does not throw runs an action, and every action sets the intent.
  * - team.ts `team needs at least one file, folder or - (stdin)`: commander's `<paths...>` refuses first.
  * - init.ts `cannot write it: the file system is read-only` (EROFS): needs a read-only mount.
- * - field-notes.ts, and init reading questions/fields.yaml: only a broken install ("unexpected error").
+ * - field-notes.ts, and init reading schema/fields.yaml: only a broken install ("unexpected error").
  * - load.ts, a file that never ends (`-a /dev/zero`): now capped like the others; covered by the FIFO row.
  * - EACCES as root, who may read and write anything: root reads a write-only sysfs attribute instead (the kernel
  *   refuses to open it for reading) and writes into /sys (EACCES, or EROFS where /sys is read-only); where
@@ -107,9 +107,13 @@ const ROWS: Row[] = [
   ['too little of a ledger answered', '-a few.yaml', { 'few.yaml': answers('give-time: 3') }, 2, /few\.yaml: too little of the asked ledger is answered to score it: 0 of 6 items, 0% of its weight \(at least 50% is needed\)/,
     /Answer more of: reach-financial-goals, follow-sales-process, held-accountable, pipeline-current, accurate-forecast, activity-levels/],
   ['--save-answers onto an existing file', '-a m.yaml --save-answers old.yaml', { 'm.yaml': MANAGER, 'old.yaml': 'mine\n' }, 2,
-    cli(/old\.yaml already exists; pass --force to overwrite it, or choose another file for --save-answers/), USAGE],
-  ['-o onto an answers file', '-a m.yaml -o m.yaml', { 'm.yaml': MANAGER }, 2,
-    cli(/m\.yaml holds answers or questions, not a report; -o will not overwrite it\. Choose another file, or pass --force/), USAGE],
+    /old\.yaml already exists; pass --force to replace it, or choose another file/, null],
+  ['-o onto an answers file', '-a m.yaml -o other.yaml', { 'm.yaml': MANAGER, 'other.yaml': MANAGER }, 2,
+    /other\.yaml exists and is not a who-failed-whom report; pass --force to replace it, or choose another file/, null],
+  ['-o onto the run\'s own answers file, even with --force', '-a m.yaml -o ./m.yaml --force', { 'm.yaml': MANAGER }, 2,
+    /\.\/m\.yaml is one of this run's inputs; -o never replaces it, even with --force\. Choose another file/, null],
+  ['--save-answers and -o naming one file', '-a m.yaml --save-answers x.md -o ./x.md', { 'm.yaml': MANAGER }, 2,
+    /\.\/x\.md is named by both --save-answers and -o; choose a different file for each/, null],
   ['--strict, answers made for another version of the bank', '-a v.yaml --strict', { 'v.yaml': `bankVersion: 2\n${answers('give-time: 3')}` }, 2,
     /v\.yaml:1:14: answers were made for version 2 of bank who-failed-whom; this is version 1/,
     /--strict counts warnings as errors: score them with the bank they were made for \(--questions FILE\), or drop --strict\./],
@@ -249,7 +253,7 @@ const ROWS: Row[] = [
   ['CSV: a cell that is no answer', 'team c.csv', { 'c.csv': 'role,give-time\nmanager,9\n' }, 2, /c\.csv:2:2: give-time: expected a whole number from 1 to 5, got 9/, SKIP],
   // init (commands/init.ts)
   ['init: a JSON file name', 'init bank.json', {}, 2, cli(/init writes YAML, with comments that JSON cannot hold; name the file bank\.yaml/), USAGE],
-  ['init: onto an existing file', 'init b.yaml', { 'b.yaml': 'mine\n' }, 2, cli(/b\.yaml already exists; pass --force to overwrite it, or choose another file/), USAGE],
+  ['init: onto an existing file', 'init b.yaml', { 'b.yaml': 'mine\n' }, 2, /b\.yaml already exists; pass --force to replace it, or choose another file/, null],
   ['init: into a folder that does not exist', 'init nowhere/b.yaml', {}, 2, /nowhere\/b\.yaml: cannot write it: its folder does not exist/, WRITE],
   ['init --force onto a folder', 'init d --force', { 'd/': '' }, 2, /d: cannot write it: it is a folder/, WRITE],
   ...(unwritable ? [['init: where it may not write', `init ${unwritable}`, { 'ro/': LOCKED }, 2,
