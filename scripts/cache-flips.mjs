@@ -3,6 +3,7 @@
 // cache, within the time limit. test/e2e/cache.test.ts runs a few; this runs as many as asked.
 // usage: node scripts/cache-flips.mjs [--runs 1000] [--seed N] [--node PATH] [--jobs 2]
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,16 +21,10 @@ const VOLATILE_ENV = [
   'WHO_FAILED_WHOM_CACHE_DIR',
 ];
 
-/** mulberry32: the same seed gives the same flips, so a failure can be run again. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+/** The run's three choices, from the seed and the run's number alone: any failing run can be made again. */
+function choices(seed, index) {
+  const digest = createHash('sha256').update(`${seed}:${index}`).digest();
+  return [0, 4, 8].map((offset) => digest.readUInt32LE(offset) / 2 ** 32);
 }
 
 function run(node, args, env) {
@@ -104,10 +99,10 @@ export async function flipRuns({ runs, seed = Date.now() % 2 ** 31, node = proce
       lanes.map(async ({ env: laneEnv, files }) => {
         while (next < runs) {
           const index = next++;
-          const pick = random(seed + index);
-          const file = files[Math.floor(pick() * files.length)];
-          const position = Math.floor(pick() * file.content.length);
-          const xor = 1 + Math.floor(pick() * 255);
+          const [which, where, how] = choices(seed, index);
+          const file = files[Math.floor(which * files.length)];
+          const position = Math.floor(where * file.content.length);
+          const xor = 1 + Math.floor(how * 255);
           for (const other of files) writeFileSync(other.path, other.content);
           const bytes = Buffer.from(file.content);
           bytes[position] ^= xor;
