@@ -1,4 +1,5 @@
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
+import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { teamEntries } from '../input/team-inputs.js';
@@ -11,7 +12,7 @@ import { renderTeamText } from '../render/team-text.js';
 export interface TeamCommandOptions {
   paths: string[];
   questions?: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   output?: string;
   failUnder?: number;
   skipInvalid: boolean;
@@ -73,16 +74,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   };
 
   const toFile = options.output !== undefined && options.output !== '-';
-  const rendered =
-    options.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : options.format === 'markdown'
-        ? renderTeamMarkdown(report)
-        : renderTeamText(
-            report,
-            await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
-            io.stdout.columns,
-          );
+  const rendered = await render(report, bank, options, io, toFile);
   await emitReport(io, options.output, options.force, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
@@ -92,4 +84,22 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+async function render(
+  report: TeamReport,
+  bank: Bank,
+  options: TeamCommandOptions,
+  io: Io,
+  toFile: boolean,
+): Promise<string> {
+  if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (options.format === 'markdown') return renderTeamMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the single report.
+    const { renderTeamHtml } = await import('../render/html/team-page.js');
+    return renderTeamHtml(report, bank);
+  }
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderTeamText(report, style, io.stdout.columns);
 }

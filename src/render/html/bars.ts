@@ -34,9 +34,9 @@ const ROW = 34;
 /** Horizontal bars, each under its label, in groups with an optional heading. Plain data in, a figure out. */
 export function barChart(chart: BarChart): Html {
   const plot = chart.plot ?? 86;
-  const top = 4;
-  let y = top;
+  let y = 4;
   const rows: Html[] = [];
+  const bands: [number, number][] = [];
   for (const group of chart.groups) {
     if (group.heading) {
       rows.push(
@@ -52,11 +52,12 @@ export function barChart(chart: BarChart): Html {
 <rect class="bar bar-${bar.kind}" x="0" y="${y + 16}" width="${width > 0 ? pct(width) : '2'}" height="13" rx="2"></rect>
 <text class="value" x="${pct(width)}" dx="6" y="${y + 26.5}">${truncate(bar.valueText, VALUE_CHARS)}</text></g>
 `);
+      bands.push([y + 14, y + 31]);
       y += ROW;
     }
     y += 6;
   }
   const bottom = y;
   const ticks = chart.ticks.map((t) => ({ x: (t / chart.max) * plot, label: String(t) }));
-  return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, top, bottom)}${rows}`);
+  return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, bands)}${rows}`);
 }

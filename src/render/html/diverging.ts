@@ -36,17 +36,20 @@ export function sideOf(point: number, min: number, max: number): DivergingCatego
 }
 
 /**
- * Shade classes: the strongest at the ends of the scale, as in the chart's key. `d-n1` is the mildest
- * negative, `d-p1` the mildest positive, up to 3 each way; `d-0` the middle.
+ * Shade classes, from the centre outwards: `d-n1` the mildest negative up to `d-n3`, `d-p1` to `d-p3`, `d-0` the
+ * middle. The ends of the scale always get the strongest shade, so a 5-point scale reads dark–light–grey–light–dark.
  */
 export function shadeClasses(categories: DivergingCategory[]): string[] {
+  const level = (fromCentre: number, count: number) =>
+    count === 1 ? 2 : count === 2 ? (fromCentre === 1 ? 1 : 3) : Math.min(3, fromCentre);
   const negatives = categories.filter((c) => c.side === 'negative').length;
+  const positives = categories.filter((c) => c.side === 'positive').length;
   let seenPositive = 0;
   return categories.map((c, i) => {
     if (c.side === 'neutral') return 'd-0';
-    if (c.side === 'negative') return `d-n${Math.min(3, negatives - i)}`;
+    if (c.side === 'negative') return `d-n${level(negatives - i, negatives)}`;
     seenPositive += 1;
-    return `d-p${Math.min(3, seenPositive)}`;
+    return `d-p${level(seenPositive, positives)}`;
   });
 }
 
@@ -57,9 +60,9 @@ export function shadeClasses(categories: DivergingCategory[]): string[] {
  */
 export function divergingChart(chart: DivergingChart): Html {
   const shades = shadeClasses(chart.categories);
-  const top = 4;
-  let y = top;
+  let y = 4;
   const rows: Html[] = [];
+  const bands: [number, number][] = [];
   for (const row of chart.rows) {
     const n = row.counts.reduce((sum, c) => sum + c, 0);
     const share = (i: number) => (n === 0 ? 0 : (row.counts[i] ?? 0) / n);
@@ -104,10 +107,12 @@ export function divergingChart(chart: DivergingChart): Html {
     rows.push(html`<g class="div-row">
 <text class="label" x="0" y="${y + 12}">${truncate(row.label, LABEL_CHARS)} <tspan class="n">(n = ${String(n)})</tspan></text>
 ${segments}
+<line class="centre" x1="${pct(CENTRE)}" x2="${pct(CENTRE)}" y1="${y + 16}" y2="${y + 40}"></line>
 <text class="total" x="0" y="${y + 30}">${percent(negativeShare)}</text>
 <text class="total" x="100%" y="${y + 30}" text-anchor="end">${percent(positiveShare)}</text>
 </g>
 `);
+    bands.push([y + 16, y + ROW]);
     y += ROW;
   }
   const bottom = y;
@@ -115,12 +120,7 @@ ${segments}
     x: CENTRE + (t / 100) * HALF,
     label: t === 0 ? '0' : `${Math.abs(t)}%`,
   }));
-  const centreLine = html`<line class="centre" x1="${pct(CENTRE)}" x2="${pct(CENTRE)}" y1="${top}" y2="${bottom}"></line>`;
-  return chartFigure(
-    chart,
-    bottom + GRID_LABEL_HEIGHT,
-    html`${gridLines(ticks, top, bottom)}${rows}${centreLine}`,
-  );
+  return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, bands)}${rows}`);
 }
 
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;

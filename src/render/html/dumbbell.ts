@@ -28,9 +28,9 @@ export function dumbbellChart(chart: DumbbellChart): Html {
   const { min, max } = chart.scale;
   const x = (v: number) =>
     LEFT + ((Math.min(max, Math.max(min, v)) - min) / (max - min || 1)) * (RIGHT - LEFT);
-  const top = 4;
-  let y = top;
+  let y = 4;
   const rows: Html[] = [];
+  const bands: [number, number][] = [];
   for (const row of chart.rows) {
     const mid = y + 27;
     const parts: Html[] = [
@@ -67,10 +67,11 @@ export function dumbbellChart(chart: DumbbellChart): Html {
     rows.push(
       html`<g class="dumbbell-row"><line class="track" x1="${pct(LEFT)}" x2="${pct(RIGHT)}" y1="${mid}" y2="${mid}"></line>${parts}</g>\n`,
     );
+    bands.push([y + 16, y + 38]);
     y += ROW;
   }
   const bottom = y;
   const ticks: { x: number; label: string }[] = [];
   for (let p = Math.ceil(min); p <= max; p++) ticks.push({ x: x(p), label: String(p) });
-  return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, top, bottom)}${rows}`);
+  return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, bands)}${rows}`);
 }

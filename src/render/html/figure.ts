@@ -88,13 +88,17 @@ ${spec.rows.map(
 </table>`;
 }
 
-/** Vertical grid lines and their labels across a plot, at `ticks` (positions in % of the width). */
-export function gridLines(ticks: { x: number; label: string }[], top: number, bottom: number): Html {
+/**
+ * Vertical grid lines at `ticks` (positions in % of the width), drawn only through the `bands` where the marks
+ * are (never through a label above them), with the tick labels under the last band.
+ */
+export function gridLines(ticks: { x: number; label: string }[], bands: [number, number][]): Html {
+  const bottom = bands.at(-1)?.[1] ?? 0;
   // A label at either edge is anchored inwards, so it is not cut in half.
   const anchor = (x: number) => (x <= 1 ? 'start' : x >= 99 ? 'end' : 'middle');
   return html`<g class="grid" aria-hidden="true">${ticks.map(
     (t) =>
-      html`<line x1="${pct(t.x)}" x2="${pct(t.x)}" y1="${top}" y2="${bottom}"></line><text class="tick" x="${pct(t.x)}" y="${bottom + 13}" text-anchor="${anchor(t.x)}">${t.label}</text>`,
+      html`${bands.map(([from, to]) => html`<line x1="${pct(t.x)}" x2="${pct(t.x)}" y1="${from}" y2="${to}"></line>`)}<text class="tick" x="${pct(t.x)}" y="${bottom + 13}" text-anchor="${anchor(t.x)}">${t.label}</text>`,
   )}</g>`;
 }
 

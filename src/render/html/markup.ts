@@ -34,8 +34,8 @@ function flatten(part: Part): string {
   if (part === null || part === undefined || part === false) return '';
   if (part instanceof Html) return part.markup;
   if (typeof part === 'number') return coord(part);
-  if (typeof part === 'string') return escapeHtml(part);
-  return part.map(flatten).join('');
+  if (Array.isArray(part)) return part.map(flatten).join('');
+  return escapeHtml(String(part));
 }
 
 /** A template tag: `html\`<p>${text}</p>\`` escapes text and keeps markup made by html. */

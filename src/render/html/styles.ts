@@ -7,7 +7,7 @@ export const STYLESHEET = `
   --asked: #b45309; --asked-stripe: #e9a35e; --given: #0f766e; --mark-a: #334155; --mark-b: #0f766e;
   --trend: #1d4ed8; --band: #e3f1e7; --band-text: #276738;
   --good: #1f6b3a; --good-bg: #e3f1e7; --warn: #9a3412; --warn-bg: #fdecdc;
-  --d-n3: #8c510a; --d-n2: #d8b365; --d-n1: #f3e4bf; --d-0: #dedede; --d-p1: #c7eae5; --d-p2: #5ab4ac; --d-p3: #01665e;
+  --d-n3: #a6611a; --d-n2: #c89a4e; --d-n1: #e6cf98; --d-0: #dddddd; --d-p1: #9fd8cf; --d-p2: #4fa89e; --d-p3: #01796f;
   --d-strong-text: #ffffff; --d-mild-text: #1b2330;
   --hm-p3: #b5520f; --hm-p2: #f0a867; --hm-p1: #fbe0c6; --hm-0: #eef0f3; --hm-n1: #d5e4f3; --hm-n2: #8db5dc; --hm-n3: #2d6aa6;
 }
@@ -17,7 +17,7 @@ export const STYLESHEET = `
     --asked: #e8a04f; --asked-stripe: #9c5c1c; --given: #3bbfb0; --mark-a: #dbe2ea; --mark-b: #3bbfb0;
     --trend: #7aa7ff; --band: #1b3325; --band-text: #8fd4a5;
     --good: #8fd4a5; --good-bg: #1b3325; --warn: #f6b27a; --warn-bg: #3a2616;
-    --d-n3: #e0a447; --d-n2: #a67c3d; --d-n1: #54452b; --d-0: #444a52; --d-p1: #24504b; --d-p2: #2f8f86; --d-p3: #6fd6c9;
+    --d-n3: #e3a857; --d-n2: #b08242; --d-n1: #6b5631; --d-0: #4a5059; --d-p1: #2a5e58; --d-p2: #35948a; --d-p3: #72d9cc;
     --d-strong-text: #10151b; --d-mild-text: #e4e8ee;
     --hm-p3: #f0a867; --hm-p2: #a2561a; --hm-p1: #4d3119; --hm-0: #222a34; --hm-n1: #1d3550; --hm-n2: #2f5f92; --hm-n3: #8db5dc;
   }
@@ -67,6 +67,10 @@ figcaption { font-weight: 620; margin-bottom: 6px; }
 .chart-body.stacked { grid-template-columns: minmax(0, 1fr); }
 .chart-svg { display: block; width: 100%; }
 .chart-svg text { font-size: 12px; fill: var(--fg); }
+/* Labels sit over grid lines: a halo of the background keeps them legible. */
+.chart-svg .label, .chart-svg .group-heading, .chart-svg .value, .chart-svg .total {
+  paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round;
+}
 .chart-svg .tick, .chart-svg .n, .chart-svg .total, .chart-svg .missing { fill: var(--muted); font-size: 11px; }
 .chart-svg .value, .chart-svg .group-heading { font-weight: 650; font-variant-numeric: tabular-nums; }
 .chart-svg .grid line, .chart-svg .hgrid { stroke: var(--grid); stroke-width: 1; }
@@ -91,6 +95,7 @@ figcaption { font-weight: 620; margin-bottom: 6px; }
 .d-p1 { fill: var(--d-p1); } .d-p2 { fill: var(--d-p2); } .d-p3 { fill: var(--d-p3); }
 .chart-svg .seg-count { font-size: 11px; font-weight: 600; fill: var(--d-mild-text); }
 .chart-svg .seg-count.d-n3, .chart-svg .seg-count.d-p3 { fill: var(--d-strong-text); }
+.chart-svg .seg-count { paint-order: normal; stroke: none; }
 .cell { stroke: var(--bg); stroke-width: 2; }
 .hm-p3 { fill: var(--hm-p3); } .hm-p2 { fill: var(--hm-p2); } .hm-p1 { fill: var(--hm-p1); } .hm-0 { fill: var(--hm-0); }
 .hm-n1 { fill: var(--hm-n1); } .hm-n2 { fill: var(--hm-n2); } .hm-n3 { fill: var(--hm-n3); } .hm-na { fill: url(#p-withheld); }
