@@ -49,6 +49,13 @@ const cases = [
   { name: '--help', argv: [bin, '--help'], target: 1.15 },
   { name: 'score answers (text)', argv: [bin, '--answers', answers], target: 1.2 },
   { name: 'score answers (json)', argv: [bin, '--answers', answers, '--format', 'json'], target: 1.2 },
+  // The page and its charts load only for --format html; what they cost is measured against the same run in JSON.
+  {
+    name: 'score answers (html)',
+    argv: [bin, '--answers', answers, '--format', 'html'],
+    relativeTo: 'score answers (json)',
+    relativeTarget: 1.1,
+  },
   // A first run, or a machine that keeps no cache (a fresh CI container): everything compiles.
   {
     name: 'score answers, no cache',
@@ -136,6 +143,11 @@ for (const c of cases) {
   const mib = Math.max(...s.mib);
   let verdict = '';
   if (c.target) verdict = ratio <= c.target ? `ok (≤ ${c.target}×)` : `MISSED (≤ ${c.target}×)`;
+  if (c.relativeTo) {
+    const versus = ms / median(samples.get(c.relativeTo).ms);
+    const base = c.relativeTo.replace(/^.*\((\w+)\)$/, '$1');
+    verdict = `${versus <= c.relativeTarget ? 'ok' : 'MISSED'} (${versus.toFixed(2)}× ${base}; ≤ ${c.relativeTarget}×)`;
+  }
   if (c.limitMs)
     verdict =
       ms <= c.limitMs && !(mib > c.limitMiB)

@@ -34,7 +34,7 @@ export function lineChart(chart: LineChart): Html {
   if (chart.band) {
     const top = y(chart.band.to);
     parts.push(
-      html`<rect class="band" x="${pct(LEFT)}" y="${top}" width="${pct(RIGHT - LEFT)}" height="${coord(y(chart.band.from) - top)}"></rect><text class="band-label" x="${pct(RIGHT)}" y="${top + 12}" text-anchor="end">${chart.band.label}</text>`,
+      html`<rect class="band" x="${pct(LEFT)}" y="${top}" width="${pct(RIGHT - LEFT)}" height="${coord(y(chart.band.from) - top)}"></rect><text class="band-label" x="${pct(LEFT)}" dx="6" y="${top + 12}">${chart.band.label}</text>`,
     );
   }
   for (let t = 0; t <= 4; t++) {

@@ -153,7 +153,7 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   .chart-body, .chart-body.stacked { grid-template-columns: minmax(0, 9fr) minmax(0, 11fr); gap: 6px 16px; }
   .headline-grid .chart-body { grid-template-columns: minmax(0, 1fr); }
   table.data { font-size: 7.5pt; }
-  table.data caption, .legend, .chart-note { font-size: 7.5pt; }
+  table.data caption, table.data thead th, .legend, .chart-note { font-size: 7.5pt; }
   table.data th, table.data td { padding: 1px 3px; }
   blockquote { margin: 2px 0; padding: 0 10px; font-size: 8.5pt; line-height: 1.25; }
   .intro { display: none; }

@@ -189,7 +189,7 @@ function perceptionSection(report: TeamReport): Html {
       head: ['What is owed to reps', 'Managers', 'Reps', 'Gap'],
       rows: gaps.map((g) => [g.label, oneDecimal(g.manager), oneDecimal(g.rep), signed(g.gap)]),
       numeric: [1, 2, 3],
-      widths: [46, 20, 16, 18],
+      widths: [44, 22, 16, 18],
     }),
   });
   const withheld = report.items.filter((i) => i.side === 'owed' && i.byRole.rep.withheld !== null);
