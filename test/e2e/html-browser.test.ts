@@ -32,7 +32,7 @@ interface PageElement {
 }
 declare const document: {
   documentElement: { clientWidth: number; scrollWidth: number };
-  body: { innerText: string };
+  body: { textContent: string | null };
   querySelectorAll(selector: string): Iterable<PageElement>;
   getElementById(id: string): PageElement | null;
 };
@@ -342,7 +342,7 @@ describeInBrowser('HTML reports in Chromium', () => {
   test('text from a file shows as text: no image is made of it', async () => {
     await load(files.hostile, 1280, 'light');
     expect(await page.$$eval('img', (images) => images.length)).toBe(0);
-    expect(await page.evaluate(() => document.body.innerText)).toContain(INJECTION);
+    expect(await page.evaluate(() => document.body.textContent)).toContain(INJECTION);
   });
 
   test('the charts of other reports (rounds, teams side by side) draw with their labels', async () => {

@@ -1,7 +1,7 @@
 import { dumbbellChart } from './dumbbell.js';
 import { dataTable } from './figure.js';
 import { lineChart, sparkline } from './line.js';
-import { type Html, html, oneDecimal, signed } from './markup.js';
+import { type Html, oneDecimal, signed } from './markup.js';
 
 // Sections for reports over rounds (history, compare): plain data in, a figure with its table out.
 
