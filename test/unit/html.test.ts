@@ -18,6 +18,7 @@ import {
 } from '../../src/render/html/markup.js';
 import { CONTENT_SECURITY_POLICY, HTML_REPORT_MARKER } from '../../src/render/html/page.js';
 import { categoriesOf } from '../../src/render/html/team-page.js';
+import { sanitize } from '../../src/render/style.js';
 import { memoryIo } from '../support/memory-io.js';
 import { builtinBank, builtinBankText, edit, ROOT } from './helpers.js';
 
@@ -86,6 +87,23 @@ describe('escapeHtml and the html tag', () => {
     ['plain text', 'plain text'],
   ])('escapeHtml(%j) is %j', (input, expected) => {
     expect(escapeHtml(input)).toBe(expected);
+  });
+
+  test('takes its shortcut only for text the full escape would leave as it is (every BMP character, some beyond)', () => {
+    const full = (text: string) =>
+      sanitize(text).replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? '&#39;',
+      );
+    const differs: string[] = [];
+    const astral = ['\u{1F600}', '\u{E0001}', '\u{110BD}', '\u{1D173}'];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(code)}b`;
+      if (escapeHtml(text) !== full(text)) differs.push(code.toString(16));
+    }
+    for (const text of astral) if (escapeHtml(text) !== full(text)) differs.push(text);
+    expect(differs).toEqual([]);
   });
 
   test('escapes every value, keeps markup made by html or trusted, and leaves out null, undefined and false', () => {

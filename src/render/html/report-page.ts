@@ -124,7 +124,7 @@ function gapsSection(report: Report): Html | null {
 <h2 id="gaps-heading">Where the gap is widest</h2>
 <p class="muted intro">Each thing asked of reps, beside what makes it achievable.</p>
 ${chart}
-${quotes.map((q) => html`<blockquote>“${q}”</blockquote>`)}
+${quotes.map((q) => html`<blockquote>&ldquo;${q}&rdquo;</blockquote>`)}
 </section>`;
 }
 
