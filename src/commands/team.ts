@@ -4,7 +4,8 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
-import { emitReport } from '../output/report-file.js';
+import { checkTargets } from '../output/destination.js';
+import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
@@ -29,6 +30,11 @@ const MAX_SKIPPED_LISTED = 1000;
 export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
   const bank = await loadBank(io, options.questions);
+  const reportTo = reportTarget(options.output);
+  const targets = reportTo ? [reportTo] : [];
+  const rules = { force: options.force, inputs: [...options.paths, options.questions] };
+  // Before reading what may be thousands of files, and again once they are all read.
+  await checkTargets(io, targets, rules);
   const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
   const skipped: TeamReport['skipped'] = [];
   const errorLines: string[] = [];
@@ -73,9 +79,9 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     skippedCount: invalid,
   };
 
-  const toFile = options.output !== undefined && options.output !== '-';
-  const rendered = await render(report, bank, options, io, toFile);
-  await emitReport(io, options.output, options.force, rendered);
+  const rendered = await render(report, bank, options, io, reportTo !== undefined);
+  await checkTargets(io, targets, rules);
+  await emitReport(io, reportTo, options.format, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);

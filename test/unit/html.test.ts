@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { isOurReport, REPORT_COMMENT } from '../../src/output/report-mark.js';
 import { barChart } from '../../src/render/html/bars.js';
 import { divergingChart, shadeClasses, sideOf } from '../../src/render/html/diverging.js';
 import { dumbbellChart } from '../../src/render/html/dumbbell.js';
@@ -180,6 +181,23 @@ describe('the single report page', () => {
     expect(written.code).toBe(0);
     expect(written.out).toBe('');
     expect(written.io.files.get('/mem/r.html')).toBe(out);
+  });
+
+  test('-o replaces an earlier HTML report, and leaves a page that is not ours alone without --force', async () => {
+    const first = await run(['--answers', 'manager.yaml', '--format', 'html', '-o', 'r.html']);
+    const earlier = first.io.files.get('/mem/r.html') as string;
+    expect(HTML_REPORT_MARKER).toBe(REPORT_COMMENT);
+    expect(isOurReport(earlier.slice(0, 1024))).toBe(true);
+    const again = await run(['--answers', 'manager.yaml', '--format', 'html', '-o', 'r.html'], {
+      'r.html': earlier,
+    });
+    expect(again.code).toBe(0);
+    const mine = '<!DOCTYPE html>\n<title>My notes</title>\n';
+    const refused = await run(['--answers', 'manager.yaml', '--format', 'html', '-o', 'notes.html'], {
+      'notes.html': mine,
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.io.files.get('/mem/notes.html')).toBe(mine);
   });
 
   test('the same report gives the same bytes', async () => {
