@@ -138,7 +138,7 @@ function viewsSection(report: TeamReport): Html {
             head: ['View', 'n', 'Asked', 'Given', 'Balance', 'Leaning'],
             rows: roles.map((role) => row(role, report.scores[role])),
             numeric: [1, 2, 3, 4],
-            widths: [24, 8, 13, 13, 16, 26],
+            widths: [23, 7, 15, 15, 16, 24],
           }),
         });
   return html`<section aria-labelledby="views-heading">
