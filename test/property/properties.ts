@@ -110,6 +110,7 @@ const SPECIAL_STRINGS = [
   '<<',
   '__proto__',
   'constructor',
+  'prototype',
   'toString',
   'hasOwnProperty',
   'NaN',
