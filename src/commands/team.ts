@@ -1,6 +1,7 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import { SummaryBuilder } from '../core/org-summary.js';
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
+import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
 import { parseRoster } from '../input/roster.js';
@@ -10,14 +11,14 @@ import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { teamJsonChunks } from '../render/json.js';
-import { sanitize } from '../render/style.js';
+import { sanitize } from '../render/sanitize.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
 export interface TeamCommandOptions {
   paths: string[];
   questions?: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   output?: string;
   failUnder?: number;
   skipInvalid: boolean;
@@ -154,14 +155,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   } else {
     const all = seen ? [...seen] : null;
     const report: TeamReport = { ...head, groups: all, summary: all ? summary.result() : null, ...tail };
-    rendered =
-      options.format === 'markdown'
-        ? renderTeamMarkdown(report)
-        : renderTeamText(
-            report,
-            await makeStyle(reportTo === undefined && colorEnabled(io.stdout, io.env, options.color)),
-            io.stdout.columns,
-          );
+    rendered = await render(report, bank, options, io, reportTo !== undefined);
   }
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
@@ -173,4 +167,21 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+async function render(
+  report: TeamReport,
+  bank: Bank,
+  options: TeamCommandOptions,
+  io: Io,
+  toFile: boolean,
+): Promise<string> {
+  if (options.format === 'markdown') return renderTeamMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the single report.
+    const { renderTeamHtml } = await import('../render/html/team-page.js');
+    return renderTeamHtml(report, bank);
+  }
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderTeamText(report, style, io.stdout.columns);
 }

@@ -1,6 +1,9 @@
 import type { Answers, Bank, Question } from '../core/types.js';
+import { escapeUnsafeInJson, sanitizeAll } from './sanitize.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A double-quoted YAML scalar (JSON's escapes are YAML's too) that keeps the value exactly and is safe to print. */
+const quoted = (value: string | number) => escapeUnsafeInJson(JSON.stringify(value));
 
 function allowedComment(q: Question): string[] {
   if (q.type === 'text') return ['  #   (free text; leave empty to skip)'];
@@ -20,7 +23,9 @@ function allowedComment(q: Question): string[] {
  * template; with answers it is what --save-answers writes, so a saved run reads like a filled-in template.
  * `schemaLine` (a `# yaml-language-server: $schema=…` comment) goes first, for editors.
  */
-export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: string): string {
+export function renderAnswersFile(source: Bank, answers?: Answers, schemaLine?: string): string {
+  // The bank's words only go into comments and keys: a comment is one line, and the file may be printed.
+  const bank = sanitizeAll(source);
   const meta = answers?.meta ?? {};
   const out = [
     ...(schemaLine === undefined ? [] : [schemaLine]),
@@ -30,10 +35,10 @@ export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: st
     `bank: ${bank.id}`,
     `bankVersion: ${bank.version}`,
     `role: ${meta.role ?? 'manager'}`,
-    `respondent:${meta.respondent ? ` ${JSON.stringify(meta.respondent)}` : ''}`,
+    `respondent:${meta.respondent ? ` ${quoted(meta.respondent)}` : ''}`,
     // Optional: the team, for `team --by team` across a sales org.
-    `team:${meta.team ? ` ${JSON.stringify(meta.team)}` : ''}`,
-    `date:${meta.date ? ` ${JSON.stringify(meta.date)}` : ''}`,
+    `team:${meta.team ? ` ${quoted(meta.team)}` : ''}`,
+    `date:${meta.date ? ` ${quoted(meta.date)}` : ''}`,
     'answers:',
   ];
   for (const section of bank.sections) {
@@ -43,7 +48,7 @@ export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: st
     for (const q of questions) {
       const value = answers?.values.get(q.id);
       out.push(`  # ${oneLine(q.prompt)}`, ...allowedComment(q));
-      out.push(`  ${q.id}:${value === undefined ? '' : ` ${JSON.stringify(value)}`}`);
+      out.push(`  ${q.id}:${value === undefined ? '' : ` ${quoted(value)}`}`);
     }
   }
   return `${out.join('\n')}\n`;

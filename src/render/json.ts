@@ -1,7 +1,13 @@
 import type { Report } from '../core/report.js';
+import { escapeUnsafeInJson } from './sanitize.js';
+
+/** A JSON document, indented, whose strings hold their data exactly but no character a terminal would obey. */
+export function jsonDocument(value: unknown): string {
+  return `${escapeUnsafeInJson(JSON.stringify(value, null, 2))}\n`;
+}
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonDocument(report);
 }
 
 /**
@@ -16,14 +22,17 @@ export function* teamJsonChunks(
   after: () => object,
 ): Generator<string> {
   yield '{\n';
+  // Each piece is whole JSON text, so escaping it alone is escaping the document (see jsonDocument).
   const field = (key: string, value: unknown) =>
-    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')}`;
+    escapeUnsafeInJson(
+      `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')}`,
+    );
   for (const [key, value] of Object.entries(head)) yield `${field(key, value)},\n`;
   if (groups === null) yield '  "groups": null,\n';
   else {
     let first = true;
     for (const group of groups) {
-      yield `${first ? '  "groups": [\n' : ',\n'}    ${JSON.stringify(group)}`;
+      yield `${first ? '  "groups": [\n' : ',\n'}    ${escapeUnsafeInJson(JSON.stringify(group))}`;
       first = false;
     }
     yield first ? '  "groups": [],\n' : '\n  ],\n';

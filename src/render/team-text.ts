@@ -1,6 +1,7 @@
 import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize, sanitizeAll } from './sanitize.js';
+import type { Style } from './style.js';
 import {
   gapFigures,
   groupFigures,
@@ -151,7 +152,9 @@ function summaryLines(summary: OrgSummary, style: Style, w: number): string[] {
   return out;
 }
 
-export function renderTeamText(report: TeamReport, style: Style, width = 80): string {
+export function renderTeamText(model: TeamReport, style: Style, width = 80): string {
+  // Every string of the model made safe for a terminal first, whatever field it sits in.
+  const report = sanitizeAll(model);
   const w = Math.max(40, Math.min(width, 100));
   const teams = report.groups?.length ?? 0;
   const title = teams > 0 ? `org retro, ${teams} team${teams === 1 ? '' : 's'}` : 'team retro';

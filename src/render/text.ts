@@ -1,5 +1,6 @@
 import { leaningWords, type Report, type ReportItem, rolePhrases } from '../core/report.js';
-import { type Style, sanitize } from './style.js';
+import { sanitizeAll } from './sanitize.js';
+import type { Style } from './style.js';
 
 const BAR_WIDTH = 30;
 const MAX_GAPS_SHOWN = 3;
@@ -30,13 +31,14 @@ function bar(value: number, paint: (t: string) => string, style: Style): string 
 const item = (i: ReportItem) => `${i.label} (${i.display})`;
 
 /** The terminal report. Pure: the caller decides colour (through style) and width. */
-export function renderText(report: Report, style: Style, width = 80): string {
+export function renderText(model: Report, style: Style, width = 80): string {
+  const report = sanitizeAll(model);
   const w = Math.max(40, Math.min(width, 100));
   const out: string[] = [];
   const { asked, given, balance } = report.scores;
   const phrases = rolePhrases[report.role];
   const labelWidth = Math.max(phrases.asked.length, phrases.given.length) + 2;
-  const who = report.respondent.name ? ` · ${sanitize(report.respondent.name)}` : '';
+  const who = report.respondent.name ? ` · ${report.respondent.name}` : '';
   out.push(style.heading(`${report.bank.title}${who}`), '');
   out.push(
     `  ${phrases.asked.padEnd(labelWidth)}${bar(asked, style.asked, style)} ${String(Math.round(asked)).padStart(3)}`,
@@ -85,7 +87,7 @@ export function renderText(report: Report, style: Style, width = 80): string {
   if (report.reflections.length > 0) {
     out.push('', style.heading('Your reflections'));
     for (const r of report.reflections) {
-      out.push(style.strong(wrap(r.prompt, w, '  ')), wrap(sanitize(r.answer), w, '    '));
+      out.push(style.strong(wrap(r.prompt, w, '  ')), wrap(r.answer, w, '    '));
     }
   }
   return `${out.join('\n')}\n`;
