@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
 import { GivenOnce } from './given-once.js';
-import { readBytes, readText, STDIN_NAME } from './load.js';
+import { readBytes, readText, readTextAndId, STDIN_NAME } from './load.js';
 import { parseAnswersWithPositions } from './located.js';
 import { quickParse } from './quick-yaml.js';
 import { parseSources, problemLines } from './source.js';
@@ -91,7 +91,8 @@ export async function* teamEntries(
     } else if (kind === 'directory') {
       for await (const found of io.walk(path, FOLDER_EXTENSIONS)) {
         if (found.kind === 'file') {
-          if (await given.isFirst(found.path)) yield await fileEntry(found.path, io, bank);
+          const entry = await onceEntry(found.path, io, bank, given);
+          if (entry) yield entry;
         } else if (found.kind === 'unreadable') {
           const problem = FOLDER_PROBLEMS.get(found.code) ?? `cannot read this folder (${found.code})`;
           yield {
@@ -119,6 +120,21 @@ export async function* teamEntries(
     }
   }
   for (const line of given.notes()) note(line);
+}
+
+/**
+ * A file found in a folder: read, then counted only if it was not met before. Its id comes from the read itself
+ * (a look first would cost a 100,000-file run a tenth of its time); undefined for one met before.
+ */
+async function onceEntry(file: string, io: Io, bank: Bank, given: GivenOnce): Promise<TeamEntry | undefined> {
+  let read: { text: string; id: string | null };
+  try {
+    read = await readTextAndId(io, file);
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
+    throw error;
+  }
+  return given.isFirstId(read.id, file) ? parseRespondent(read.text, file, bank) : undefined;
 }
 
 async function fileEntry(file: string, io: Io, bank: Bank): Promise<TeamEntry> {

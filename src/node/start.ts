@@ -63,34 +63,9 @@ export function processIo(
     builtinBankPath,
     builtinBankJsonPath: fileURLToPath(new URL('./bank.json', import.meta.url)),
     async readFile(path) {
-      // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
-      // A small regular file reads faster synchronously (a team run reads thousands, one after another);
-      // anything else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
-      // O_NONBLOCK: opening a FIFO must not wait for a writer here, in the one thread.
-      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      let owner = true;
-      try {
-        const info = fstatSync(fd);
-        if (info.isFile() && info.size > MAX_INPUT_BYTES) {
-          throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-        }
-        if (info.isFile()) {
-          inputs.add(fileId(info));
-          // Into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
-          return readOpenFile(fd, info.size);
-        }
-        if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-        if (info.isFIFO()) {
-          // Read through this very descriptor: closing it would throw away what a writer that started
-          // first has already written (and hang the next open, which waits for another writer).
-          owner = false;
-          return await readFifo(fd);
-        }
-      } finally {
-        if (owner) closeSync(fd);
-      }
-      return readCapped(path);
+      return (await readWithId(path, inputs)).bytes;
     },
+    readFileAndId: (path) => readWithId(path, inputs),
     async writeFileAtomic(path, content) {
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
@@ -126,6 +101,39 @@ export function processIo(
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
   }
   return io;
+}
+
+/**
+ * Refuses before reading, so a wrong multi-gigabyte file costs nothing. A small regular file reads faster
+ * synchronously (a team run reads thousands, one after another); anything else (a FIFO, a device) may block,
+ * so it is read asynchronously and stays interruptible. O_NONBLOCK: opening a FIFO must not wait for a writer
+ * here, in the one thread.
+ */
+async function readWithId(path: string, inputs: Set<string>): Promise<{ bytes: Buffer; id: string | null }> {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  let owner = true;
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) {
+      throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    }
+    if (info.isFile()) {
+      const id = fileId(info);
+      inputs.add(id);
+      // Into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
+      return { bytes: readOpenFile(fd, info.size), id };
+    }
+    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (info.isFIFO()) {
+      // Read through this very descriptor: closing it would throw away what a writer that started
+      // first has already written (and hang the next open, which waits for another writer).
+      owner = false;
+      return { bytes: await readFifo(fd), id: fileId(info) };
+    }
+  } finally {
+    if (owner) closeSync(fd);
+  }
+  return { bytes: await readCapped(path), id: null };
 }
 
 function readOpenFile(fd: number, size: number): Buffer {
