@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommandName } from '../command-names.js';
+import type { CompareOptions } from '../commands/compare.js';
 import type { InitOptions } from '../commands/init.js';
 import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
@@ -126,6 +127,27 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .action((file: string, options: Omit<InitOptions, 'file'>) => {
           found({ command: 'init', options: { ...options, file } });
         });
+    },
+    compare: () => {
+      program
+        .command('compare')
+        .description('what moved between two rounds: the scores, every item that moved, and the commitments')
+        .argument('<before>', 'the earlier answers file, or "last" for your last two saved rounds')
+        .argument('[after]', 'the later answers file')
+        .addOption(reportFormatOption())
+        .addOption(outputOption())
+        .addOption(roleOption())
+        .option('--force', 'let -o overwrite an answers file or bank', false)
+        .option('--no-color', 'no colour')
+        .addOption(questionsOption())
+        .action(
+          (before: string, after: string | undefined, options: Omit<CompareOptions, 'before' | 'after'>) => {
+            found({
+              command: 'compare',
+              options: { ...options, before, ...(after === undefined ? {} : { after }) },
+            });
+          },
+        );
     },
   };
   define[name]();

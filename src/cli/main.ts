@@ -39,6 +39,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { run } = await import('../commands/init.js');
         return await run(intent.options, io);
       }
+      case 'compare': {
+        const { run } = await import('../commands/compare.js');
+        return await run(intent.options, io);
+      }
     }
   } catch (error) {
     return reportError(error, io);

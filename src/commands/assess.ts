@@ -141,7 +141,12 @@ function roleOf(options: AssessOptions, answers: Answers, sourceName: string): R
   return options.role ?? declared ?? 'manager';
 }
 
-function refuseUnscorable(bank: Bank, sourceName: string, ledger: LedgerScore, side: 'asked' | 'owed'): void {
+export function refuseUnscorable(
+  bank: Bank,
+  sourceName: string,
+  ledger: LedgerScore,
+  side: 'asked' | 'owed',
+): void {
   if (ledger.score !== null) return;
   const needed = Math.round(bank.scoring.minAnsweredWeight * 100);
   const got = Math.round(ledger.answeredWeightShare * 100);

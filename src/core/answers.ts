@@ -13,6 +13,14 @@ import {
 } from './types.js';
 import { issuesToProblems, problem, strictRecord, topLevelProblem } from './validation.js';
 
+export interface AnswersOptions {
+  /**
+   * Answers made for another version of the bank may name questions this version no longer has: leave those
+   * out instead of refusing the file (comparing rounds across versions compares the questions both have).
+   */
+  lenientOtherVersion?: boolean;
+}
+
 /** The most commitments a round carries: a plan, not a to-do list. */
 export const MAX_COMMITMENTS = 3;
 
@@ -104,7 +112,11 @@ function checkValue(q: Question, value: unknown): string | undefined {
  * Checks a parsed answers document against a bank. An empty value (null, or blank text) means "not answered":
  * it is left out, never counted as zero.
  */
-export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; problems: Problem[] } {
+export function checkAnswers(
+  data: unknown,
+  bank: Bank,
+  options: AnswersOptions = {},
+): { answers?: Answers; problems: Problem[] } {
   const notAMapping = topLevelProblem(data);
   if (notAMapping) return { problems: [notAMapping] };
   const parsed = v.safeParse(answersSchema, data, { abortEarly: false });
@@ -133,9 +145,13 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
     );
   }
 
+  const otherVersion = sameBank && input.bankVersion != null && input.bankVersion !== bank.version;
   const values = new Map<string, AnswerValue>();
+  const listed = new Set<string>();
   for (const [id, value] of Object.entries(input.answers)) {
     const q = byId.get(id);
+    if (!q && otherVersion && options.lenientOtherVersion) continue;
+    if (q) listed.add(id);
     if (!q) {
       problems.push({
         path: ['answers', id],
@@ -173,7 +189,7 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
   if (input.role != null) meta.role = input.role;
   if (input.respondent != null) meta.respondent = input.respondent;
   if (input.date != null) meta.date = input.date;
-  const answers: Answers = { meta, values };
+  const answers: Answers = { meta, values, listed };
   if (commitments.length > 0) answers.commitments = commitments;
   if (followUp.length > 0) answers.followUp = followUp;
   return { answers, problems };

@@ -40,7 +40,7 @@ export interface Score {
   selfView: { questionId: string; answer: string; view: View; matches: boolean | null } | null;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+export const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function scoreItem(q: Question, answer: AnswerValue): ItemScore | undefined {
   if (!q.side || !q.scale) return undefined;

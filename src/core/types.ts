@@ -122,6 +122,11 @@ export interface Answers {
   meta: AnswersMeta;
   /** Question id → answer; an unanswered question is absent, never zero. */
   values: Map<string, AnswerValue>;
+  /**
+   * The question ids the file lists, answered or not. A file made by `template` or saved by a run lists every
+   * question of the bank version it was made for, which is how rounds of two versions find the questions both have.
+   */
+  listed?: Set<string>;
   commitments?: Commitment[];
   followUp?: FollowUp[];
 }

@@ -1,0 +1,100 @@
+import { type CompareReport, compareRounds, type Round } from '../core/compare.js';
+import type { Bank, Role } from '../core/types.js';
+import { InputError, UsageError } from '../errors.js';
+import { loadBank, parseAnswers, readText } from '../input/load.js';
+import { quickParse } from '../input/quick-yaml.js';
+import { parseSource } from '../input/source.js';
+import type { Io } from '../io.js';
+import { emitReport } from '../output/report-file.js';
+import { colorEnabled, makeStyle } from '../render/color.js';
+import { renderCompareMarkdown } from '../render/compare-markdown.js';
+import { renderCompareText } from '../render/compare-text.js';
+import { refuseUnscorable } from './assess.js';
+
+export interface CompareOptions {
+  /** An answers file, or `last`: the last two of your own rounds. */
+  before: string;
+  after?: string;
+  questions?: string;
+  format: 'text' | 'json' | 'markdown';
+  output?: string;
+  force: boolean;
+  color: boolean;
+  /** Whose rounds `compare last` takes; manager unless said. */
+  role?: Role;
+}
+
+export async function run(options: CompareOptions, io: Io): Promise<number> {
+  const bank = await loadBank(io, options.questions);
+  const [before, after] = await roundsToCompare(options, io, bank);
+  const result = compareRounds(bank, before, after);
+  if ('unscorable' in result) {
+    const { view, source, ledger, side } = result.unscorable;
+    refuseUnscorable(view, source, ledger, side);
+    throw new Error('refuseUnscorable returned for an unscorable ledger');
+  }
+  const toFile = options.output !== undefined && options.output !== '-';
+  await emitReport(io, options.output, options.force, await render(result, options, io, toFile));
+  return 0;
+}
+
+async function render(report: CompareReport, options: CompareOptions, io: Io, toFile: boolean) {
+  if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (options.format === 'markdown') return renderCompareMarkdown(report);
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderCompareText(report, style, io.stdout.columns ?? 80);
+}
+
+async function roundsToCompare(options: CompareOptions, io: Io, bank: Bank): Promise<[Round, Round]> {
+  if (options.after === undefined) {
+    throw new UsageError('compare needs two answers files: compare BEFORE AFTER');
+  }
+  if (options.before === '-' && options.after === '-') {
+    throw new UsageError('only one of BEFORE and AFTER can be - (stdin)');
+  }
+  const texts = [await readText(io, options.before), await readText(io, options.after)] as const;
+  refuseTwoBanks(texts[0], texts[1]);
+  const rounds: Round[] = [];
+  for (const { text, name } of texts) {
+    // Another version of the bank is no warning here: the comparison says so itself.
+    const answers = await parseAnswers(text, name, bank, { lenientOtherVersion: true });
+    rounds.push({ answers, source: name });
+  }
+  const [first, second] = rounds as [Round, Round];
+  refuseTwoRoles(first, second);
+  return [first, second];
+}
+
+/** The bank an answers file says it was made for, if it says. */
+function declaredBank(text: string, name: string): unknown {
+  const quick = quickParse(text);
+  if (quick !== undefined) return (quick as { bank?: unknown }).bank;
+  try {
+    return (parseSource(text, name).data as { bank?: unknown } | null)?.bank;
+  } catch {
+    return undefined; // unreadable: parsing it for real says what is wrong
+  }
+}
+
+function refuseTwoBanks(before: { text: string; name: string }, after: { text: string; name: string }): void {
+  const a = declaredBank(before.text, before.name);
+  const b = declaredBank(after.text, after.name);
+  if (typeof a === 'string' && typeof b === 'string' && a !== b) {
+    throw new InputError(
+      [
+        `${parseSource(after.text, after.name).locate(['bank'])}: these answers are for bank "${b}", but ${before.name}'s are for bank "${a}"`,
+      ],
+      'compare takes two rounds of the same bank.',
+    );
+  }
+}
+
+function refuseTwoRoles(before: Round, after: Round): void {
+  const a = before.answers.meta.role ?? 'manager';
+  const b = after.answers.meta.role ?? 'manager';
+  if (a !== b) {
+    throw new UsageError(
+      `${before.source} is a ${a}'s round and ${after.source} a ${b}'s; compare takes two rounds of the same role (team compares the views)`,
+    );
+  }
+}
