@@ -22,7 +22,7 @@ await build({
 });
 const { renderJsonSchemas, SCHEMA_FILES } = await import(`${bundle.href}?${Date.now()}`);
 
-const schemas = renderJsonSchemas(await readFile(new URL('questions/fields.yaml', root), 'utf8'));
+const schemas = renderJsonSchemas(await readFile(new URL('schema/fields.yaml', root), 'utf8'));
 const dir = new URL('schema/', root);
 await mkdir(dir, { recursive: true });
 const stale = [];

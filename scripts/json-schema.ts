@@ -2,7 +2,7 @@
  * The JSON Schemas of a question bank and of an answers file, generated from the valibot schemas the CLI
  * validates with, so an editor checks a file the way `who-failed-whom validate` does (as far as JSON Schema
  * can: cross-references such as a question's section or a scale's min below its max are for validate alone).
- * Each property carries its explanation from questions/fields.yaml as its description, shown on hover.
+ * Each property carries its explanation from schema/fields.yaml as its description, shown on hover.
  *
  * Bundled and run by scripts/build-schema.mjs; the unit tests call it too, to catch a committed schema that
  * drifted from the code.
@@ -24,7 +24,7 @@ const CONFIG: ConversionConfig = {
   ignoreActions: ['finite'],
 };
 
-/** Both schemas as the files hold them, from the text of questions/fields.yaml. */
+/** Both schemas as the files hold them, from the text of schema/fields.yaml. */
 export function renderJsonSchemas(fieldsYaml: string): Record<keyof typeof SCHEMA_FILES, string> {
   const notes = checkFieldNotes(parse(fieldsYaml));
   // The draft first, where a reader looks for it.

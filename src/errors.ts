@@ -23,3 +23,11 @@ export class InterruptedError extends Error {
 }
 
 export const ExitCode = { ok: 0, belowThreshold: 1, invalid: 2, interrupted: 130, terminated: 143 } as const;
+
+/** The exit code for a run stopped by a signal: Ctrl-C (SIGINT) or SIGTERM. */
+export function signalExitCode(signal: 'SIGINT' | 'SIGTERM'): number {
+  return signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+}
+
+/** Said once when a run is interrupted, by main() or, if a run is stuck, by the process edge. */
+export const INTERRUPTED_MESSAGE = 'Interrupted; nothing was saved.';

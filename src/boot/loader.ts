@@ -8,6 +8,7 @@
  * run of the same kind compiles almost nothing. Without a usable cache (first run, read-only home, another Node
  * version) it compiles as usual: a cache only ever makes a run faster, never different.
  */
+import { ExitCode } from '../errors.js';
 import { cacheFile, cacheFolder, cacheKind, isPrivateFolder, writeCaches } from './compile-cache.js';
 
 // Built-ins without the module loaders: process.getBuiltinModule (Node 20.16+) costs nothing beyond the module.
@@ -108,7 +109,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   } catch (error) {
     // Only a broken install gets here (main() reports everything after this point).
     process.stderr.write(`who-failed-whom: ${(error as Error).message}\n`);
-    process.exitCode = 2;
+    process.exitCode = ExitCode.invalid;
     return;
   }
   const save = () => {

@@ -1,7 +1,15 @@
-import { ExitCode, InputError, InterruptedError, UsageError } from '../errors.js';
+import {
+  ExitCode,
+  INTERRUPTED_MESSAGE,
+  InputError,
+  InterruptedError,
+  signalExitCode,
+  UsageError,
+} from '../errors.js';
 import type { Io } from '../io.js';
 import { sanitize } from '../render/style.js';
 import { parseArgs } from './args.js';
+import { runCommand } from './commands.js';
 
 /**
  * The one place that turns failures into exit codes and messages. Nothing below it exits the process.
@@ -9,41 +17,11 @@ import { parseArgs } from './args.js';
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined);
-    switch (intent.command) {
-      case 'print':
-        io.stdout.write(intent.text);
-        return ExitCode.ok;
-      // Each command is loaded when it runs, so --help and --version never pay for the YAML parser, the
-      // validators or the prompt library.
-      case 'assess': {
-        const { run } = await import('../commands/assess.js');
-        return await run(intent.options, io);
-      }
-      case 'template': {
-        const { run } = await import('../commands/template.js');
-        return await run(intent.options, io);
-      }
-      case 'questions': {
-        const { run } = await import('../commands/questions.js');
-        return await run(intent.options, io);
-      }
-      case 'team': {
-        const { run } = await import('../commands/team.js');
-        return await run(intent.options, io);
-      }
-      case 'validate': {
-        const { run } = await import('../commands/validate.js');
-        return await run(intent.options, io);
-      }
-      case 'init': {
-        const { run } = await import('../commands/init.js');
-        return await run(intent.options, io);
-      }
-      case 'compare': {
-        const { run } = await import('../commands/compare.js');
-        return await run(intent.options, io);
-      }
+    if (intent.command === 'print') {
+      io.stdout.write(intent.text);
+      return ExitCode.ok;
     }
+    return await runCommand(intent, io);
   } catch (error) {
     return reportError(error, io);
   }
@@ -63,8 +41,8 @@ function reportError(error: unknown, io: Io): number {
     return ExitCode.invalid;
   }
   if (error instanceof InterruptedError) {
-    write('Interrupted; nothing was saved.');
-    return error.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+    write(INTERRUPTED_MESSAGE);
+    return signalExitCode(error.signal);
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
   const message = error instanceof Error ? error.message : String(error);

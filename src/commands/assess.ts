@@ -2,7 +2,7 @@ import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
 import { type LedgerScore, score } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
-import { InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
@@ -66,9 +66,9 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
-    return 1;
+    return ExitCode.belowThreshold;
   }
-  return 0;
+  return ExitCode.ok;
 }
 
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { checkBank } from '../core/bank.js';
 import { checkFieldNotes } from '../core/field-notes.js';
-import { InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import { readText } from '../input/load.js';
 import { parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
@@ -40,7 +40,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
       'Fix that bank first, or run init without --questions to start from the built-in one.',
     );
   }
-  const notesPath = join(dirname(io.builtinBankPath), 'fields.yaml');
+  const notesPath = join(dirname(io.builtinBankPath), '..', 'schema', 'fields.yaml');
   const notes = checkFieldNotes(parseSource(await io.readFile(notesPath), notesPath).data);
 
   const stem = basename(file).replace(/\.ya?ml$/i, '');
@@ -53,7 +53,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
 
   if (toStdout) {
     io.stdout.write(scaffold);
-    return 0;
+    return ExitCode.ok;
   }
   await writeUserFile(io, file, scaffold, 'Choose another file, or init - to print it.');
   io.stdout.write(
@@ -61,5 +61,5 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
       `Check it with: who-failed-whom validate ${file}\n` +
       `Use it with:   who-failed-whom --questions ${file}\n`,
   );
-  return 0;
+  return ExitCode.ok;
 }

@@ -1,3 +1,4 @@
+import { ExitCode } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import type { Io } from '../io.js';
 import { renderQuestionsJson, renderQuestionsText } from '../render/questions.js';
@@ -10,5 +11,5 @@ export interface QuestionsOptions {
 export async function run(options: QuestionsOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
   io.stdout.write(options.format === 'json' ? renderQuestionsJson(bank) : renderQuestionsText(bank));
-  return 0;
+  return ExitCode.ok;
 }

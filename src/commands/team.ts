@@ -1,5 +1,5 @@
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
-import { InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
@@ -89,7 +89,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const gate = gatedBalance(report.scores);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
     io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
-    return 1;
+    return ExitCode.belowThreshold;
   }
-  return 0;
+  return ExitCode.ok;
 }

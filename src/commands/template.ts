@@ -1,5 +1,6 @@
 import { bankForRole } from '../core/role.js';
 import type { Role } from '../core/types.js';
+import { ExitCode } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import type { Io } from '../io.js';
 import { renderAnswersFile } from '../render/answers-file.js';
@@ -15,5 +16,5 @@ export async function run(options: TemplateOptions, io: Io): Promise<number> {
   const view = bankForRole(bank, options.role);
   const schemaLine = schemaModeline(schemaUrl('answers'));
   io.stdout.write(renderAnswersFile(view, { meta: { role: options.role }, values: new Map() }, schemaLine));
-  return 0;
+  return ExitCode.ok;
 }

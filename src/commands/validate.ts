@@ -3,7 +3,7 @@ import { checkBank } from '../core/bank.js';
 import { lintBank } from '../core/bank-lint.js';
 import type { Bank, Problem } from '../core/types.js';
 import { escalate } from '../core/validation.js';
-import { InputError } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
 import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
@@ -52,7 +52,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
     );
   }
   for (const line of lines) io.stderr.write(`${line}\n`);
-  return 0;
+  return ExitCode.ok;
 }
 
 async function checkFile(

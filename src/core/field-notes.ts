@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /**
- * What each field of a bank and of an answers file means (questions/fields.yaml), keyed by path: `a.b` for a key
+ * What each field of a bank and of an answers file means (schema/fields.yaml), keyed by path: `a.b` for a key
  * inside a key, `a[]` for each item of a list, `a.*` for each key of a map whose keys the author chooses.
  */
 const fieldNotesSchema = v.strictObject({

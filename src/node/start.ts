@@ -3,6 +3,7 @@ import { closeSync, constants, createReadStream, fstatSync, openSync, promises, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
+import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
 import type { Io, OutputStream } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fdOutput } from './fd-output.js';
@@ -149,7 +150,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     return controller.signal;
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGINT' ? 130 : 143;
+    const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) {
       releaseWaitingFifos();
       process.exit(code);
@@ -158,7 +159,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
-      process.stderr.write('Interrupted; nothing was saved.\n');
+      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
       releaseWaitingFifos();
       process.exit(code);
     }, 500).unref();
@@ -172,7 +173,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     io.stderr.write(
       `who-failed-whom: could not write the report to stdout (${failure?.code ?? failure?.message}); check where it goes (a full disk?)\n`,
     );
-    process.exitCode = 2;
+    process.exitCode = ExitCode.invalid;
   };
   const io = processIo(abortSignal, (error) => {
     failure = error;

@@ -7,7 +7,7 @@
  * - args.ts `nothing to do`: every parse that does not throw runs an action, and every action sets the intent.
  * - team.ts `team needs at least one file, folder or - (stdin)`: commander's `<paths...>` refuses first.
  * - init.ts `cannot write it: the file system is read-only` (EROFS): needs a read-only mount.
- * - field-notes.ts, and init reading questions/fields.yaml: only a broken install ("unexpected error").
+ * - field-notes.ts, and init reading schema/fields.yaml: only a broken install ("unexpected error").
  * - load.ts, a file that never ends (`-a /dev/zero`): now capped like the others; covered by the FIFO row.
  * - EACCES as root, who may read and write anything: root reads a write-only sysfs attribute instead (the kernel
  *   refuses to open it for reading) and writes into /sys (EACCES, or EROFS where /sys is read-only); where

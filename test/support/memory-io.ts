@@ -15,8 +15,8 @@ export type Entry = string | typeof DIR;
  */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILTIN_BANK_PATH = posix.join(ROOT, 'questions', 'who-failed-whom.yaml');
-/** `init` reads the field notes beside the bank. */
-const FIELD_NOTES_PATH = posix.join(ROOT, 'questions', 'fields.yaml');
+/** `init` reads the field notes from schema/, beside the JSON Schemas they describe. */
+const FIELD_NOTES_PATH = posix.join(ROOT, 'schema', 'fields.yaml');
 const builtins = new Map<string, string>([
   [BUILTIN_BANK_PATH, readFileSync(BUILTIN_BANK_PATH, 'utf8')],
   [FIELD_NOTES_PATH, readFileSync(FIELD_NOTES_PATH, 'utf8')],

@@ -8,7 +8,7 @@ import { renderBankScaffold } from '../../src/render/bank-scaffold.js';
 import { builtinBankText, ROOT } from './helpers.js';
 
 const notes = checkFieldNotes(
-  parseSource(readFileSync(`${ROOT}questions/fields.yaml`, 'utf8'), 'fields.yaml').data,
+  parseSource(readFileSync(`${ROOT}schema/fields.yaml`, 'utf8'), 'fields.yaml').data,
 );
 const SCHEMA_LINE = '# yaml-language-server: $schema=https://example.test/bank.schema.json';
 const scaffoldOf = (text: string, id = 'team-bank') =>

@@ -12,7 +12,7 @@ import { renderAnswersFile } from '../../src/render/answers-file.js';
 import { renderBankScaffold } from '../../src/render/bank-scaffold.js';
 import { builtinBank, builtinBankText, edit, ROOT } from './helpers.js';
 
-const FIELDS = readFileSync(`${ROOT}questions/fields.yaml`, 'utf8');
+const FIELDS = readFileSync(`${ROOT}schema/fields.yaml`, 'utf8');
 const committed = (file: string) => readFileSync(`${ROOT}schema/${file}`, 'utf8');
 const schemas = {
   bank: JSON.parse(committed(SCHEMA_FILES.bank)),
@@ -53,7 +53,7 @@ describe('the committed schemas', () => {
     expect(schemas.bank.properties.scales.propertyNames.pattern).toBe('^[a-z0-9]+(?:-[a-z0-9]+)*$');
   });
 
-  test('explain every property of a bank and of an answers file (from questions/fields.yaml)', () => {
+  test('explain every property of a bank and of an answers file (from schema/fields.yaml)', () => {
     const undescribed: string[] = [];
     const walk = (schema: Record<string, unknown>, path: string) => {
       const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
