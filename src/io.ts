@@ -19,6 +19,8 @@ export interface Io {
   promptOutput(): PromptOutput;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Node's name for the operating system (`linux`, `darwin`, `win32`), for where per-user files go. */
+  platform: string;
   /** The bank shipped with the package. */
   builtinBankPath: string;
   /**
@@ -32,6 +34,11 @@ export interface Io {
    * is written in place (renaming over it would replace it).
    */
   writeFileAtomic(path: string, content: string): Promise<void>;
+  /**
+   * Creates a file that must not exist yet (failing with code EEXIST), readable by this user only, never seen
+   * half-written and never written through a link; the folders from `root` down to it are made private.
+   */
+  createPrivateFile(path: string, content: string, root: string): Promise<void>;
   exists(path: string): Promise<boolean>;
   /** What a path is; a symbolic link named here is followed (walk does not follow the ones inside folders). */
   kindOf(path: string): Promise<'file' | 'directory' | 'missing' | 'other'>;

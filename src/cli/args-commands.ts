@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommandName } from '../command-names.js';
 import type { CompareOptions } from '../commands/compare.js';
+import type { HistoryOptions } from '../commands/history.js';
 import type { InitOptions } from '../commands/init.js';
 import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
@@ -132,7 +133,7 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
       program
         .command('compare')
         .description('what moved between two rounds: the scores, every item that moved, and the commitments')
-        .argument('<before>', 'the earlier answers file, or "last" for your last two saved rounds')
+        .argument('<before>', 'the earlier answers file, or "last" for your last two kept rounds')
         .argument('[after]', 'the later answers file')
         .addOption(reportFormatOption())
         .addOption(outputOption())
@@ -148,6 +149,20 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
             });
           },
         );
+    },
+    history: () => {
+      program
+        .command('history')
+        .description('your kept rounds: date, role, balance and leaning, and the balance over time')
+        .addOption(reportFormatOption())
+        .addOption(outputOption())
+        .addOption(roleOption())
+        .option('--force', 'let -o overwrite an answers file or bank', false)
+        .option('--no-color', 'no colour')
+        .addOption(questionsOption())
+        .action((options: HistoryOptions) => {
+          found({ command: 'history', options });
+        });
     },
   };
   define[name]();

@@ -18,6 +18,7 @@ export const COMMANDS: { [C in CommandName]: () => Promise<CommandModule<C>> } =
   validate: () => import('../commands/validate.js'),
   init: () => import('../commands/init.js'),
   compare: () => import('../commands/compare.js'),
+  history: () => import('../commands/history.js'),
 };
 
 export async function runCommand<C extends CommandName>(

@@ -7,11 +7,13 @@ import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../inpu
 import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
 import { emitReport, writeUserFile } from '../output/report-file.js';
+import { saveRound } from '../output/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
+import { sanitize } from '../render/style.js';
 import { renderText } from '../render/text.js';
 
 export type Format = 'text' | 'json' | 'markdown';
@@ -29,6 +31,8 @@ export interface AssessOptions {
   role?: Role;
   /** Warnings (answers made for another version of the bank) fail the run. */
   strict?: boolean;
+  /** Keep a finished questionnaire as a round in the data folder (--no-save turns it off). */
+  save: boolean;
 }
 
 /** How long implicit stdin may stay silent before we say what we are waiting for. */
@@ -41,19 +45,12 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
       `${options.saveAnswers} already exists; pass --force to overwrite it, or choose another file for --save-answers`,
     );
   }
-  const { answers, sourceName } = await gatherAnswers(options, io, bank);
+  const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
-  if (options.saveAnswers) {
-    const schemaLine = schemaModeline(schemaUrl('answers'));
-    await writeUserFile(
-      io,
-      options.saveAnswers,
-      renderAnswersFile(view, answers, schemaLine),
-      'Choose another file for --save-answers.',
-    );
-  }
+  // A questionnaire's answers are written once the round is finished, commitments and all.
+  if (options.saveAnswers && !interactive) await saveAnswersFile(io, options.saveAnswers, view, answers);
 
   const result = score(view, answers);
   refuseUnscorable(view, sourceName, result.asked, 'asked');
@@ -63,12 +60,35 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered = await render(report, options, io, toFile);
   await emitReport(io, options.output, options.force, rendered);
+  if (interactive) await finishRound(options, io, view, answers);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+async function saveAnswersFile(io: Io, path: string, view: Bank, answers: Answers): Promise<void> {
+  const schemaLine = schemaModeline(schemaUrl('answers'));
+  await writeUserFile(
+    io,
+    path,
+    renderAnswersFile(view, answers, schemaLine),
+    'Choose another file for --save-answers.',
+  );
+}
+
+/**
+ * After the report of a questionnaire: the round is kept in the data folder (unless --no-save) and written to
+ * --save-answers, and the person is told where.
+ */
+async function finishRound(options: AssessOptions, io: Io, view: Bank, answers: Answers): Promise<void> {
+  if (options.saveAnswers) await saveAnswersFile(io, options.saveAnswers, view, answers);
+  if (!options.save) return;
+  const content = renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers')));
+  const path = await saveRound(io, view.id, answers.meta.role ?? 'manager', content, new Date());
+  io.promptOutput().write(`\nThis round is kept in ${sanitize(path)} (readable by you alone).\n`);
 }
 
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
@@ -82,10 +102,11 @@ async function gatherAnswers(
   options: AssessOptions,
   io: Io,
   bank: Bank,
-): Promise<{ answers: Answers; sourceName: string }> {
+): Promise<{ answers: Answers; sourceName: string; interactive: boolean }> {
   if (options.answers !== undefined) {
     const { text, name } = await readText(io, options.answers);
-    return { answers: await parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
+    const answers = await parseAnswers(text, name, bank, answersCheck(options, io));
+    return { answers, sourceName: name, interactive: false };
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
@@ -102,7 +123,7 @@ async function gatherAnswers(
     });
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
-    return { answers, sourceName: 'your answers' };
+    return { answers, sourceName: 'your answers', interactive: true };
   }
   const hint = setTimeout(() => {
     io.stderr.write(
@@ -124,6 +145,7 @@ async function gatherAnswers(
   return {
     answers: await parseAnswers(text, STDIN_NAME, bank, answersCheck(options, io)),
     sourceName: STDIN_NAME,
+    interactive: false,
   };
 }
 

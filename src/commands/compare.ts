@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import { type CompareReport, compareRounds, type Round } from '../core/compare.js';
 import type { Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadBank, parseAnswers, readText } from '../input/load.js';
 import { quickParse } from '../input/quick-yaml.js';
+import { readRound } from '../input/round.js';
 import { parseSource } from '../input/source.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../output/report-file.js';
+import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
@@ -46,8 +49,9 @@ async function render(report: CompareReport, options: CompareOptions, io: Io, to
 }
 
 async function roundsToCompare(options: CompareOptions, io: Io, bank: Bank): Promise<[Round, Round]> {
+  if (options.before === 'last' && options.after === undefined) return lastTwoRounds(options, io, bank);
   if (options.after === undefined) {
-    throw new UsageError('compare needs two answers files: compare BEFORE AFTER');
+    throw new UsageError('compare needs two answers files (compare BEFORE AFTER), or: compare last');
   }
   if (options.before === '-' && options.after === '-') {
     throw new UsageError('only one of BEFORE and AFTER can be - (stdin)');
@@ -63,6 +67,23 @@ async function roundsToCompare(options: CompareOptions, io: Io, bank: Bank): Pro
   const [first, second] = rounds as [Round, Round];
   refuseTwoRoles(first, second);
   return [first, second];
+}
+
+/** Your last two kept rounds of the role (a manager's, unless --role rep). */
+async function lastTwoRounds(options: CompareOptions, io: Io, bank: Bank): Promise<[Round, Round]> {
+  const role = options.role ?? 'manager';
+  const kept = await listRounds(io, bank.id, role);
+  const [before, after] = kept.slice(-2);
+  if (!before || !after) {
+    const folder = join(roundsFolder(requireDataFolder(io), bank.id), role);
+    throw new UsageError(
+      `compare last needs two kept rounds of a ${role}; ${folder} holds ${kept.length}. A finished questionnaire keeps one`,
+    );
+  }
+  return [
+    { answers: await readRound(io, before.path, bank), source: before.path },
+    { answers: await readRound(io, after.path, bank), source: after.path },
+  ];
 }
 
 /** The bank an answers file says it was made for, if it says. */

@@ -94,6 +94,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     promptOutput: () => (out.stream.isTTY ? out.stream : err.stream),
     env: options.env ?? {},
     cwd,
+    platform: 'linux',
     builtinBankPath: BUILTIN_BANK_PATH,
     get stdoutText() {
       return out.text();
@@ -117,6 +118,11 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (Buffer.byteLength(posix.basename(full)) + 11 > 255) throw fsError('ENAMETOOLONG', 'open', path);
       const parent = kind(posix.dirname(full));
       if (parent !== 'directory') throw fsError(parent === 'file' ? 'ENOTDIR' : 'ENOENT', 'open', path);
+      files.set(full, content);
+    },
+    async createPrivateFile(path, content) {
+      const full = checkPath(path, 'open');
+      if (kind(full) !== 'missing') throw fsError('EEXIST', 'link', path);
       files.set(full, content);
     },
     async exists(path) {
