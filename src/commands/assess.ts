@@ -6,15 +6,13 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
-import { emitReport, writeUserFile } from '../output/report-file.js';
-import { saveRound } from '../output/rounds.js';
-import { renderAnswersFile } from '../render/answers-file.js';
+import { emitReport } from '../output/report-file.js';
+import type { RoundPromptContext } from '../prompt/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { schemaModeline, schemaUrl } from '../render/schema-url.js';
-import { sanitize } from '../render/style.js';
 import { renderText } from '../render/text.js';
+import { finishRound, lastCommitments, saveAnswersFile } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 
@@ -60,35 +58,13 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const toFile = options.output !== undefined && options.output !== '-';
   const rendered = await render(report, options, io, toFile);
   await emitReport(io, options.output, options.force, rendered);
-  if (interactive) await finishRound(options, io, view, answers);
+  if (interactive) await finishRound(options, io, view, answers, report, await promptContext(options, io));
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
-}
-
-async function saveAnswersFile(io: Io, path: string, view: Bank, answers: Answers): Promise<void> {
-  const schemaLine = schemaModeline(schemaUrl('answers'));
-  await writeUserFile(
-    io,
-    path,
-    renderAnswersFile(view, answers, schemaLine),
-    'Choose another file for --save-answers.',
-  );
-}
-
-/**
- * After the report of a questionnaire: the round is kept in the data folder (unless --no-save) and written to
- * --save-answers, and the person is told where.
- */
-async function finishRound(options: AssessOptions, io: Io, view: Bank, answers: Answers): Promise<void> {
-  if (options.saveAnswers) await saveAnswersFile(io, options.saveAnswers, view, answers);
-  if (!options.save) return;
-  const content = renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers')));
-  const path = await saveRound(io, view.id, answers.meta.role ?? 'manager', content, new Date());
-  io.promptOutput().write(`\nThis round is kept in ${sanitize(path)} (readable by you alone).\n`);
 }
 
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
@@ -111,15 +87,14 @@ async function gatherAnswers(
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
-    const output = io.promptOutput();
-    const style = await makeStyle(colorEnabled(output, io.env, options.color));
+    const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
+    const say = (line: string) => ctx.output.write(`${line}\n`);
+    const followUp = await lastCommitments(io, bank, role, say);
     const answers = await runQuestionnaire(bankForRole(bank, role), {
-      input: io.stdin,
-      output,
-      style,
+      ...ctx,
       role,
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...(followUp ? { followUp } : {}),
     });
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
@@ -147,6 +122,13 @@ async function gatherAnswers(
     sourceName: STDIN_NAME,
     interactive: false,
   };
+}
+
+/** Where and how the prompts draw: on the terminal, in colour when it takes colour. */
+async function promptContext(options: AssessOptions, io: Io): Promise<RoundPromptContext> {
+  const output = io.promptOutput();
+  const style = await makeStyle(colorEnabled(output, io.env, options.color));
+  return { input: io.stdin, output, style, ...(io.signal ? { signal: io.signal } : {}) };
 }
 
 function answersCheck(options: AssessOptions, io: Io): AnswersCheck {

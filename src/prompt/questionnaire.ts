@@ -1,9 +1,10 @@
 import { input, select } from '@inquirer/prompts';
-import type { Answers, AnswerValue, Bank, Question, Role } from '../core/types.js';
+import type { Answers, AnswerValue, Bank, FollowUp, Question, Role } from '../core/types.js';
 import { InterruptedError } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/text.js';
+import { askFollowUp, type FollowUpRequest } from './rounds.js';
 
 export interface PromptContext {
   input: InputStream;
@@ -11,6 +12,17 @@ export interface PromptContext {
   signal?: AbortSignal;
   style: Style;
   role: Role;
+  /** The last round's commitments, asked about before the first question. */
+  followUp?: FollowUpRequest;
+}
+
+/** A prompt that Ctrl-C or an abort ended becomes the interruption main() reports; anything else stays as it is. */
+export function asInterruption(error: unknown, signal?: AbortSignal): unknown {
+  const name = (error as Error | null)?.name;
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+    return new InterruptedError(signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+  }
+  return error;
 }
 
 const SKIP = Symbol('skip');
@@ -76,8 +88,10 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     ),
   );
   const values = new Map<string, AnswerValue>();
+  let followUp: FollowUp[] = [];
   let n = 0;
   try {
+    if (ctx.followUp) followUp = await askFollowUp(ctx.followUp, ctx);
     for (const section of bank.sections) {
       const questions = bank.questions.filter((q) => q.section === section.id);
       if (questions.length === 0) continue;
@@ -90,13 +104,14 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
       }
     }
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-      throw new InterruptedError(ctx.signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
-    }
-    throw error;
+    throw asInterruption(error, ctx.signal);
   }
-  return { meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() }, values };
+  const answers: Answers = {
+    meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() },
+    values,
+  };
+  if (followUp.length > 0) answers.followUp = followUp;
+  return answers;
 }
 
 function today(): string {

@@ -7,8 +7,11 @@ import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { main } from '../../src/cli/main.js';
 import { checkBank } from '../../src/core/bank.js';
+import { buildReport } from '../../src/core/report.js';
+import { score } from '../../src/core/score.js';
 import { parseAnswers } from '../../src/input/load.js';
 import { parseSource } from '../../src/input/source.js';
+import { commitmentChoices } from '../../src/prompt/rounds.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
 import { memoryIo } from '../support/memory-io.js';
 import { builtinBank, builtinBankText, edit, positionOf, ROOT } from './helpers.js';
@@ -238,5 +241,40 @@ describe('the bank’s suggestions', () => {
     expect(problems).toEqual([]);
     expect(checked?.rounds).toBeUndefined();
     expect(checked?.questions.some((q) => q.suggestion !== undefined)).toBe(false);
+  });
+});
+
+describe('the commitments offered after the report', () => {
+  const reportFor = async (text: string) => {
+    const answers = await parseAnswers(text, 'a.yaml', bank);
+    return buildReport(bank, answers, score(bank, answers));
+  };
+
+  test('are the owed items behind the widest gaps, widest first, each once, with the bank’s suggestion', async () => {
+    const report = await reportFor(EXAMPLE);
+    const expected = [...new Set(report.gaps.flatMap((g) => g.lagging.map((l) => l.id)))].slice(0, 5);
+    const offered = commitmentChoices(report, bank);
+    expect(offered.map((o) => o.item)).toEqual(expected);
+    for (const o of offered) {
+      const q = bank.questions.find((question) => question.id === o.item);
+      expect(o).toEqual({ item: o.item, label: q?.label, text: q?.suggestion });
+    }
+  });
+
+  test('with no gap, the owed items rated lowest', async () => {
+    // Everything asked at the bottom: nothing asked sits above what supports it.
+    const flat = EXAMPLE.replace(
+      /^( {2}(?:reach-financial-goals|follow-sales-process|held-accountable|pipeline-current|accurate-forecast|activity-levels)): \d$/gm,
+      '$1: 1',
+    );
+    const report = await reportFor(flat);
+    expect(report.gaps).toEqual([]);
+    const lowest = [...report.ledgers.owed.items].sort((a, b) => a.score - b.score).map((i) => i.id);
+    expect(commitmentChoices(report, bank).map((o) => o.item)).toEqual(lowest.slice(0, 5));
+  });
+
+  test('a bank without suggestions offers none (the person writes their own)', async () => {
+    const bare = { ...bank, questions: bank.questions.map(({ suggestion: _s, ...q }) => q) };
+    expect(commitmentChoices(await reportFor(EXAMPLE), bare)).toEqual([]);
   });
 });

@@ -1,0 +1,90 @@
+import type { Report } from '../core/report.js';
+import type { Answers, Bank, Role, RoundsWording } from '../core/types.js';
+import { InputError } from '../errors.js';
+import { loadBank } from '../input/load.js';
+import { readRound } from '../input/round.js';
+import type { Io } from '../io.js';
+import { dataFolder } from '../output/data-folder.js';
+import { writeUserFile } from '../output/report-file.js';
+import { listRounds, saveRound } from '../output/rounds.js';
+import type { FollowUpRequest, RoundPromptContext } from '../prompt/rounds.js';
+import { renderAnswersFile } from '../render/answers-file.js';
+import { schemaModeline, schemaUrl } from '../render/schema-url.js';
+import { sanitize } from '../render/style.js';
+
+// The two ends of a questionnaire's round, for the assess command: what it opens with (how the last round's
+// commitments went) and how it closes (new commitments, then the round kept and written where asked).
+
+/** The words of the round prompts: the bank's own, or the built-in bank's for a bank that has none. */
+export async function roundsWording(io: Io, bank: Bank): Promise<RoundsWording> {
+  const wording = bank.rounds ?? (await loadBank(io)).rounds;
+  if (!wording) throw new Error('the built-in bank has no rounds wording');
+  return wording;
+}
+
+/** The commitments of this person's last kept round of the bank, to ask about first; none when there are none. */
+export async function lastCommitments(
+  io: Io,
+  bank: Bank,
+  role: Role,
+  say: (line: string) => void,
+): Promise<FollowUpRequest | undefined> {
+  if (role !== 'manager' || dataFolder(io.env, io.platform, io.cwd) === undefined) return undefined;
+  const last = (await listRounds(io, bank.id, role)).at(-1);
+  if (!last) return undefined;
+  let answers: Answers;
+  try {
+    answers = await readRound(io, last.path, bank);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    say(`Your last round could not be read (${error.lines[0]}); starting without its commitments.`);
+    return undefined;
+  }
+  if (!answers.commitments?.length) return undefined;
+  return { commitments: answers.commitments, wording: await roundsWording(io, bank), aboutManager: false };
+}
+
+export async function saveAnswersFile(io: Io, path: string, view: Bank, answers: Answers): Promise<void> {
+  const schemaLine = schemaModeline(schemaUrl('answers'));
+  await writeUserFile(
+    io,
+    path,
+    renderAnswersFile(view, answers, schemaLine),
+    'Choose another file for --save-answers.',
+  );
+}
+
+export interface FinishOptions {
+  saveAnswers?: string;
+  save: boolean;
+}
+
+/**
+ * After the report of a questionnaire: a manager picks the commitments for the next round; then the round is
+ * kept in the data folder (unless --no-save) and written to --save-answers, and the person is told where.
+ */
+export async function finishRound(
+  options: FinishOptions,
+  io: Io,
+  view: Bank,
+  answers: Answers,
+  report: Report,
+  ctx: RoundPromptContext,
+): Promise<void> {
+  if (answers.meta.role !== 'rep') {
+    // Loaded only here, as the questionnaire is: the prompt library is the heaviest import.
+    const { pickCommitments } = await import('../prompt/rounds.js');
+    const { asInterruption } = await import('../prompt/questionnaire.js');
+    const wording = await roundsWording(io, view);
+    const commitments = await pickCommitments(report, view, wording, ctx).catch((error: unknown) => {
+      throw asInterruption(error, ctx.signal);
+    });
+    if (commitments.length > 0) answers.commitments = commitments;
+  }
+  if (options.saveAnswers) await saveAnswersFile(io, options.saveAnswers, view, answers);
+  if (!options.save) return;
+  const content = renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers')));
+  const path = await saveRound(io, view.id, answers.meta.role ?? 'manager', content, new Date());
+  const next = answers.commitments?.length ? ' The next round starts with how your commitments went.' : '';
+  ctx.output.write(`\nThis round is kept in ${sanitize(path)}, readable by you alone.${next}\n`);
+}
