@@ -100,6 +100,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
           'show respondents by name, one row each (off by default, for anonymity)',
           false,
         )
+        .option(
+          '--baseline <path>',
+          'last round, for the change since: a folder of its answers, or its team --format json report',
+        )
         .option('--force', 'let -o overwrite an answers file or bank', false)
         .option('--no-color', 'no colour')
         .addOption(questionsOption())

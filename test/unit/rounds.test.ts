@@ -184,7 +184,10 @@ describe('history', () => {
     const report = JSON.parse(stdout);
     expect(report.rounds).toHaveLength(4);
     expect(report.skipped).toEqual([
-      { file: `${FOLDER}/manager/2027-08-01T09-00-00Z.yaml`, reason: expect.stringMatching(/Z\.yaml:\d+:\d+: /) },
+      {
+        file: `${FOLDER}/manager/2027-08-01T09-00-00Z.yaml`,
+        reason: expect.stringMatching(/Z\.yaml:\d+:\d+: /),
+      },
     ]);
     expect(stderr).toContain('Skipped 1 round(s)');
   });
