@@ -58,7 +58,6 @@ const VENDORS = {
   'csv-parse/sync': 'csv-parse-sync.cjs',
   '@inquirer/prompts': 'inquirer-prompts.cjs',
   chalk: 'chalk.cjs',
-  'write-file-atomic': 'write-file-atomic.cjs',
 };
 // What the program takes from an ES module library, so the rest is left out (the questionnaire uses two of
 // the prompt library's ten prompts); the others are CommonJS and come whole.

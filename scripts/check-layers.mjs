@@ -14,7 +14,7 @@ export const LAYERS = {
   core: { layers: [], packages: ['valibot'] },
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
   input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync'] },
-  output: { layers: ['root', 'core'], packages: ['node:*', 'write-file-atomic', 'yaml'] },
+  output: { layers: ['root', 'core'], packages: ['node:*'] },
   prompt: { layers: ['root', 'core', 'render'], packages: ['@inquirer/prompts', '@inquirer/core'] },
   commands: {
     layers: ['root', 'core', 'render', 'input', 'output', 'prompt'],

@@ -10,6 +10,32 @@ export interface OutputStream {
 /** The prompt library draws on a real stream. */
 export type PromptOutput = Writable & { isTTY?: boolean; columns?: number };
 
+/**
+ * What is at a path about to be written. `id` names the place (the same file reached by two names has one id),
+ * so two writes to one place can be told apart from two files. `folderError` is the error code (ENOENT,
+ * ENOTDIR, EACCES, EROFS) that a new file in the path's folder would meet, or null when it may be made there.
+ */
+export type Destination =
+  | { kind: 'missing'; id: string | null; folderError: string | null }
+  | { kind: 'folder' }
+  /** A symbolic link to anything but a device or a FIFO. */
+  | { kind: 'link' }
+  /** A character device or a FIFO, perhaps behind a link (/dev/null, a named pipe): written in place. */
+  | { kind: 'device' }
+  /** A socket or a block device: no place for a file. */
+  | { kind: 'special' }
+  | {
+      kind: 'file';
+      id: string;
+      /** The first few KB, to tell a report of ours; null when it cannot be read. */
+      head: string | null;
+      /** Nobody may write it (or not this user): replacing it would undo a deliberate protection. */
+      readOnly: boolean;
+      /** This run read it: a report written over its own input destroys it. */
+      input: boolean;
+      folderError: string | null;
+    };
+
 /** Everything main() may touch outside itself; tests pass fakes, bin passes the real process. */
 export interface Io {
   stdin: InputStream;
@@ -30,8 +56,9 @@ export interface Io {
   builtinBankJsonPath?: string;
   readFile(path: string): Promise<string>;
   /**
-   * Writes via a temporary file and a rename, so readers never see half a file; a device or a FIFO in the way
-   * is written in place (renaming over it would replace it).
+   * Writes through a new temporary file in the same folder (created exclusively, under a random name, never
+   * through a link) and a rename, so readers never see half a file; a device or a FIFO is written in place
+   * (renaming over it would replace it).
    */
   writeFileAtomic(path: string, content: string): Promise<void>;
   /**
@@ -39,7 +66,8 @@ export interface Io {
    * half-written and never written through a link; the folders from `root` down to it are made private.
    */
   createPrivateFile(path: string, content: string, root: string): Promise<void>;
-  exists(path: string): Promise<boolean>;
+  /** What a run is about to write over: looked at without following a link at `path` itself. */
+  inspectDestination(path: string): Promise<Destination>;
   /** What a path is; a symbolic link named here is followed (walk does not follow the ones inside folders). */
   kindOf(path: string): Promise<'file' | 'directory' | 'missing' | 'other'>;
   /**

@@ -39,7 +39,10 @@ export const reportFormatOption = () =>
   new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text');
 
 export const outputOption = () =>
-  new Option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout');
+  new Option(
+    '-o, --output <file>',
+    'write the report to this file instead of stdout; without --force it replaces only an earlier report',
+  );
 
 export const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
@@ -104,7 +107,11 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
           '--baseline <path>',
           'last round, for the change since: a folder of its answers, or its team --format json report',
         )
-        .option('--force', 'let -o overwrite an answers file or bank', false)
+        .option(
+          '--force',
+          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
+          false,
+        )
         .option('--no-color', 'no colour')
         .addOption(questionsOption())
         .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
@@ -127,7 +134,7 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .command('init')
         .description('write a question bank to make your own: the built-in one, each field explained')
         .argument('[file]', 'where to write it (- prints it)', 'questions.yaml')
-        .option('--force', 'overwrite an existing file', false)
+        .option('--force', 'replace an existing file (never a link, a read-only file or an input)', false)
         .addOption(questionsOption())
         .action((file: string, options: Omit<InitOptions, 'file'>) => {
           found({ command: 'init', options: { ...options, file } });
@@ -142,7 +149,11 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .addOption(reportFormatOption())
         .addOption(outputOption())
         .addOption(roleOption())
-        .option('--force', 'let -o overwrite an answers file or bank', false)
+        .option(
+          '--force',
+          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
+          false,
+        )
         .option('--no-color', 'no colour')
         .addOption(questionsOption())
         .action(
@@ -161,7 +172,11 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .addOption(reportFormatOption())
         .addOption(outputOption())
         .addOption(roleOption())
-        .option('--force', 'let -o overwrite an answers file or bank', false)
+        .option(
+          '--force',
+          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
+          false,
+        )
         .option('--no-color', 'no colour')
         .addOption(questionsOption())
         .action((options: HistoryOptions) => {

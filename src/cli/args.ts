@@ -56,7 +56,11 @@ export function parseArgs(argv: string[], columns?: number): Intent {
     )
     .option('--save-answers <file>', 'also write the answers to this file, to replay the run in CI')
     .option('--no-save', 'do not keep this questionnaire as a round in your data folder')
-    .option('--force', 'let --save-answers and -o overwrite an answers file or bank', false)
+    .option(
+      '--force',
+      'let -o and --save-answers replace an existing file (never a link, a read-only file or an input)',
+      false,
+    )
     .option('--no-color', 'no colour (NO_COLOR and TERM=dumb are honoured too)')
     .addOption(roleOption())
     .addOption(questionsOption())

@@ -5,7 +5,6 @@ import { loadBank } from '../input/load.js';
 import { readRound } from '../input/round.js';
 import type { Io } from '../io.js';
 import { dataFolder } from '../output/data-folder.js';
-import { writeUserFile } from '../output/report-file.js';
 import { listRounds, saveRound } from '../output/rounds.js';
 import type { FollowUpRequest, RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
@@ -44,19 +43,11 @@ export async function lastCommitments(
   return { commitments: answers.commitments, wording: await roundsWording(io, bank), aboutManager: false };
 }
 
-export async function saveAnswersFile(io: Io, path: string, view: Bank, answers: Answers): Promise<void> {
-  const schemaLine = schemaModeline(schemaUrl('answers'));
-  await writeUserFile(
-    io,
-    path,
-    renderAnswersFile(view, answers, schemaLine),
-    'Choose another file for --save-answers.',
-  );
-}
-
 export interface FinishOptions {
-  saveAnswers?: string;
+  /** Keep the round in the data folder. */
   save: boolean;
+  /** Writes the finished answers to --save-answers, when it was given. */
+  writeAnswers?: (answers: Answers) => Promise<void>;
 }
 
 /**
@@ -81,7 +72,7 @@ export async function finishRound(
     });
     if (commitments.length > 0) answers.commitments = commitments;
   }
-  if (options.saveAnswers) await saveAnswersFile(io, options.saveAnswers, view, answers);
+  if (options.writeAnswers) await options.writeAnswers(answers);
   if (!options.save) return;
   const content = renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers')));
   const path = await saveRound(io, view.id, answers.meta.role ?? 'manager', content, new Date());

@@ -6,13 +6,16 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
-import { emitReport } from '../output/report-file.js';
+import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
+import { emitReport, reportTarget } from '../output/report-file.js';
 import type { RoundPromptContext } from '../prompt/rounds.js';
+import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
-import { finishRound, lastCommitments, saveAnswersFile } from './assess-round.js';
+import { finishRound, lastCommitments } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 
@@ -33,32 +36,58 @@ export interface AssessOptions {
   save: boolean;
 }
 
+function saveAnswersTarget(path: string | undefined): WriteTarget | undefined {
+  if (path === undefined) return undefined;
+  // An answers file is a person's own data: replaced only when --force says so.
+  return {
+    path,
+    flag: '--save-answers',
+    replaces: 'nothing',
+    hint: 'Choose another file for --save-answers.',
+  };
+}
+
 /** How long implicit stdin may stay silent before we say what we are waiting for. */
 const STDIN_HINT_MS = 3000;
 
 export async function run(options: AssessOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
-  if (options.saveAnswers && !options.force && (await io.exists(options.saveAnswers))) {
-    throw new UsageError(
-      `${options.saveAnswers} already exists; pass --force to overwrite it, or choose another file for --save-answers`,
-    );
-  }
+  const saveTo = saveAnswersTarget(options.saveAnswers);
+  const reportTo = reportTarget(options.output);
+  const targets = [saveTo, reportTo].filter((t) => t !== undefined);
+  const rules = { force: options.force, inputs: [options.answers, options.questions] };
+  // Before the answers: a destination that will be refused is known before twenty questions are answered.
+  await checkTargets(io, targets, rules);
   const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
+  // Again, now that every input has been read, and before anything is written.
+  await checkTargets(io, targets, rules);
+  const writeAnswers = saveTo
+    ? async (finished: Answers) => {
+        await checkTargets(io, [saveTo], rules);
+        await writeTarget(
+          io,
+          saveTo,
+          renderAnswersFile(view, finished, schemaModeline(schemaUrl('answers'))),
+        );
+      }
+    : undefined;
   // A questionnaire's answers are written once the round is finished, commitments and all.
-  if (options.saveAnswers && !interactive) await saveAnswersFile(io, options.saveAnswers, view, answers);
+  if (writeAnswers && !interactive) await writeAnswers(answers);
 
   const result = score(view, answers);
   refuseUnscorable(view, sourceName, result.asked, 'asked');
   refuseUnscorable(view, sourceName, result.given, 'owed');
   const report = buildReport(view, answers, result);
 
-  const toFile = options.output !== undefined && options.output !== '-';
-  const rendered = await render(report, options, io, toFile);
-  await emitReport(io, options.output, options.force, rendered);
-  if (interactive) await finishRound(options, io, view, answers, report, await promptContext(options, io));
+  const rendered = await render(report, options, io, reportTo !== undefined);
+  await emitReport(io, reportTo, options.format, rendered);
+  if (interactive) {
+    const finish = { save: options.save, ...(writeAnswers ? { writeAnswers } : {}) };
+    await finishRound(finish, io, view, answers, report, await promptContext(options, io));
+  }
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);

@@ -7,7 +7,8 @@ import { quickParse } from '../input/quick-yaml.js';
 import { readRound } from '../input/round.js';
 import { parseSource } from '../input/source.js';
 import type { Io } from '../io.js';
-import { emitReport } from '../output/report-file.js';
+import { checkTargets } from '../output/destination.js';
+import { emitReport, reportTarget } from '../output/report-file.js';
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
@@ -29,6 +30,10 @@ export interface CompareOptions {
 
 export async function run(options: CompareOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
+  const reportTo = reportTarget(options.output);
+  const targets = reportTo ? [reportTo] : [];
+  const rules = { force: options.force, inputs: [options.before, options.after, options.questions] };
+  await checkTargets(io, targets, rules);
   const [before, after] = await roundsToCompare(options, io, bank);
   const result = compareRounds(bank, before, after);
   if ('unscorable' in result) {
@@ -36,8 +41,9 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
     refuseUnscorable(view, source, ledger, side);
     throw new Error('refuseUnscorable returned for an unscorable ledger');
   }
-  const toFile = options.output !== undefined && options.output !== '-';
-  await emitReport(io, options.output, options.force, await render(result, options, io, toFile));
+  const rendered = await render(result, options, io, reportTo !== undefined);
+  await checkTargets(io, targets, rules);
+  await emitReport(io, reportTo, options.format, rendered);
   return 0;
 }
 

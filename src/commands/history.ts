@@ -4,7 +4,8 @@ import { InputError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { readRound } from '../input/round.js';
 import type { Io } from '../io.js';
-import { emitReport } from '../output/report-file.js';
+import { checkTargets } from '../output/destination.js';
+import { emitReport, reportTarget } from '../output/report-file.js';
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
@@ -22,6 +23,10 @@ export interface HistoryOptions {
 /** The rounds kept in the data folder for the bank: date, role, scores, leaning, and the balance over time. */
 export async function run(options: HistoryOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
+  const reportTo = reportTarget(options.output);
+  const targets = reportTo ? [reportTo] : [];
+  const rules = { force: options.force, inputs: [options.questions] };
+  await checkTargets(io, targets, rules);
   const report: HistoryReport = {
     schemaVersion: 1,
     kind: 'history',
@@ -40,7 +45,7 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
       report.skipped.push({ file: path, reason: error.lines[0] ?? 'unreadable' });
     }
   }
-  const toFile = options.output !== undefined && options.output !== '-';
+  const toFile = reportTo !== undefined;
   const rendered =
     options.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
@@ -50,7 +55,8 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
             report,
             await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
           );
-  await emitReport(io, options.output, options.force, rendered);
+  await checkTargets(io, targets, rules);
+  await emitReport(io, reportTo, options.format, rendered);
   if (report.skipped.length > 0)
     io.stderr.write(`Skipped ${report.skipped.length} round(s) that could not be read; see the report.\n`);
   return 0;

@@ -5,7 +5,7 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { readText } from '../input/load.js';
 import { parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
-import { writeUserFile } from '../output/report-file.js';
+import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
 import { renderBankScaffold } from '../render/bank-scaffold.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
@@ -27,9 +27,16 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
       `init writes YAML, with comments that JSON cannot hold; name the file ${file.replace(/\.json$/i, '.yaml')}`,
     );
   }
-  if (!toStdout && !options.force && (await io.exists(file))) {
-    throw new UsageError(`${file} already exists; pass --force to overwrite it, or choose another file`);
-  }
+  // A bank is a person's own work: replaced only when --force says so.
+  const target: WriteTarget = {
+    path: file,
+    flag: 'init',
+    replaces: 'nothing',
+    hint: 'Choose another file, or init - to print it.',
+  };
+  const targets = toStdout ? [] : [target];
+  const rules = { force: options.force === true, inputs: [options.questions] };
+  await checkTargets(io, targets, rules);
 
   const { text, name } = await readText(io, options.questions ?? io.builtinBankPath);
   const source = parseSource(text, name);
@@ -55,7 +62,8 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
     io.stdout.write(scaffold);
     return ExitCode.ok;
   }
-  await writeUserFile(io, file, scaffold, 'Choose another file, or init - to print it.');
+  await checkTargets(io, targets, rules);
+  await writeTarget(io, target, scaffold);
   io.stdout.write(
     `Wrote ${file}, a question bank (id: ${id}) to make your own.\n` +
       `Check it with: who-failed-whom validate ${file}\n` +

@@ -6,7 +6,8 @@ import { loadBank } from '../input/load.js';
 import { readBaseline } from '../input/team-baseline.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
-import { emitReport } from '../output/report-file.js';
+import { checkTargets } from '../output/destination.js';
+import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
@@ -33,6 +34,11 @@ const MAX_SKIPPED_LISTED = 1000;
 export async function run(options: TeamCommandOptions, io: Io): Promise<number> {
   if (options.paths.length === 0) throw new UsageError('team needs at least one file, folder or - (stdin)');
   const bank = await loadBank(io, options.questions);
+  const reportTo = reportTarget(options.output);
+  const targets = reportTo ? [reportTo] : [];
+  const rules = { force: options.force, inputs: [...options.paths, options.questions] };
+  // Before reading what may be thousands of files, and again once they are all read.
+  await checkTargets(io, targets, rules);
   const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
   // Each respondent's balance: what a view's change is tested on, now or when this JSON is a later baseline.
   const balances =
@@ -83,7 +89,6 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   if (balances) report.balances = balances.result(report.scores);
   if (options.baseline !== undefined) report = await againstBaseline(report, options, io, bank);
 
-  const toFile = options.output !== undefined && options.output !== '-';
   const rendered =
     options.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
@@ -91,10 +96,11 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
         ? renderTeamMarkdown(report)
         : renderTeamText(
             report,
-            await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
+            await makeStyle(reportTo === undefined && colorEnabled(io.stdout, io.env, options.color)),
             io.stdout.columns,
           );
-  await emitReport(io, options.output, options.force, rendered);
+  await checkTargets(io, targets, rules);
+  await emitReport(io, reportTo, options.format, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);

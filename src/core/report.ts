@@ -13,6 +13,8 @@ export interface ReportItem {
 
 export interface Report {
   schemaVersion: 1;
+  /** What the document is; with schemaVersion first, it tells a report of ours from anyone's JSON. */
+  kind: 'assessment';
   bank: { id: string; version: number; title: string };
   /** Whose view this is: the manager's own, or a rep's view of their manager. */
   role: Role;
@@ -128,6 +130,7 @@ export function buildReport(bank: Bank, answers: Answers, result: Score): Report
 
   return {
     schemaVersion: 1,
+    kind: 'assessment',
     bank: { id: bank.id, version: bank.version, title: bank.title },
     role: answers.meta.role ?? 'manager',
     respondent,

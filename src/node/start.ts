@@ -6,6 +6,8 @@ import { main } from '../cli/main.js';
 import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
 import type { Io, OutputStream } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
+import { fileId } from '../output/inspect.js';
+import { removeUnfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
@@ -20,6 +22,8 @@ export function processIo(
 ): Io {
   let stdout: OutputStream | undefined;
   let stderr: OutputStream | undefined;
+  // The files this run has read (device and inode): -o never replaces one of them.
+  const inputs = new Set<string>();
   const io: Io = {
     // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
     get stdin() {
@@ -49,7 +53,10 @@ export function processIo(
         if (info.isFile() && info.size > MAX_INPUT_BYTES) {
           throw Object.assign(new Error('too large'), { code: 'EFBIG' });
         }
-        if (info.isFile()) return readFileSync(fd, 'utf8');
+        if (info.isFile()) {
+          inputs.add(fileId(info));
+          return readFileSync(fd, 'utf8');
+        }
         if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       } finally {
         closeSync(fd);
@@ -60,12 +67,13 @@ export function processIo(
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
       const info = await promises.stat(path).catch(() => undefined);
-      if (info && !info.isFile() && !info.isDirectory()) {
-        await promises.writeFile(path, content);
-        return;
-      }
-      const { writeAtomic } = await import('../output/atomic-write.js');
-      await writeAtomic(path, content);
+      const { writeAtomic, writeInPlace } = await import('../output/atomic-write.js');
+      if (info && (info.isCharacterDevice() || info.isFIFO())) await writeInPlace(path, content);
+      else await writeAtomic(path, content);
+    },
+    async inspectDestination(path) {
+      const { inspectDestination } = await import('../output/inspect.js');
+      return inspectDestination(path, inputs);
     },
     async createPrivateFile(path, content, root) {
       // Loaded only by a run that keeps a round: it brings node:crypto along.
@@ -83,12 +91,6 @@ export function processIo(
       }
     },
     walk: walkFiles,
-    async exists(path) {
-      return promises.access(path, constants.F_OK).then(
-        () => true,
-        () => false,
-      );
-    },
   };
   if (signal) {
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
@@ -159,6 +161,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) {
       releaseWaitingFifos();
+      removeUnfinishedFiles();
       process.exit(code);
     }
     received = signal;
@@ -167,6 +170,7 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     setTimeout(() => {
       process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
       releaseWaitingFifos();
+      removeUnfinishedFiles();
       process.exit(code);
     }, 500).unref();
   };

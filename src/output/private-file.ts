@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { createTemporary, random, syncFolder } from './atomic-write.js';
+import { unfinishedFiles } from './unfinished-files.js';
 
 // Files that hold a person's answers: readable by them alone, never written through a link, never replacing
 // anything. Windows has no modes or owners in this sense (and no O_NOFOLLOW); its per-user folders are private.
 
 const OWNER_ONLY_FILE = 0o600;
 const OWNER_ONLY_FOLDER = 0o700;
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 /** A folder that must not hold private files: someone else's, writable by others, or a link. */
 export class UnsafeFolderError extends Error {
@@ -57,15 +58,15 @@ async function privateFolders(root: string, folder: string): Promise<void> {
 
 /**
  * Creates `path`, which must not exist, with `content`, mode 0600: written to a temporary file of its own
- * (created exclusively, never through a link), then linked to its name, which fails if anything (a file, a link)
- * is there already: EEXIST, for the caller to pick another name. A reader never sees half a file.
+ * (created exclusively under a random name, never through a link), then linked to its name, which fails if
+ * anything (a file, a link) is there already: EEXIST, for the caller to pick another name. Unlike a rename, a
+ * link never replaces what it finds. A reader never sees half a file.
  */
 export async function createPrivateFile(path: string, content: string, root: string): Promise<void> {
   const folder = dirname(path);
   await privateFolders(root, folder);
-  const temporary = join(folder, `.${randomBytes(8).toString('hex')}.tmp`);
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
-  const handle = await fs.open(temporary, flags, OWNER_ONLY_FILE);
+  const { handle, temporary } = await createTemporary(folder, random);
+  unfinishedFiles.add(temporary);
   try {
     try {
       await handle.writeFile(content);
@@ -79,9 +80,11 @@ export async function createPrivateFile(path: string, content: string, root: str
       const code = (error as NodeJS.ErrnoException).code;
       // A file system without hard links (FAT, some network shares): create the name itself, exclusively.
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
-      await fs.writeFile(path, content, { flag: flags, mode: OWNER_ONLY_FILE });
+      await fs.writeFile(path, content, { flag: CREATE_NEW, mode: OWNER_ONLY_FILE });
     }
   } finally {
     await fs.rm(temporary, { force: true });
+    unfinishedFiles.delete(temporary);
   }
+  await syncFolder(folder);
 }

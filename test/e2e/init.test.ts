@@ -84,8 +84,7 @@ describe('init', () => {
     await writeFile(join(cwd, 'team-acme.yaml'), 'mine\n');
     const refused = await runCli(['init', 'team-acme.yaml'], { stdin: 'ignore', cwd });
     expect(lines(refused.stderr)).toEqual([
-      'who-failed-whom: team-acme.yaml already exists; pass --force to overwrite it, or choose another file',
-      'Run who-failed-whom --help for usage.',
+      'team-acme.yaml already exists; pass --force to replace it, or choose another file',
     ]);
     expect(refused.code).toBe(2);
     expect(await readText(join(cwd, 'team-acme.yaml'))).toBe('mine\n');

@@ -34,6 +34,25 @@ describe('main() on arbitrary input', () => {
     expect(violations(valid, report)).toEqual([]);
     expect(violations(valid, { ...report, stdout: `${report.stdout}{}` })).toHaveLength(1);
   });
+
+  test('the harness: a file lost is seen (an input replaced, or anything but our report without --force)', async () => {
+    const onto = (target: string, ...more: string[]): Case => ({
+      argv: ['--answers', 'answers.yaml', '-f', 'json', '-o', target, ...more],
+      files: { 'mine.txt': 'mine\n' },
+      stdin: '',
+    });
+    const refused = await runCase(onto('mine.txt'));
+    expect(refused.code).toBe(2);
+    expect(refused.replaced).toEqual([]);
+    const forced = await runCase(onto('mine.txt', '--force'));
+    expect(forced.replaced).toEqual([{ path: '/mem/mine.txt', input: false, report: false }]);
+    expect(violations(onto('mine.txt', '--force'), forced)).toEqual([]);
+    expect(violations(onto('mine.txt'), forced)).toEqual(['replaced /mem/mine.txt without --force']);
+    const input = { path: '/mem/answers.yaml', input: true, report: false };
+    expect(violations(onto('answers.yaml', '--force'), { ...forced, replaced: [input] })).toEqual([
+      "replaced /mem/answers.yaml, one of the run's own inputs",
+    ]);
+  });
 });
 
 /** One case per bug the fuzzing found, fixed since: each keeps its input honest. */

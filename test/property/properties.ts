@@ -10,6 +10,7 @@ import { parse, stringify } from 'yaml';
 import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
+import { isOurReport } from '../../src/output/report-mark.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -32,6 +33,8 @@ export interface Outcome {
   stderr: string;
   /** Process warnings emitted while it ran: they reach the user's stderr in the real CLI. */
   warnings: string[];
+  /** Files that were there before the run and hold something else after it. */
+  replaced: { path: string; input: boolean; report: boolean }[];
 }
 
 // ---- what the inputs are made from ----------------------------------------------------------------
@@ -885,6 +888,7 @@ export const KINDS: Kind[] = [
 /** Runs main() in-process on a fresh in-memory Io; never throws, never waits past the timeout. */
 export async function runCase(c: Case, timeoutMs = CASE_TIMEOUT_MS): Promise<Outcome> {
   const io = memoryIo({ files: { ...BASE_FILES, ...c.files }, stdin: c.stdin });
+  const before = new Map(io.files);
   const started = performance.now();
   // A library's process.emitWarning (a YAMLWarning, a deprecation) lands on the real stderr, past the Io:
   // caught here for the length of the case (a listener would not see it under jest's sandboxed process).
@@ -901,7 +905,12 @@ export async function runCase(c: Case, timeoutMs = CASE_TIMEOUT_MS): Promise<Out
   const outcome = async (extra: Partial<Outcome>): Promise<Outcome> => {
     const ms = Math.round(performance.now() - started);
     process.emitWarning = emitWarning;
-    return { ms, stdout: io.stdoutText, stderr: io.stderrText, warnings, ...extra };
+    const replaced = [...before].flatMap(([path, entry]) =>
+      typeof entry === 'string' && io.files.get(path) !== entry
+        ? [{ path, input: io.inputs.has(path), report: isOurReport(entry) }]
+        : [],
+    );
+    return { ms, stdout: io.stdoutText, stderr: io.stderrText, warnings, replaced, ...extra };
   };
   try {
     const result = await Promise.race([main(c.argv, io), timeout]);
@@ -969,6 +978,11 @@ export function violations(c: Case, o: Outcome): string[] {
   for (const warning of o.warnings) found.push(`process warning on the real stderr: ${warning}`);
   if (o.stderr.includes('[object Object]') && !inputText(c).includes('[object Object]'))
     found.push('"[object Object]" on stderr');
+  // No file is lost: an input is never replaced, and anything but a report of ours only with --force.
+  for (const file of o.replaced) {
+    if (file.input) found.push(`replaced ${file.path}, one of the run's own inputs`);
+    else if (!file.report && !c.argv.includes('--force')) found.push(`replaced ${file.path} without --force`);
+  }
   if (o.code === 0) {
     const intent = intentOf(c.argv);
     const options =

@@ -28,10 +28,17 @@ export interface MemoryIoOptions {
   stdin?: string;
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** Symbolic links: path → the path it points to (relative to cwd, or absolute). */
+  links?: Record<string, string>;
+  /** Files nobody may write. */
+  readOnly?: string[];
 }
 
 export interface MemoryIo extends Io {
   files: Map<string, Entry>;
+  links: Map<string, string>;
+  /** The files the run has read (resolved paths). */
+  readonly inputs: ReadonlySet<string>;
   readonly stdoutText: string;
   readonly stderrText: string;
 }
@@ -61,6 +68,14 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   const files = new Map<string, Entry>(builtins);
   const resolve = (path: string) => posix.resolve(cwd, path);
   for (const [path, entry] of Object.entries(options.files ?? {})) files.set(resolve(path), entry);
+  const links = new Map(
+    Object.entries(options.links ?? {}).map(([from, to]) => [resolve(from), resolve(to)]),
+  );
+  const readOnly = new Set((options.readOnly ?? []).map(resolve));
+  /** What the run has read, as the real Io keeps it: -o never replaces one of these. */
+  const inputs = new Set<string>();
+  /** A link is followed where the real file system would follow it (reading), one level deep. */
+  const follow = (full: string) => links.get(full) ?? full;
 
   /** Refuses what the kernel refuses before looking: NUL bytes and over-long names. */
   const checkPath = (path: string, syscall: string): string => {
@@ -88,6 +103,8 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
 
   return {
     files,
+    links,
+    inputs,
     stdin,
     stdout: out.stream,
     stderr: err.stream,
@@ -103,35 +120,50 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       return err.text();
     },
     async readFile(path) {
-      const full = checkPath(path, 'open');
+      const full = follow(checkPath(path, 'open'));
       const entry = files.get(full);
       if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
       if (typeof entry !== 'string') throw fsError('ENOENT', 'open', path);
       // Like the real Io: refuse an oversized file before reading it.
       if (Buffer.byteLength(entry) > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
+      inputs.add(full);
       return entry;
     },
     async writeFileAtomic(path, content) {
       const full = checkPath(path, 'open');
       if (kind(full) === 'directory') throw fsError('EISDIR', 'rename', path);
-      // write-file-atomic writes `name.<10 digits>` first, so its limit on a name is 11 bytes lower.
-      if (Buffer.byteLength(posix.basename(full)) + 11 > 255) throw fsError('ENAMETOOLONG', 'open', path);
       const parent = kind(posix.dirname(full));
       if (parent !== 'directory') throw fsError(parent === 'file' ? 'ENOTDIR' : 'ENOENT', 'open', path);
+      // The rename replaces a link itself, as rename(2) does; it never writes where the link points.
+      links.delete(full);
       files.set(full, content);
     },
     async createPrivateFile(path, content) {
       const full = checkPath(path, 'open');
-      if (kind(full) !== 'missing') throw fsError('EEXIST', 'link', path);
+      if (kind(full) !== 'missing' || links.has(full)) throw fsError('EEXIST', 'link', path);
       files.set(full, content);
     },
-    async exists(path) {
-      if (path.includes('\0') || path === '') return false;
-      return kind(resolve(path)) !== 'missing';
+    async inspectDestination(path) {
+      const full = resolve(path);
+      if (links.has(full)) return { kind: 'link' };
+      const found = kind(full);
+      if (found === 'directory') return { kind: 'folder' };
+      const parent = kind(posix.dirname(full));
+      const folderError = parent === 'directory' ? null : parent === 'file' ? 'ENOTDIR' : 'ENOENT';
+      if (found === 'missing') return { kind: 'missing', id: full, folderError };
+      const text = files.get(full) as string;
+      return {
+        kind: 'file',
+        id: full,
+        head: text.slice(0, 4096),
+        readOnly: readOnly.has(full),
+        input: inputs.has(full),
+        folderError,
+      };
     },
     async kindOf(path) {
       if (path.includes('\0') || path === '') return 'missing';
-      return kind(resolve(path));
+      return kind(follow(resolve(path)));
     },
     async *walk(dir, extensions) {
       const prefix = `${resolve(dir).replace(/\/$/, '')}/`;
