@@ -55,6 +55,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .command('template')
         .description('print a blank answers file, each prompt and its allowed values as comments')
         .addOption(roleOption('manager'))
+        .option(
+          '--commitments <file>',
+          'with --role rep: ask whether the manager kept each commitment in this answers file of theirs',
+        )
         .addOption(questionsOption())
         .action((options: TemplateOptions) => {
           found({ command: 'template', options });

@@ -1,8 +1,7 @@
 import type { Report } from '../core/report.js';
-import type { Answers, Bank, Role, RoundsWording } from '../core/types.js';
-import { InputError } from '../errors.js';
-import { loadBank } from '../input/load.js';
-import { readRound } from '../input/round.js';
+import type { Answers, Bank, Role } from '../core/types.js';
+import { InputError, UsageError } from '../errors.js';
+import { readManagerCommitments, readRound, roundsWording } from '../input/round.js';
 import type { Io } from '../io.js';
 import { dataFolder } from '../output/data-folder.js';
 import { listRounds, saveRound } from '../output/rounds.js';
@@ -13,13 +12,6 @@ import { sanitize } from '../render/style.js';
 
 // The two ends of a questionnaire's round, for the assess command: what it opens with (how the last round's
 // commitments went) and how it closes (new commitments, then the round kept and written where asked).
-
-/** The words of the round prompts: the bank's own, or the built-in bank's for a bank that has none. */
-export async function roundsWording(io: Io, bank: Bank): Promise<RoundsWording> {
-  const wording = bank.rounds ?? (await loadBank(io)).rounds;
-  if (!wording) throw new Error('the built-in bank has no rounds wording');
-  return wording;
-}
 
 /** The commitments of this person's last kept round of the bank, to ask about first; none when there are none. */
 export async function lastCommitments(
@@ -41,6 +33,20 @@ export async function lastCommitments(
   }
   if (!answers.commitments?.length) return undefined;
   return { commitments: answers.commitments, wording: await roundsWording(io, bank), aboutManager: false };
+}
+
+/** For a rep: their manager's commitments, from the manager's answers file, to ask about first. */
+export async function managerCommitments(
+  io: Io,
+  bank: Bank,
+  file: string,
+  role: Role,
+): Promise<FollowUpRequest> {
+  if (role !== 'rep') {
+    throw new UsageError("--commitments asks a rep about their manager's commitments: add --role rep");
+  }
+  const commitments = await readManagerCommitments(io, file, bank);
+  return { commitments, wording: await roundsWording(io, bank), aboutManager: true };
 }
 
 export interface FinishOptions {

@@ -15,7 +15,7 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
-import { finishRound, lastCommitments } from './assess-round.js';
+import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 
@@ -34,6 +34,8 @@ export interface AssessOptions {
   strict?: boolean;
   /** Keep a finished questionnaire as a round in the data folder (--no-save turns it off). */
   save: boolean;
+  /** A manager's answers file: a rep's questionnaire first asks whether each of its commitments was kept. */
+  commitments?: string;
 }
 
 function saveAnswersTarget(path: string | undefined): WriteTarget | undefined {
@@ -108,6 +110,11 @@ async function gatherAnswers(
   io: Io,
   bank: Bank,
 ): Promise<{ answers: Answers; sourceName: string; interactive: boolean }> {
+  if (options.commitments !== undefined && (options.answers !== undefined || !io.stdin.isTTY)) {
+    throw new UsageError(
+      '--commitments is asked about in the questionnaire (a rep in a terminal); for a file, see: template --role rep --commitments FILE',
+    );
+  }
   if (options.answers !== undefined) {
     const { text, name } = await readText(io, options.answers);
     const answers = await parseAnswers(text, name, bank, answersCheck(options, io));
@@ -119,7 +126,10 @@ async function gatherAnswers(
     const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
     const say = (line: string) => ctx.output.write(`${line}\n`);
-    const followUp = await lastCommitments(io, bank, role, say);
+    const followUp =
+      options.commitments === undefined
+        ? await lastCommitments(io, bank, role, say)
+        : await managerCommitments(io, bank, options.commitments, role);
     const answers = await runQuestionnaire(bankForRole(bank, role), {
       ...ctx,
       role,

@@ -1,5 +1,6 @@
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
 import { BalanceTally, baselineChanges, withChanges } from '../core/team-baseline.js';
+import { FollowUpTally } from '../core/team-commitments.js';
 import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
@@ -43,6 +44,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   // Each respondent's balance: what a view's change is tested on, now or when this JSON is a later baseline.
   const balances =
     options.baseline !== undefined || options.format === 'json' ? new BalanceTally(bank) : undefined;
+  const followUps = new FollowUpTally(bank, options.minGroup);
   const skipped: TeamReport['skipped'] = [];
   const errorLines: string[] = [];
   let invalid = 0;
@@ -51,6 +53,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     if (entry.ok) {
       tally.add(entry.answers);
       balances?.add(entry.answers);
+      followUps.add(entry.answers);
       valid += 1;
       continue;
     }
@@ -87,6 +90,8 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     skippedCount: invalid,
   };
   if (balances) report.balances = balances.result(report.scores);
+  const commitments = followUps.result();
+  if (commitments.length > 0) report.commitments = commitments;
   if (options.baseline !== undefined) report = await againstBaseline(report, options, io, bank);
 
   const rendered =

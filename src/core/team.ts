@@ -2,6 +2,7 @@ import type { BalanceDistributions, BaselineInfo, TeamChange } from './change.js
 import { bankForRole } from './role.js';
 import { leaningOf, score } from './score.js';
 import { describe, exactMoments, round2 } from './stats.js';
+import type { TeamCommitment } from './team-commitments.js';
 import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
 
 export interface TeamOptions {
@@ -267,6 +268,8 @@ export interface TeamReport extends TeamModel {
   baseline?: BaselineInfo;
   /** In JSON: each respondent's own balance per view, so this report can serve as a later round's baseline. */
   balances?: BalanceDistributions;
+  /** When answers carry follow-up: each commitment of the last round, the manager's account beside the reps'. */
+  commitments?: TeamCommitment[];
 }
 
 /** The gate takes the lower of the views shown: a team is only as balanced as its least balanced view. */

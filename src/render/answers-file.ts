@@ -20,7 +20,12 @@ function allowedComment(q: Question): string[] {
  * template; with answers it is what --save-answers writes, so a saved run reads like a filled-in template.
  * `schemaLine` (a `# yaml-language-server: $schema=…` comment) goes first, for editors.
  */
-export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: string): string {
+export function renderAnswersFile(
+  bank: Bank,
+  answers?: Answers,
+  schemaLine?: string,
+  toFollowUp?: FollowUpToAsk,
+): string {
   const meta = answers?.meta ?? {};
   const out = [
     ...(schemaLine === undefined ? [] : [schemaLine]),
@@ -33,6 +38,7 @@ export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: st
     `respondent:${meta.respondent ? ` ${JSON.stringify(meta.respondent)}` : ''}`,
     `date:${meta.date ? ` ${JSON.stringify(meta.date)}` : ''}`,
     ...followUpLines(answers?.followUp ?? []),
+    ...(toFollowUp ? followUpToAskLines(toFollowUp) : []),
     'answers:',
   ];
   for (const section of bank.sections) {
@@ -54,6 +60,28 @@ function listItem(fields: [string, string | undefined][]): string[] {
   return fields
     .filter((field): field is [string, string] => field[1] !== undefined)
     .map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${JSON.stringify(value)}`);
+}
+
+/** Commitments a template asks about: each with its status (and a note) left to fill in. */
+export interface FollowUpToAsk {
+  commitments: Commitment[];
+  /** The question, as the bank words it ("Did your manager keep this?"). */
+  prompt: string;
+}
+
+function followUpToAskLines({ commitments, prompt }: FollowUpToAsk): string[] {
+  return [
+    `# ${oneLine(prompt)} For each: status kept, partly or not-kept (empty: not answered), and a note if you like.`,
+    'followUp:',
+    ...commitments.flatMap((c) => [
+      ...listItem([
+        ['text', c.text],
+        ['item', c.item],
+      ]),
+      '    status:',
+      '    note:',
+    ]),
+  ];
 }
 
 function followUpLines(followUp: FollowUp[]): string[] {

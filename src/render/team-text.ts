@@ -2,6 +2,7 @@ import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js'
 import type { Role } from '../core/types.js';
 import { type Style, sanitize } from './style.js';
 import { baselineTextLines } from './team-baseline.js';
+import { commitmentTextLines } from './team-commitments.js';
 import { wrap } from './text.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -54,6 +55,7 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
   ];
 
   out.push(...baselineTextLines(report, style, w));
+  out.push(...commitmentTextLines(report, style, w));
 
   out.push('', style.heading('Perception gap: what managers say they give, what reps say they get'));
   if (report.perceptionGaps.length === 0) {

@@ -3,7 +3,7 @@
  * built binary as a person would, waits for each prompt and presses keys.
  */
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { parse } from 'yaml';
@@ -333,6 +333,40 @@ describe('rounds in a real terminal', () => {
       { text: commitment?.text, item: commitment?.item, status: 'partly', note: 'Half the weeks' },
     ]);
   }, 180_000);
+
+  test("a rep with --commitments is asked about the manager's commitments first, and picks none", async () => {
+    const manager = join(dir.path, 'manager-with-commitments.yaml');
+    const text = (await readText(EXAMPLE)).concat(
+      'commitments:\n  - item: coach-strugglers\n    text: Coach whoever is behind, an hour a week\n',
+    );
+    await writeFile(manager, text);
+    const data = freshDataDir();
+    const repQuestions = (await runCli(['template', '--role', 'rep'], { stdin: 'ignore' })).stdout.match(
+      /^ {2}[a-z0-9-]+:$/gm,
+    );
+    const total = repQuestions?.length ?? 0;
+    const steps = Array.from({ length: total }, (_, i) => ({ expect: `(${i + 1}/${total})`, send: ENTER }));
+    const result = await runPty({
+      cmd: node('--role', 'rep', '--commitments', manager),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
+      steps: [
+        { expect: 'Did your manager keep this?', send: `${DOWN}${DOWN}${ENTER}` },
+        { expect: 'A word on how it went', send: ENTER },
+        ...steps,
+      ],
+    });
+    expectNoCrash(result);
+    expect(result.code).toBe(0);
+    const screen = plain(result.stdout);
+    expect(screen.indexOf('Coach whoever is behind, an hour a week')).toBeLessThan(screen.indexOf('(1/'));
+    // A rep makes no commitments: no picking after the report.
+    expect(screen).not.toContain('(1 of 3)');
+    const kept = keptIn(screen.replace(/\n/g, ' ')) ?? '';
+    expect(kept.startsWith(join(data, 'rounds', 'who-failed-whom', 'rep'))).toBe(true);
+    expect((parse(await readText(kept)) as { followUp: object[] }).followUp).toEqual([
+      { text: 'Coach whoever is behind, an hour a week', item: 'coach-strugglers', status: 'not-kept' },
+    ]);
+  });
 
   test('Ctrl-C while picking commitments → exit 130, no round kept', async () => {
     const data = freshDataDir();
