@@ -18,8 +18,8 @@ export interface RankTest {
 
 /**
  * The exact distribution is computed when it takes at most this many steps (by the cheaper of two ways); past
- * it, the normal approximation. A 5-point item stays exact to about 50 answers a round; a view's balances
- * (mostly distinct values), to about 15 respondents a round.
+ * it, the normal approximation. A 5-point item stays exact to about 90 answers a round; a view's balances
+ * (mostly distinct values), to about 18 respondents a round.
  */
 export const EXACT_BUDGET = 2_000_000;
 
