@@ -8,6 +8,7 @@ import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
 import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
+import { requireDataFolder } from '../output/rounds.js';
 import type { RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
@@ -57,7 +58,7 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const saveTo = saveAnswersTarget(options.saveAnswers);
   const reportTo = reportTarget(options.output);
   const targets = [saveTo, reportTo].filter((t) => t !== undefined);
-  const rules = { force: options.force, inputs: [options.answers, options.questions] };
+  const rules = { force: options.force, inputs: [options.answers, options.questions, options.commitments] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
   const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
@@ -122,6 +123,8 @@ async function gatherAnswers(
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
+    // Known before the questions: with no folder to keep the round in, say so now, not after the last one.
+    if (options.save) requireDataFolder(io);
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
     const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';

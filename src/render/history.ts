@@ -53,7 +53,7 @@ export function renderHistoryText(report: HistoryReport, style: Style): string {
       const { asked, given, balance } = r.scores;
       const plan = planWords(r);
       out.push(
-        `  ${when(r).padEnd(12)}${String(asked).padStart(6)}${String(given).padStart(7)}${String(balance).padStart(9)}  ${leaningWords[r.leaning].padEnd(18)}${plan ? `  ${style.dim(plan)}` : ''}`,
+        `  ${sanitize(when(r)).padEnd(12)}${String(asked).padStart(6)}${String(given).padStart(7)}${String(balance).padStart(9)}  ${leaningWords[r.leaning].padEnd(18)}${plan ? `  ${style.dim(plan)}` : ''}`,
       );
     }
     const balances = rounds.map((r) => r.scores.balance);

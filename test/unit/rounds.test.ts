@@ -224,3 +224,23 @@ describe('compare last', () => {
     expect(stderr).toContain(`compare last needs two kept rounds of a rep; ${FOLDER}/rep holds 1`);
   });
 });
+
+describe('text from the rounds is hostile', () => {
+  test('a date or a commitment carrying escape codes reaches the terminal inert', async () => {
+    const hostile = edit(
+      `${EXAMPLE}commitments:\n  - text: "\\e]52;c;ZXZpbA==\\a\\e[2JCoach"\n`,
+      '"2026-11-27"',
+      '"\\e[31m2026\\u202e"',
+    );
+    const files = {
+      [`${FOLDER}/manager/2026-11-27T09-00-00Z.yaml`]: hostile,
+      [`${FOLDER}/manager/2027-01-01T09-00-00Z.yaml`]: hostile,
+    };
+    for (const argv of [['history'], ['compare', 'last'], ['compare', 'last', '--format', 'markdown']]) {
+      const { code, stdout } = await run(argv, files);
+      expect([argv, code]).toEqual([argv, 0]);
+      expect(stdout).not.toContain('\u001b');
+      expect(stdout).not.toContain('\u0007');
+    }
+  });
+});
