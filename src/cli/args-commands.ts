@@ -44,8 +44,25 @@ export const outputOption = () =>
     'write the report to this file instead of stdout; without --force it replaces only an earlier report',
   );
 
+/** For commands whose only file out is the report (-o). */
+export const forceOption = () =>
+  new Option(
+    '--force',
+    'let -o replace a file that is not a report (never a link, a read-only file or an input)',
+  ).default(false);
+
 export const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
+
+/** The options of a command whose one output is a report: its format, -o, --force, colour, the bank. */
+function reportOptions(command: Command): Command {
+  return command
+    .addOption(reportFormatOption())
+    .addOption(outputOption())
+    .addOption(forceOption())
+    .option('--no-color', 'no colour')
+    .addOption(questionsOption());
+}
 
 /** Adds one command to the program; its action hands what was asked for to `found`. */
 export function defineCommand(program: Command, name: CommandName, found: (intent: Intent) => void): void {
@@ -111,11 +128,7 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
           '--baseline <path>',
           'last round, for the change since: a folder of its answers, or its team --format json report',
         )
-        .option(
-          '--force',
-          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
-          false,
-        )
+        .addOption(forceOption())
         .option('--no-color', 'no colour')
         .addOption(questionsOption())
         .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
@@ -145,21 +158,11 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         });
     },
     compare: () => {
-      program
-        .command('compare')
+      reportOptions(program.command('compare'))
         .description('what moved between two rounds: the scores, every item that moved, and the commitments')
         .argument('<before>', 'the earlier answers file, or "last" for your last two kept rounds')
         .argument('[after]', 'the later answers file')
-        .addOption(reportFormatOption())
-        .addOption(outputOption())
         .addOption(roleOption())
-        .option(
-          '--force',
-          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
-          false,
-        )
-        .option('--no-color', 'no colour')
-        .addOption(questionsOption())
         .action(
           (before: string, after: string | undefined, options: Omit<CompareOptions, 'before' | 'after'>) => {
             found({
@@ -170,19 +173,9 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         );
     },
     history: () => {
-      program
-        .command('history')
+      reportOptions(program.command('history'))
         .description('your kept rounds: date, role, balance and leaning, and the balance over time')
-        .addOption(reportFormatOption())
-        .addOption(outputOption())
         .addOption(roleOption())
-        .option(
-          '--force',
-          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
-          false,
-        )
-        .option('--no-color', 'no colour')
-        .addOption(questionsOption())
         .action((options: HistoryOptions) => {
           found({ command: 'history', options });
         });

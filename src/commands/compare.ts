@@ -7,33 +7,28 @@ import { quickParse } from '../input/quick-yaml.js';
 import { readRound } from '../input/round.js';
 import { parseSource } from '../input/source.js';
 import type { Io } from '../io.js';
-import { checkTargets } from '../output/destination.js';
-import { emitReport, reportTarget } from '../output/report-file.js';
+import { emitReport, type ReportOptions, reportDestination } from '../output/report-file.js';
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
 import { refuseUnscorable } from './assess.js';
 
-export interface CompareOptions {
+export interface CompareOptions extends ReportOptions {
   /** An answers file, or `last`: the last two of your own rounds. */
   before: string;
   after?: string;
-  questions?: string;
-  format: 'text' | 'json' | 'markdown';
-  output?: string;
-  force: boolean;
-  color: boolean;
   /** Whose rounds `compare last` takes; manager unless said. */
   role?: Role;
 }
 
 export async function run(options: CompareOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
-  const reportTo = reportTarget(options.output);
-  const targets = reportTo ? [reportTo] : [];
-  const rules = { force: options.force, inputs: [options.before, options.after, options.questions] };
-  await checkTargets(io, targets, rules);
+  const { target: reportTo, recheck } = await reportDestination(io, options, [
+    options.before,
+    options.after,
+    options.questions,
+  ]);
   const [before, after] = await roundsToCompare(options, io, bank);
   const result = compareRounds(bank, before, after);
   if ('unscorable' in result) {
@@ -42,7 +37,7 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
     throw new Error('refuseUnscorable returned for an unscorable ledger');
   }
   const rendered = await render(result, options, io, reportTo !== undefined);
-  await checkTargets(io, targets, rules);
+  await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   return 0;
 }

@@ -4,18 +4,12 @@ import { InputError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { readRound } from '../input/round.js';
 import type { Io } from '../io.js';
-import { checkTargets } from '../output/destination.js';
-import { emitReport, reportTarget } from '../output/report-file.js';
+import { emitReport, type ReportOptions, reportDestination } from '../output/report-file.js';
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
 
-export interface HistoryOptions {
-  questions?: string;
-  format: 'text' | 'json' | 'markdown';
-  output?: string;
-  force: boolean;
-  color: boolean;
+export interface HistoryOptions extends ReportOptions {
   /** Only this role's rounds; both without it. */
   role?: Role;
 }
@@ -23,10 +17,7 @@ export interface HistoryOptions {
 /** The rounds kept in the data folder for the bank: date, role, scores, leaning, and the balance over time. */
 export async function run(options: HistoryOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
-  const reportTo = reportTarget(options.output);
-  const targets = reportTo ? [reportTo] : [];
-  const rules = { force: options.force, inputs: [options.questions] };
-  await checkTargets(io, targets, rules);
+  const { target: reportTo, recheck } = await reportDestination(io, options, [options.questions]);
   const report: HistoryReport = {
     schemaVersion: 1,
     kind: 'history',
@@ -55,7 +46,7 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
             report,
             await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
           );
-  await checkTargets(io, targets, rules);
+  await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   if (report.skipped.length > 0)
     io.stderr.write(`Skipped ${report.skipped.length} round(s) that could not be read; see the report.\n`);
