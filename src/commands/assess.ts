@@ -124,7 +124,7 @@ async function gatherAnswers(
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
     // Known before the questions: with no folder to keep the round in, say so now, not after the last one.
-    if (options.save) requireDataFolder(io);
+    if (options.save) requireDataFolder(io, ', or pass --no-save');
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
     const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';

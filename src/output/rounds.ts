@@ -9,12 +9,12 @@ import { dataFolder } from './data-folder.js';
 
 const ROLES: Role[] = ['manager', 'rep'];
 
-/** The data folder, or a usage error saying how to name one. */
-export function requireDataFolder(io: Io): string {
+/** The data folder, or a usage error saying how to name one (and `orElse`, another way out). */
+export function requireDataFolder(io: Io, orElse = ''): string {
   const folder = dataFolder(io.env, io.platform, io.cwd);
   if (folder === undefined) {
     throw new UsageError(
-      'there is no folder to keep rounds in (no home folder is set): set WHO_FAILED_WHOM_DATA_DIR, or pass --no-save',
+      `there is no folder for your rounds (no home folder is set): set WHO_FAILED_WHOM_DATA_DIR${orElse}`,
     );
   }
   return folder;
@@ -47,7 +47,7 @@ export async function saveRound(
   content: string,
   when: Date,
 ): Promise<string> {
-  const data = requireDataFolder(io);
+  const data = requireDataFolder(io, ', or pass --no-save');
   const folder = join(roundsFolder(data, bankId), role);
   for (let attempt = 1; attempt <= 20; attempt++) {
     const path = join(folder, roundFileName(when, attempt));

@@ -244,3 +244,13 @@ describe('text from the rounds is hostile', () => {
     }
   });
 });
+
+describe('with no home folder and no WHO_FAILED_WHOM_DATA_DIR', () => {
+  test('history says how to name a data folder', async () => {
+    const { code, stderr } = await run(['history'], {}, {} as { WHO_FAILED_WHOM_DATA_DIR: string });
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'there is no folder for your rounds (no home folder is set): set WHO_FAILED_WHOM_DATA_DIR\n',
+    );
+  });
+});
