@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
+import { sanitize } from '../render/style.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
@@ -49,7 +50,9 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const errorLines: string[] = [];
   let invalid = 0;
   let valid = 0;
-  for await (const entry of teamEntries(options.paths, io, bank)) {
+  // File names are the user's, and may hold anything: never let one drive the terminal.
+  const note = (line: string) => io.stderr.write(`${sanitize(line)}\n`);
+  for await (const entry of teamEntries(options.paths, io, bank, note)) {
     if (entry.ok) {
       tally.add(entry.answers);
       balances?.add(entry.answers);

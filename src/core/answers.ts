@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { didYouMean } from './suggest.js';
+import { quote } from './quote.js';
+import { andMore, didYouMean, MAX_UNKNOWN_LISTED, suggester } from './suggest.js';
 import {
   type Answers,
   type AnswersMeta,
@@ -11,7 +12,7 @@ import {
   type Problem,
   type Question,
 } from './types.js';
-import { issuesToProblems, problem, strictRecord, topLevelProblem } from './validation.js';
+import { issuesToProblems, ownRecord, problem, strictRecord, topLevelProblem } from './validation.js';
 
 export interface AnswersOptions {
   /**
@@ -59,7 +60,7 @@ export const answersSchema = strictRecord({
   role: v.nullish(v.picklist(['manager', 'rep'])),
   respondent: v.nullish(v.string()),
   date: v.nullish(v.string()),
-  answers: v.record(v.string(), v.unknown()),
+  answers: ownRecord(v.string(), v.unknown()),
   followUp: v.nullish(v.array(followUpSchema)),
   commitments: v.nullish(v.pipe(v.array(commitmentSchema), v.maxLength(MAX_COMMITMENTS))),
 });
@@ -76,19 +77,20 @@ export function describeAllowed(q: Question): string {
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return quote(value, { max: 60 });
   return String(value);
 }
 
-function checkValue(q: Question, value: unknown): string | undefined {
+type Suggest = ReturnType<typeof suggester>;
+
+function checkValue(q: Question, value: unknown, suggest: Suggest): string | undefined {
   if (q.type === 'text') return typeof value === 'string' ? undefined : `expected text, got ${typeof value}`;
   if (q.type === 'choice') {
     const allowed = q.choices ?? [];
     if (typeof value === 'string' && allowed.some((c) => c.value === value)) return undefined;
     const hint =
       typeof value === 'string'
-        ? didYouMean(
+        ? suggest(
             value,
             allowed.map((c) => c.value),
           )
@@ -148,24 +150,38 @@ export function checkAnswers(
   const otherVersion = sameBank && input.bankVersion != null && input.bankVersion !== bank.version;
   const values = new Map<string, AnswerValue>();
   const listed = new Set<string>();
+  const suggest = suggester();
+  const unknown: string[] = [];
   for (const [id, value] of Object.entries(input.answers)) {
     const q = byId.get(id);
     if (!q && otherVersion && options.lenientOtherVersion) continue;
     if (q) listed.add(id);
     if (!q) {
+      unknown.push(id);
+      if (unknown.length > MAX_UNKNOWN_LISTED) continue;
       problems.push({
         path: ['answers', id],
         atKey: true,
-        message: `unknown question id "${id}".${didYouMean(id, byId.keys())} See the ids with: who-failed-whom questions`,
+        message: `unknown question id ${quote(id, { ascii: true })}.${suggest(id, byId.keys())} See the ids with: who-failed-whom questions`,
         severity: 'error',
       });
       continue;
     }
     if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-    const complaint = checkValue(q, value);
+    const complaint = checkValue(q, value, suggest);
     if (complaint) problems.push(problem(['answers', id], `${id}: ${complaint}`));
     else
       values.set(id, typeof value === 'string' && q.type === 'text' ? value.trim() : (value as AnswerValue));
+  }
+
+  const unlisted = unknown[MAX_UNKNOWN_LISTED];
+  if (unlisted !== undefined) {
+    problems.push({
+      path: ['answers', unlisted],
+      atKey: true,
+      message: andMore(unknown.length - MAX_UNKNOWN_LISTED, 'unknown question ids'),
+      severity: 'error',
+    });
   }
 
   const owedIds = bank.questions.filter((q) => q.side === 'owed').map((q) => q.id);
@@ -207,7 +223,7 @@ function checkedItem(
   problems.push(
     problem(
       path,
-      `"${item}" is not one of the owed items (what you owe your reps).${didYouMean(item, owedIds)} Owed items: ${owedIds.join(', ')}`,
+      `${quote(item)} is not one of the owed items (what you owe your reps).${didYouMean(item, owedIds)} Owed items: ${owedIds.join(', ')}`,
     ),
   );
   return undefined;

@@ -81,7 +81,9 @@ export async function listRounds(io: Io, bankId: string, role?: Role): Promise<S
   const folder = roundsFolder(data, bankId);
   if ((await io.kindOf(folder)) !== 'directory') return [];
   const rounds: SavedRound[] = [];
-  for await (const path of io.walk(folder, ['.yaml'])) {
+  for await (const entry of io.walk(folder, ['.yaml'])) {
+    if (entry.kind !== 'file') continue;
+    const { path } = entry;
     const parent = basename(dirname(path));
     if (dirname(dirname(path)) !== folder || basename(path).startsWith('.')) continue;
     const found = ROLES.find((r) => r === parent);
