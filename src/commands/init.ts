@@ -48,7 +48,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
     );
   }
   const notesPath = join(dirname(io.builtinBankPath), '..', 'schema', 'fields.yaml');
-  const notes = checkFieldNotes(parseSource(await io.readFile(notesPath), notesPath).data);
+  const notes = checkFieldNotes(parseSource((await readText(io, notesPath)).text, notesPath).data);
 
   const stem = basename(file).replace(/\.ya?ml$/i, '');
   const id = !toStdout && KEBAB.test(stem) && stem !== bank.id ? stem : FALLBACK_ID;

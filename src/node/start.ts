@@ -10,6 +10,7 @@ import {
   type Stats,
   statSync,
 } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
@@ -57,7 +58,9 @@ export function processIo(
       // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
       // A small regular file reads faster synchronously (a team run reads thousands, one after another);
       // anything else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
+      // O_NONBLOCK: opening a FIFO must not wait for a writer here, in the one thread.
       const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      let owner = true;
       try {
         const info = fstatSync(fd);
         if (info.isFile() && info.size > MAX_INPUT_BYTES) {
@@ -65,11 +68,17 @@ export function processIo(
         }
         if (info.isFile()) {
           inputs.add(fileId(info));
-          return readFileSync(fd, 'utf8');
+          return readFileSync(fd);
         }
         if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+        if (info.isFIFO()) {
+          // Read through this very descriptor: closing it would throw away what a writer that started
+          // first has already written (and hang the next open, which waits for another writer).
+          owner = false;
+          return await readFifo(fd);
+        }
       } finally {
-        closeSync(fd);
+        if (owner) closeSync(fd);
       }
       return readCapped(path);
     },
@@ -116,37 +125,37 @@ export function processIo(
 }
 
 /**
- * FIFOs being opened for reading. Opening one waits, in a worker thread, for something to write to it; a thread
- * stuck there would keep the process from ever exiting, Ctrl-C or not. An interrupt opens each for writing
- * itself, which lets the waiting open through (and the read end at once).
+ * A FIFO, read from the descriptor already open, in non-blocking mode and polled by the event loop (the way
+ * Node reads a pipe on stdin): no thread waits on it, so Ctrl-C still ends the run. Until a writer comes the
+ * kernel reports nothing to read, and once the last writer has gone it reports the end.
  */
-const waitingFifos = new Set<string>();
-
-function releaseWaitingFifos(): void {
-  for (const path of waitingFifos) {
-    try {
-      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
-    } catch {
-      // Already open, or gone: nothing waits on it.
-    }
+async function readFifo(fd: number): Promise<Buffer> {
+  let pipe: Socket | undefined;
+  try {
+    // Loaded here only: the network module costs a scoring run milliseconds it never needs.
+    const { Socket } = process.getBuiltinModule('node:net');
+    pipe = new Socket({ fd, readable: true, writable: false });
+    return await readToCap(pipe);
+  } finally {
+    if (pipe) pipe.destroy();
+    else closeSync(fd);
   }
 }
 
-/** A FIFO or a device has no size to check first: read it as a stream and stop at the cap. */
-async function readCapped(path: string): Promise<string> {
+/** A device has no size to check first: read it as a stream and stop at the cap. */
+function readCapped(path: string): Promise<Buffer> {
+  return readToCap(createReadStream(path));
+}
+
+async function readToCap(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  waitingFifos.add(path);
-  try {
-    for await (const chunk of createReadStream(path)) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-      chunks.push(chunk as Buffer);
-    }
-  } finally {
-    waitingFifos.delete(path);
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
@@ -205,7 +214,6 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
     if (received) {
-      releaseWaitingFifos();
       removeUnfinishedFiles();
       process.exit(code);
     }
@@ -214,7 +222,6 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
     setTimeout(() => {
       process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
-      releaseWaitingFifos();
       removeUnfinishedFiles();
       process.exit(code);
     }, 500).unref();

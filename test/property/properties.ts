@@ -11,6 +11,7 @@ import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import { isOurReport } from '../../src/output/report-mark.js';
+import { SERVICE_LAYOUTS } from '../support/form-layouts.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -815,21 +816,253 @@ const csvCases: fc.Arbitrary<Case> = fc
     return { argv: ['team', name, ...options.flat()], files: { [name]: text }, stdin: '' };
   });
 
+// ---- form exports, as the services lay them out -----------------------------------------------------
+
+const ROLE_HEADINGS = [
+  'Role',
+  'What is your role?',
+  'Which best describes you?',
+  'Your role in the team',
+  '',
+];
+const roleCell = fc.constantFrom('Manager', 'Rep', 'Sales rep', 'rep', '', 'Director', ' MANAGER ');
+
+/** What a form puts in a cell: answers, labels, noise, never megabytes (the csv kind tries those). */
+const formCell = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 5 }).map(String) },
+  { weight: 2, arbitrary: fc.constantFrom(...CHOICE_WORDS) },
+  { weight: 1, arbitrary: shortWeird },
+);
+
+/** A form export with its service's metadata, then sometimes a doubled or unknown column, noise, another delimiter. */
+const formExportCases: fc.Arbitrary<Case> = fc
+  .record({
+    layout: fc.constantFrom(...SERVICE_LAYOUTS),
+    ids: fc.shuffledSubarray(IDS, { minLength: 1, maxLength: 8 }),
+    prompts: fc.boolean(),
+    role: fc.constantFrom(...ROLE_HEADINGS),
+    doubled: sometimes(fc.nat(7), 8),
+    unknown: sometimes(fc.oneof(fc.constantFrom('Department', 'utm_source', 'Other'), weirdString), 5),
+    rows: fc.array(
+      fc.tuple(
+        roleCell,
+        fc.array(fc.oneof({ weight: 4, arbitrary: formCell }, fc.constant('')), {
+          minLength: 30,
+          maxLength: 30,
+        }),
+      ),
+      { maxLength: 8 },
+    ),
+    delimiter: fc.constantFrom(',', ',', ';', '\t'),
+    sepLine: fc.boolean(),
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
+    blankRows: fc.nat(2),
+    encoding: fc.constantFrom<TextEncoding>('utf-8', 'utf-8', 'utf-8-bom', 'utf-16le', 'windows-1252'),
+    options: teamOptions,
+  })
+  .map(
+    ({
+      layout,
+      ids,
+      prompts,
+      role,
+      doubled,
+      unknown,
+      rows,
+      delimiter,
+      sepLine,
+      eol,
+      blankRows,
+      encoding,
+      options,
+    }) => {
+      const questions = ids.map((id) => {
+        const q = QUESTIONS.find((question) => question.id === id) as QuestionDoc;
+        return prompts ? q.prompt : q.id;
+      });
+      if (doubled !== null) questions.push(ids[doubled % ids.length] as string);
+      const middle = questions.flatMap((q) => [q, ...layout.perQuestion.map((prefix) => `${prefix}${q}`)]);
+      const header = [
+        ...layout.before,
+        ...(role === '' ? [] : [role]),
+        ...middle,
+        ...(unknown === null ? [] : [unknown]),
+        ...layout.after,
+      ];
+      const body = rows.map(([roleValue, cells]) =>
+        header.map((column, i) =>
+          column === role && role !== '' ? roleValue : (cells[i % cells.length] ?? ''),
+        ),
+      );
+      const table = [
+        header,
+        ...(layout.subheader ? [header.map((_c, i) => (i < layout.before.length ? '' : 'Response'))] : []),
+        ...body,
+        ...Array.from({ length: blankRows }, () => header.map(() => '')),
+      ];
+      const quote = (text: string) =>
+        text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+      const text =
+        (sepLine && delimiter !== '\t' ? `sep=${delimiter}${eol}` : '') +
+        table.map((row) => row.map(quote).join(delimiter)).join(eol) +
+        eol;
+      return {
+        argv: ['team', 'export.csv', ...options.flat()],
+        files: { 'export.csv': encodeText(text, encoding) },
+        stdin: '',
+      };
+    },
+  );
+
+// ---- encodings ----------------------------------------------------------------------------------------
+
+type TextEncoding =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le'
+  | 'utf-16le-no-bom'
+  | 'utf-16be'
+  | 'windows-1252'
+  | 'utf-32le'
+  | 'cyrillic-1251';
+
+/** Encoders from Node's Buffer, so the decoder under test is checked against something else. */
+function encodeText(text: string, encoding: TextEncoding): Uint8Array {
+  const bytes = (...parts: (number[] | Buffer)[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+  switch (encoding) {
+    case 'utf-8':
+      return bytes(Buffer.from(text));
+    case 'utf-8-bom':
+      return bytes([0xef, 0xbb, 0xbf], Buffer.from(text));
+    case 'utf-16le':
+      return bytes([0xff, 0xfe], Buffer.from(text, 'utf16le'));
+    case 'utf-16le-no-bom':
+      return bytes(Buffer.from(text, 'utf16le'));
+    case 'utf-16be':
+      return bytes([0xfe, 0xff], Buffer.from(text, 'utf16le').swap16());
+    case 'utf-32le':
+      return bytes(
+        [0xff, 0xfe, 0, 0],
+        [...Buffer.from(text, 'utf16le')].flatMap((b, i) => (i % 2 ? [b, 0, 0] : [b])),
+      );
+    case 'windows-1252':
+      // Latin-1 letters as single bytes; anything beyond becomes "?", as Excel does when saving.
+      return bytes(Buffer.from(text.replace(/[\u0100-\u{10ffff}]/gu, '?'), 'latin1'));
+    case 'cyrillic-1251': {
+      // A name in Russian, in Windows-1251, where А–я are the bytes 0xC0–0xFF.
+      const russian = text.replace(/[A-Z][a-z]+/, 'Иван Петров');
+      const cp1251 = russian.replace(/[А-я]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x410 + 0xc0));
+      return bytes(Buffer.from(cp1251.replace(/[\u0100-\u{10ffff}]/gu, '?'), 'latin1'));
+    }
+  }
+}
+
+/** Texts whose encodings are tried, and a command that reads each. */
+const ENCODED_TEXTS: { name: string; text: string; argv: string[][] }[] = [
+  {
+    name: 'a.yaml',
+    text: MANAGER_TEXT.replace('Dana (example)', 'Renée Müller'),
+    argv: [
+      ['--answers', 'a.yaml', '--format', 'json'],
+      ['validate', 'a.yaml'],
+      ['team', 'a.yaml', 'team', '--format', 'json'],
+    ],
+  },
+  {
+    name: 'b.yaml',
+    text: BANK_TEXT.replace('Who Failed Whom?', 'Qui a failli? Café'),
+    argv: [
+      ['questions', '--questions', 'b.yaml', '--format', 'json'],
+      ['template', '--questions', 'b.yaml'],
+      ['validate', 'b.yaml'],
+    ],
+  },
+  {
+    name: 'r.csv',
+    text: `${VALID_CSV.replace('Timestamp,', 'Name,').replaceAll('2026-11-27,', 'Zoë Brontë,')}\n`,
+    argv: [['team', 'r.csv', '--format', 'json', '--show-names']],
+  },
+];
+
+/** Which text, read by which command, with which line ends, in which encoding. */
+const encodedText = (encodings: TextEncoding[]) => ({
+  which: fc.nat(ENCODED_TEXTS.length - 1),
+  command: fc.nat(2),
+  eol: fc.constantFrom('\n', '\r\n', '\r'),
+  encoding: fc.constantFrom(...encodings),
+});
+
+const encodingCases = fc
+  .record({
+    ...encodedText([
+      'utf-8',
+      'utf-8-bom',
+      'utf-16le',
+      'utf-16le-no-bom',
+      'utf-16be',
+      'windows-1252',
+      'utf-32le',
+      'cyrillic-1251',
+    ]),
+    damage: sometimes(fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 4 }), 3),
+    cut: sometimes(fc.nat(), 6),
+  })
+  .map(({ which, command, eol, encoding, damage, cut }) => {
+    const { name, text, argv } = ENCODED_TEXTS[which] as (typeof ENCODED_TEXTS)[number];
+    let bytes = encodeText(text.replaceAll('\n', eol), encoding);
+    for (const [at, value] of damage ?? []) bytes[at % bytes.length] = value;
+    if (cut !== null) bytes = bytes.subarray(0, cut % (bytes.length + 1));
+    return { argv: argv[command % argv.length] as string[], files: { [name]: bytes }, stdin: '' };
+  });
+
+/**
+ * An encoding that loses nothing of the text must give the very run UTF-8 gives: the same exit, the same
+ * stdout, and on stderr at most a note that Windows-1252 was read.
+ */
+export const losslessEncodings = fc.record(
+  encodedText(['utf-8-bom', 'utf-16le', 'utf-16le-no-bom', 'utf-16be', 'windows-1252']),
+);
+
+export async function encodedAndPlain({
+  which,
+  command,
+  eol,
+  encoding,
+}: {
+  which: number;
+  command: number;
+  eol: string;
+  encoding: TextEncoding;
+}) {
+  const { name, text, argv } = ENCODED_TEXTS[which] as (typeof ENCODED_TEXTS)[number];
+  const args = argv[command % argv.length] as string[];
+  const plain = await runCase({ argv: args, files: { [name]: text }, stdin: '' });
+  const encoded = await runCase({
+    argv: args,
+    files: { [name]: encodeText(text.replaceAll('\n', eol), encoding) },
+    stdin: '',
+  });
+  return { plain, encoded };
+}
+
 // ---- the kinds, and the invariants ----------------------------------------------------------------
 
 const clip = (text: string, max = 240) =>
   text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars in all)`;
 
+/** A file that is bytes (another encoding) shows as hex; a folder as <folder>. */
+function shownEntry(entry: Entry): string {
+  if (typeof entry === 'string') return clip(entry);
+  if (!(entry instanceof Uint8Array)) return '<folder>';
+  const hex = Buffer.from(entry.subarray(0, 120)).toString('hex');
+  return `<${entry.length} bytes: ${hex}${entry.length > 120 ? '…' : ''}>`;
+}
+
 /** fast-check prints a counterexample with this: long texts clipped (the fuzz report keeps them whole). */
 function printable(c: Case): Case {
   const shown = {
     argv: c.argv.map((w) => clip(w, 80)),
-    files: Object.fromEntries(
-      Object.entries(c.files).map(([name, entry]) => [
-        name,
-        typeof entry === 'string' ? clip(entry) : '<folder>',
-      ]),
-    ),
+    files: Object.fromEntries(Object.entries(c.files).map(([name, entry]) => [name, shownEntry(entry)])),
     stdin: clip(c.stdin),
   };
   return Object.defineProperty(c, fc.toStringMethod, {
@@ -857,7 +1090,7 @@ export const KINDS: Kind[] = [
   {
     name: 'answers-file',
     about: 'well-shaped answers via --answers/validate/team FILE',
-    fuzzRuns: 20_000,
+    fuzzRuns: 15_000,
     arbitrary: answersFileCases(wellShapedAnswers).map(printable),
   },
   {
@@ -881,8 +1114,21 @@ export const KINDS: Kind[] = [
   {
     name: 'csv',
     about: 'team FILE.csv: random headers, cells, quotes, CRLF, ragged rows',
-    fuzzRuns: 15_000,
+    fuzzRuns: 10_000,
     arbitrary: csvCases.map(printable),
+  },
+  {
+    name: 'form-export',
+    about:
+      'team FILE.csv in the layouts of Google Forms, Typeform, SurveyMonkey, Microsoft Forms; delimiters, encodings',
+    fuzzRuns: 5_000,
+    arbitrary: formExportCases.map(printable),
+  },
+  {
+    name: 'encoding',
+    about: 'answers, banks and CSVs as UTF-8 (BOM), UTF-16, UTF-32, Windows-1252/1251, damaged or cut bytes',
+    fuzzRuns: 5_000,
+    arbitrary: encodingCases.map(printable),
   },
 ];
 
@@ -907,8 +1153,8 @@ export async function runCase(c: Case, timeoutMs = CASE_TIMEOUT_MS): Promise<Out
     const ms = Math.round(performance.now() - started);
     process.emitWarning = emitWarning;
     const replaced = [...before].flatMap(([path, entry]) =>
-      typeof entry === 'string' && io.files.get(path) !== entry
-        ? [{ path, input: io.inputs.has(path), report: isOurReport(entry) }]
+      (typeof entry === 'string' || entry instanceof Uint8Array) && io.files.get(path) !== entry
+        ? [{ path, input: io.inputs.has(path), report: isOurReport(Buffer.from(entry).toString('utf8')) }]
         : [],
     );
     return { ms, stdout: io.stdoutText, stderr: io.stderrText, warnings, replaced, ...extra };
@@ -935,7 +1181,9 @@ const ERROR_CLASS = /\b(?:[A-Z][A-Za-z]*)?Error: /;
 function inputText(c: Case): string {
   return [
     ...c.argv,
-    ...Object.values(c.files).filter((e): e is string => typeof e === 'string'),
+    ...Object.values(c.files).flatMap((e) =>
+      typeof e === 'string' ? [e] : e instanceof Uint8Array ? [Buffer.from(e).toString('latin1')] : [],
+    ),
     c.stdin,
   ].join('\n');
 }
@@ -1017,7 +1265,8 @@ export function signature(problems: string[]): string {
 /** A case and what happened, readable in a test failure or the fuzz report. */
 export function describe(c: Case, o: Outcome, problems: string[]): string {
   const files = Object.entries(c.files).map(
-    ([name, entry]) => `  ${name}: ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : '<folder>'}`,
+    ([name, entry]) =>
+      `  ${name}: ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : shownEntry(entry)}`,
   );
   return [
     ...problems,
