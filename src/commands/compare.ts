@@ -12,6 +12,7 @@ import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
+import { jsonDocument } from '../render/json.js';
 import { refuseUnscorable } from './assess.js';
 
 export interface CompareOptions extends ReportOptions {
@@ -43,7 +44,7 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
 }
 
 async function render(report: CompareReport, options: CompareOptions, io: Io, toFile: boolean) {
-  if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (options.format === 'json') return jsonDocument(report);
   if (options.format === 'markdown') return renderCompareMarkdown(report);
   const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderCompareText(report, style, io.stdout.columns ?? 80);

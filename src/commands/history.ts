@@ -8,6 +8,7 @@ import { emitReport, type ReportOptions, reportDestination } from '../output/rep
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
+import { jsonDocument } from '../render/json.js';
 
 export interface HistoryOptions extends ReportOptions {
   /** Only this role's rounds; both without it. */
@@ -39,7 +40,7 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
   const toFile = reportTo !== undefined;
   const rendered =
     options.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? jsonDocument(report)
       : options.format === 'markdown'
         ? renderHistoryMarkdown(report)
         : renderHistoryText(

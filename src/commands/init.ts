@@ -7,6 +7,7 @@ import { parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
 import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
 import { renderBankScaffold } from '../render/bank-scaffold.js';
+import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
 export interface InitOptions {
@@ -64,10 +65,11 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
   }
   await checkTargets(io, targets, rules);
   await writeTarget(io, target, scaffold);
+  const shown = visible(file);
   io.stdout.write(
-    `Wrote ${file}, a question bank (id: ${id}) to make your own.\n` +
-      `Check it with: who-failed-whom validate ${file}\n` +
-      `Use it with:   who-failed-whom --questions ${file}\n`,
+    `Wrote ${shown}, a question bank (id: ${id}) to make your own.\n` +
+      `Check it with: who-failed-whom validate ${shown}\n` +
+      `Use it with:   who-failed-whom --questions ${shown}\n`,
   );
   return ExitCode.ok;
 }

@@ -9,12 +9,19 @@ import {
   readFileSync,
   type Stats,
   statSync,
+  writeSync,
 } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli/main.js';
-import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
+import { main, reportError } from '../cli/main.js';
+import {
+  ExitCode,
+  INTERRUPT_SIGNALS,
+  InterruptedError,
+  type InterruptSignal,
+  signalExitCode,
+} from '../errors.js';
 import type { Io, OutputStream, WalkEntry } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fileId } from '../output/inspect.js';
@@ -38,6 +45,7 @@ export function processIo(
   const io: Io = {
     // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
     get stdin() {
+      stdinBuilt = true;
       return process.stdin;
     },
     get stdout() {
@@ -122,6 +130,31 @@ export function processIo(
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
   }
   return io;
+}
+
+/** Whether process.stdin was built: only then can this run have put the terminal in raw mode. */
+let stdinBuilt = false;
+
+const SHOW_CURSOR = '\u001b[?25h';
+
+/**
+ * Puts the terminal back as the run found it when a signal cuts the questionnaire short: out of raw mode, and
+ * the cursor shown (the prompt hides it). A prompt that ends normally does this itself; this is for the rest.
+ */
+function restoreTerminal(): void {
+  try {
+    if (stdinBuilt && process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  } catch {
+    // The terminal is gone (a hangup): nothing to restore.
+  }
+  for (const fd of [1, 2]) {
+    try {
+      // A terminal is a character device; so is /dev/null, where the sequence does no harm.
+      if (fstatSync(fd).isCharacterDevice()) writeSync(fd, SHOW_CURSOR);
+    } catch {
+      // As above: a terminal that hung up cannot be written to, nor needs to be.
+    }
+  }
 }
 
 /**
@@ -211,23 +244,22 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     }
     return controller.signal;
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
-    if (received) {
-      removeUnfinishedFiles();
-      process.exit(code);
-    }
+  /** Ends a run that did not stop by itself: its message and exit code are main's, as for any interruption. */
+  const stopNow = (signal: InterruptSignal) => {
+    restoreTerminal();
+    removeUnfinishedFiles();
+    process.exit(finished ? signalExitCode(signal) : reportError(new InterruptedError(signal), io));
+  };
+  const onSignal = (signal: InterruptSignal) => {
+    if (received) stopNow(signal);
     received = signal;
     controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
-    setTimeout(() => {
-      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
-      removeUnfinishedFiles();
-      process.exit(code);
-    }, 500).unref();
+    setTimeout(() => stopNow(signal), 500).unref();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // SIGHUP (the terminal closed) and SIGQUIT would otherwise end the process on the spot, in the middle of a
+  // prompt, leaving the terminal in raw mode with the cursor hidden.
+  for (const signal of INTERRUPT_SIGNALS) process.on(signal, onSignal);
   // The report could not be written (`> /dev/full`, a full disk): one line and exit 2, however the run went.
   let finished = false;
   let failure: NodeJS.ErrnoException | undefined;
@@ -243,6 +275,8 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   });
   const code = await main(argv, io);
   finished = true;
-  if (failure) reportFailure();
+  if (received) restoreTerminal();
+  // A terminal that hung up fails every write; the exit code still says why the run stopped.
+  if (failure && !received) reportFailure();
   else process.exitCode = code;
 }

@@ -1,10 +1,13 @@
 import { input, select } from '@inquirer/prompts';
 import type { Answers, AnswerValue, Bank, FollowUp, Question, Role } from '../core/types.js';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError, isInterruptSignal } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
+import { MAX_TEXT_ANSWER } from '../limits.js';
+import { sanitize } from '../render/sanitize.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/text.js';
 import { askFollowUp, type FollowUpRequest } from './rounds.js';
+import { typedRuns } from './typed-runs.js';
 
 export interface PromptContext {
   input: InputStream;
@@ -20,7 +23,9 @@ export interface PromptContext {
 export function asInterruption(error: unknown, signal?: AbortSignal): unknown {
   const name = (error as Error | null)?.name;
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-    return new InterruptedError(signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+    // Ctrl-C in the prompt is SIGINT's key; an abort carries the signal that came from outside.
+    const reason: unknown = signal?.reason;
+    return new InterruptedError(isInterruptSignal(reason) ? reason : 'SIGINT');
   }
   return error;
 }
@@ -35,27 +40,45 @@ export function estimateMinutes(bank: Bank): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
+// Every word of the bank shown here goes through sanitize(): the prompt library draws what it is given as it is.
 function choicesFor(q: Question): { name: string; value: Picked; description?: string }[] {
   const choices: { name: string; value: Picked; description?: string }[] = [];
   if (q.type === 'scale' && q.scale) {
     for (let n = q.scale.min; n <= q.scale.max; n++) {
       const label = q.scale.labels[String(n)];
-      choices.push({ name: label ? `${n}  ${label}` : String(n), value: n });
+      choices.push({ name: label ? `${n}  ${sanitize(label)}` : String(n), value: n });
     }
   } else {
-    for (const choice of q.choices ?? []) choices.push({ name: choice.label, value: choice.value });
+    for (const choice of q.choices ?? []) choices.push({ name: sanitize(choice.label), value: choice.value });
   }
-  if (q.help) choices.push({ name: 'What does this mean?', value: HELP, description: q.help });
+  if (q.help) choices.push({ name: 'What does this mean?', value: HELP, description: sanitize(q.help) });
   choices.push({ name: 'Skip this one', value: SKIP });
   return choices;
 }
 
-async function ask(q: Question, message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
-  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  if (q.type === 'text') {
-    const text = await input({ message }, context);
+async function askText(message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
+  const keys = typedRuns(ctx.input, MAX_TEXT_ANSWER);
+  try {
+    const text = await input(
+      { message },
+      { input: keys.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+    );
+    if (keys.truncated) {
+      ctx.output.write(
+        ctx.style.dim(
+          `  Kept the first ${MAX_TEXT_ANSWER.toLocaleString('en')} characters of that answer.\n`,
+        ),
+      );
+    }
     return text.trim() === '' ? undefined : text.trim();
+  } finally {
+    keys.release();
   }
+}
+
+async function ask(q: Question, message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
+  if (q.type === 'text') return askText(message, ctx);
+  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
   for (;;) {
     const picked = await select<Picked>(
       { message, choices: choicesFor(q), pageSize: 12, loop: false },
@@ -63,7 +86,7 @@ async function ask(q: Question, message: string, ctx: PromptContext): Promise<An
     );
     if (picked === SKIP) return undefined;
     if (picked !== HELP) return picked;
-    ctx.output.write(`${ctx.style.dim(wrap(q.help ?? '', 76, '  '))}\n`);
+    ctx.output.write(`${ctx.style.dim(wrap(sanitize(q.help ?? ''), 76, '  '))}\n`);
   }
 }
 
@@ -73,12 +96,12 @@ async function ask(q: Question, message: string, ctx: PromptContext): Promise<An
 export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<Answers> {
   const { output, style } = ctx;
   const total = bank.questions.length;
-  output.write(`\n${style.heading(bank.title)}\n`);
+  output.write(`\n${style.heading(sanitize(bank.title))}\n`);
   if (bank.intro) {
     // A folded YAML block keeps a blank line as a single newline: each is a paragraph of its own.
     const paragraphs = bank.intro
-      .trim()
       .split('\n')
+      .map(sanitize)
       .filter((line) => line.trim() !== '');
     output.write(`${paragraphs.map((p) => wrap(p, 76, '  ')).join('\n\n')}\n`);
   }
@@ -95,11 +118,11 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     for (const section of bank.sections) {
       const questions = bank.questions.filter((q) => q.section === section.id);
       if (questions.length === 0) continue;
-      output.write(`\n${style.heading(section.title)}\n`);
-      if (section.intro) output.write(`${style.dim(wrap(section.intro, 76, '  '))}\n`);
+      output.write(`\n${style.heading(sanitize(section.title))}\n`);
+      if (section.intro) output.write(`${style.dim(wrap(sanitize(section.intro), 76, '  '))}\n`);
       for (const q of questions) {
         n += 1;
-        const answer = await ask(q, `(${n}/${total}) ${q.prompt}`, ctx);
+        const answer = await ask(q, `(${n}/${total}) ${sanitize(q.prompt)}`, ctx);
         if (answer !== undefined) values.set(q.id, answer);
       }
     }

@@ -4,8 +4,11 @@ import type { Report } from '../core/report.js';
 import type { Bank, Commitment, FollowUp, FollowUpStatus, RoundsWording } from '../core/types.js';
 import { FOLLOW_UP_STATUSES } from '../core/types.js';
 import type { InputStream, PromptOutput } from '../io.js';
-import { type Style, sanitize } from '../render/style.js';
+import { MAX_TEXT_ANSWER } from '../limits.js';
+import { sanitize } from '../render/sanitize.js';
+import type { Style } from '../render/style.js';
 import { wrap } from '../render/text.js';
+import { typedRuns } from './typed-runs.js';
 
 // The two ends of a round: it opens by asking how the last round's commitments went, and it closes with the
 // commitments for the next one. Each is a function of its own, beside the questionnaire, not inside it.
@@ -33,6 +36,16 @@ const contextOf = (ctx: RoundPromptContext) => ({
   ...(ctx.signal ? { signal: ctx.signal } : {}),
 });
 
+/** Words typed (or pasted, taken in runs as the questionnaire's text answers are), trimmed. */
+async function typed(config: Parameters<typeof input>[0], ctx: RoundPromptContext): Promise<string> {
+  const keys = typedRuns(ctx.input, MAX_TEXT_ANSWER);
+  try {
+    return (await input(config, { ...contextOf(ctx), input: keys.input })).trim();
+  } finally {
+    keys.release();
+  }
+}
+
 /** How each of the last round's commitments went: kept, partly or not kept, and a note if the person has one. */
 export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptContext): Promise<FollowUp[]> {
   const { wording, commitments } = request;
@@ -56,7 +69,7 @@ export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptCont
       contextOf(ctx),
     );
     if (status === SKIP) continue;
-    const note = (await input({ message: sanitize(wording.followUp.note) }, contextOf(ctx))).trim();
+    const note = await typed({ message: sanitize(wording.followUp.note) }, ctx);
     const entry: FollowUp = { text: c.text, status };
     if (c.item !== undefined) entry.item = c.item;
     if (note !== '') entry.note = note;
@@ -118,26 +131,22 @@ export async function pickCommitments(
     );
     if (picked === DONE) break;
     const suggestion = open.find((o) => o.item === picked);
-    const text = (
-      await input(
-        {
-          message: sanitize(words.text),
-          ...(suggestion ? { default: sanitize(suggestion.text), prefill: 'editable' as const } : {}),
-        },
-        contextOf(ctx),
-      )
-    ).trim();
+    const text = await typed(
+      {
+        message: sanitize(words.text),
+        ...(suggestion ? { default: sanitize(suggestion.text), prefill: 'editable' as const } : {}),
+      },
+      ctx,
+    );
     if (text === '') continue;
-    const due = (
-      await input(
-        {
-          message: sanitize(words.due),
-          validate: (value) =>
-            value.trim() === '' || isCalendarDate(value.trim()) || 'A date as YYYY-MM-DD, like 2027-03-01',
-        },
-        contextOf(ctx),
-      )
-    ).trim();
+    const due = await typed(
+      {
+        message: sanitize(words.due),
+        validate: (value) =>
+          value.trim() === '' || isCalendarDate(value.trim()) || 'A date as YYYY-MM-DD, like 2027-03-01',
+      },
+      ctx,
+    );
     const commitment: Commitment = { text };
     if (suggestion) commitment.item = suggestion.item;
     if (due !== '') commitment.due = due;

@@ -2,7 +2,8 @@ import type { HistoryReport, HistoryRound } from '../core/history.js';
 import { leaningWords, statusWords } from '../core/report.js';
 import type { FollowUpStatus, Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize, sanitizeAll } from './sanitize.js';
+import type { Style } from './style.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
@@ -34,7 +35,8 @@ function byRole(report: HistoryReport): [Role, HistoryRound[]][] {
 
 const when = (round: HistoryRound) => round.date ?? round.file.replace(/^.*[\\/]/, '').slice(0, 10);
 
-export function renderHistoryText(report: HistoryReport, style: Style): string {
+export function renderHistoryText(model: HistoryReport, style: Style): string {
+  const report = sanitizeAll(model);
   const out = [
     style.heading(`${report.bank.title} · your rounds`),
     style.dim(`  kept in ${sanitize(report.folder)}`),

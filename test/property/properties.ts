@@ -11,7 +11,9 @@ import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import { isOurReport } from '../../src/output/report-mark.js';
+import { hasUnsafe } from '../../src/render/sanitize.js';
 import { SERVICE_LAYOUTS } from '../support/form-layouts.js';
+import { PAYLOADS } from '../support/hostile.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -705,6 +707,64 @@ const bankCases: fc.Arbitrary<Case> = fc
     };
   });
 
+// ---- text a terminal would obey: in a bank's words, in file names ---------------------------------
+
+/** What drives or fools a terminal, as a hostile file would carry it. */
+const TERMINAL_TRICKS = PAYLOADS.map(([, text]) => text);
+const trick = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TERMINAL_TRICKS) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom(...TERMINAL_TRICKS), { minLength: 2, maxLength: 5 })
+      .map((t) => t.join('')),
+  },
+  { weight: 1, arbitrary: shortWeird },
+);
+
+/** The built-in bank with tricks inside the words of many of its strings (whichever they are). */
+const bankTextCases: fc.Arbitrary<Case> = fc
+  .record({
+    edits: fc.array(fc.tuple(fc.nat(), fc.nat(), trick), { minLength: 1, maxLength: 40 }),
+    command: fc.constantFrom(...BANK_COMMANDS),
+    style: fc.constantFrom('yaml', 'json'),
+  })
+  .map(({ edits, command, style }) => {
+    const bank = parse(BANK_TEXT) as Json;
+    const strings = leaves(bank, (v) => typeof v === 'string');
+    for (const [pick, at, text] of edits) {
+      const leaf = strings[pick % strings.length];
+      if (!leaf) continue;
+      const value = leaf.parent[leaf.key] as string;
+      const cut = at % (value.length + 1);
+      leaf.parent[leaf.key] = value.slice(0, cut) + text + value.slice(cut);
+    }
+    return { argv: command, files: { 'b.yaml': render(bank, style, false) }, stdin: '' };
+  });
+
+/** Inputs and outputs under names with tricks in them: every message that names a file must show it safely. */
+const fileNameCases: fc.Arbitrary<Case> = fc
+  .record({
+    name: fc.tuple(fc.constantFrom('', 'dir/'), trick, fc.constantFrom('.yaml', '.json', '.csv', '')),
+    content: fc.constantFrom(MANAGER_TEXT, 'answers:\n  give-tim: 3\n', '{]', BANK_TEXT, VALID_CSV, ''),
+    how: fc.nat(7),
+  })
+  .map(({ name: [dir, middle, ext], content, how }) => {
+    // No NUL: neither a file name nor a command line can hold one.
+    const name = `${dir}n${middle.replaceAll('\0', '')}${ext}`;
+    const argv = [
+      ['--answers', name],
+      ['validate', name],
+      ['validate', name, '--questions', name],
+      ['team', name, '--skip-invalid'],
+      ['team', name],
+      ['questions', '--questions', name],
+      ['--answers', 'answers.yaml', '-o', name],
+      ['--answers', 'answers.yaml', '--save-answers', name],
+    ][how] as string[];
+    return { argv, files: { [name]: content }, stdin: '' };
+  });
+
 // ---- CSV form exports -----------------------------------------------------------------------------
 
 const headerCell = fc.oneof(
@@ -1084,13 +1144,13 @@ export const KINDS: Kind[] = [
   {
     name: 'argv',
     about: 'random command lines from the real vocabulary and noise',
-    fuzzRuns: 20_000,
+    fuzzRuns: 17_000,
     arbitrary: argvCases.map(printable),
   },
   {
     name: 'answers-file',
     about: 'well-shaped answers via --answers/validate/team FILE',
-    fuzzRuns: 15_000,
+    fuzzRuns: 12_000,
     arbitrary: answersFileCases(wellShapedAnswers).map(printable),
   },
   {
@@ -1129,6 +1189,18 @@ export const KINDS: Kind[] = [
     about: 'answers, banks and CSVs as UTF-8 (BOM), UTF-16, UTF-32, Windows-1252/1251, damaged or cut bytes',
     fuzzRuns: 5_000,
     arbitrary: encodingCases.map(printable),
+  },
+  {
+    name: 'bank-text',
+    about: "escape sequences, bidi and zero-width characters in a bank's words, every command",
+    fuzzRuns: 3_000,
+    arbitrary: bankTextCases.map(printable),
+  },
+  {
+    name: 'file-names',
+    about: 'inputs and outputs named with newlines, escape sequences and bidi characters',
+    fuzzRuns: 3_000,
+    arbitrary: fileNameCases.map(printable),
   },
 ];
 
@@ -1227,6 +1299,19 @@ export function violations(c: Case, o: Outcome): string[] {
   for (const warning of o.warnings) found.push(`process warning on the real stderr: ${warning}`);
   if (o.stderr.includes('[object Object]') && !inputText(c).includes('[object Object]'))
     found.push('"[object Object]" on stderr');
+  // Whatever the input, nothing a terminal obeys: the only control character is the renderers' newline (and in
+  // init's YAML, the bank's own tabs and CRLF).
+  const layout = intentOf(c.argv)?.command === 'init' ? /\r\n|[\n\t]/g : /\n/g;
+  for (const [stream, text] of [
+    ['stdout', o.stdout],
+    ['stderr', o.stderr],
+  ] as const) {
+    const unsafe = [...text.replace(layout, '')].find(hasUnsafe);
+    if (unsafe !== undefined)
+      found.push(
+        `${stream} holds U+${unsafe.codePointAt(0)?.toString(16).padStart(4, '0')}, which a terminal obeys`,
+      );
+  }
   // No file is lost: an input is never replaced, and anything but a report of ours only with --force.
   for (const file of o.replaced) {
     if (file.input) found.push(`replaced ${file.path}, one of the run's own inputs`);
