@@ -1,10 +1,13 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import { SummaryBuilder } from '../core/org-summary.js';
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
+import { BalanceTally, baselineChanges, withChanges } from '../core/team-baseline.js';
+import { FollowUpTally } from '../core/team-commitments.js';
 import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
 import { parseRoster } from '../input/roster.js';
+import { readBaseline } from '../input/team-baseline.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
@@ -29,7 +32,12 @@ export interface TeamCommandOptions {
   showNames: boolean;
   color: boolean;
   force: boolean;
+  /** Last round: a folder of its answers, or its `team --format json` report. */
+  baseline?: string;
 }
+
+/** The report but its groups, summary and what was skipped: what is known before the groups are made. */
+type TeamHead = Omit<TeamReport, 'groups' | 'summary' | 'skipped' | 'skippedCount'>;
 
 /** The group of answers files that name no team, with --by team. */
 const NO_TEAM = '(no team)';
@@ -84,6 +92,10 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     minComments: options.minComments,
     showNames: options.showNames,
   });
+  // Each respondent's balance: what a view's change is tested on, now or when this JSON is a later baseline.
+  const balanceTally =
+    options.baseline !== undefined || options.format === 'json' ? new BalanceTally(bank) : undefined;
+  const followUps = new FollowUpTally(bank, options.minGroup);
   const skipped: TeamReport['skipped'] = [];
   const errorLines: string[] = [];
   let invalid = 0;
@@ -107,6 +119,8 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
             ? folderOf(entry.name)
             : undefined;
       tally.add(entry.answers, group);
+      balanceTally?.add(entry.answers);
+      followUps.add(entry.answers);
       valid += 1;
       continue;
     }
@@ -136,16 +150,20 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
   const { model, groups } = tally.parts(options.by ?? null, roster);
-  const head = { schemaVersion: 1 as const, kind: 'team' as const, ...model };
+  let head: TeamHead = { schemaVersion: 1, kind: 'team', ...model };
+  if (balanceTally) head.balances = balanceTally.result(model.scores);
+  const commitments = followUps.result();
+  if (commitments.length > 0) head.commitments = commitments;
+  if (options.baseline !== undefined) head = await againstBaseline(head, options, io, bank);
   const tail = { skipped, skippedCount: invalid };
   // The gate takes the lowest balance shown, org or team, as each group goes by.
-  const balances = [gatedBalance(model.scores)];
+  const gated = [gatedBalance(model.scores)];
   const summary = new SummaryBuilder(bank);
   const seen =
     groups &&
     passing(groups, (group) => {
       summary.add(group);
-      balances.push(gatedBalance(group.scores));
+      gated.push(gatedBalance(group.scores));
     });
 
   let rendered: string | Iterable<string>;
@@ -161,7 +179,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   await emitReport(io, reportTo, options.format, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
-  const gate = lowestOf(balances);
+  const gate = lowestOf(gated);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
     io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;
@@ -184,4 +202,18 @@ async function render(
   }
   const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderTeamText(report, style, io.stdout.columns);
+}
+
+/** The change per view and per item since the baseline round, each tested (src/core/rank-test.ts). */
+async function againstBaseline(
+  report: TeamHead,
+  options: TeamCommandOptions,
+  io: Io,
+  bank: Bank,
+): Promise<TeamHead> {
+  const baseline = options.baseline ?? '';
+  const { round, info, skipped } = await readBaseline(baseline, io, bank, options);
+  if (skipped > 0) io.stderr.write(`Skipped ${skipped} invalid input(s) of the baseline.\n`);
+  const changes = baselineChanges(bank, report, round, options.minGroup);
+  return { ...withChanges(report, changes), baseline: info };
 }

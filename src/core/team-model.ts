@@ -1,4 +1,5 @@
 import type { Agreement } from './agreement.js';
+import type { TeamChange } from './change.js';
 import type { SelfOther } from './self-other.js';
 import type { Leaning, Question, Role, Side } from './types.js';
 
@@ -19,6 +20,8 @@ export interface RoleStats {
   /** Two to four answers: the figures are indicative only. */
   indicative: boolean;
   withheld: string | null;
+  /** Against the baseline round, with --baseline (the org's figures only). */
+  change?: TeamChange | null;
 }
 
 export interface TeamItem {
@@ -33,9 +36,10 @@ export interface TeamItem {
   byRole: Record<Role, RoleStats>;
 }
 
-export type TeamView =
+export type TeamView = (
   | { respondents: number; asked: number; given: number; balance: number; leaning: Leaning; withheld: null }
-  | { respondents: number; withheld: string };
+  | { respondents: number; withheld: string }
+) & { change?: TeamChange | null };
 
 export interface PerceptionGap {
   id: string;

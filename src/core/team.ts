@@ -1,3 +1,4 @@
+import type { BalanceDistributions, BaselineInfo } from './change.js';
 import { itemFigures, optionPoints } from './item-figures.js';
 import { type OrgSummary, orgSummary } from './org-summary.js';
 import { type NonResponder, nonResponders, type RosterEntry, responseRate } from './roster.js';
@@ -5,6 +6,7 @@ import { leaningOf } from './score.js';
 import { overallSelfOther, SELF_OTHER_THRESHOLD, selfOther } from './self-other.js';
 import { isIndicative, round2 } from './stats.js';
 import { type Suppression, suppress } from './suppression.js';
+import type { TeamCommitment } from './team-commitments.js';
 import type {
   GroupModel,
   PerceptionGap,
@@ -435,6 +437,12 @@ export interface TeamReport extends TeamModel {
   skipped: { source: string; reason: string }[];
   /** All invalid inputs skipped; `skipped` lists at most the first 1,000. */
   skippedCount: number;
+  /** With --baseline: the round the changes are against. */
+  baseline?: BaselineInfo;
+  /** In JSON: each respondent's own balance per view, so this report can serve as a later round's baseline. */
+  balances?: BalanceDistributions;
+  /** When answers carry follow-up: each commitment of the last round, the manager's account beside the reps'. */
+  commitments?: TeamCommitment[];
 }
 
 /** The gate takes the lower of the views shown: a team is only as balanced as its least balanced view. */

@@ -1,6 +1,8 @@
 import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { escapeMarkdown } from './markdown.js';
+import { baselineMarkdownLines } from './team-baseline.js';
+import { commitmentMarkdownLines } from './team-commitments.js';
 import {
   gapFigures,
   groupFigures,
@@ -159,6 +161,8 @@ export function renderTeamMarkdown(report: TeamReport): string {
   const title = teams > 0 ? `org retro, ${teams} team${teams === 1 ? '' : 's'}` : 'team retro';
   const out: string[] = [`## ${escapeMarkdown(report.bank.title)} — ${title}`, ''];
   out.push(...firstScreen(report, report.selfOtherThreshold, '###'));
+  out.push(...baselineMarkdownLines(report));
+  out.push(...commitmentMarkdownLines(report));
   if (report.summary) out.push(...summaryTables(report.summary));
   for (const group of report.groups ?? []) {
     out.push(`### Team ${escapeMarkdown(group.team)}`, '');

@@ -2,6 +2,8 @@ import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
+import { baselineTextLines } from './team-baseline.js';
+import { commitmentTextLines } from './team-commitments.js';
 import {
   gapFigures,
   groupFigures,
@@ -160,6 +162,8 @@ export function renderTeamText(model: TeamReport, style: Style, width = 80): str
   const title = teams > 0 ? `org retro, ${teams} team${teams === 1 ? '' : 's'}` : 'team retro';
   const out: string[] = [style.heading(`${sanitize(report.bank.title)} · ${title}`)];
   out.push(...firstScreen(report, report.selfOtherThreshold, style, w));
+  out.push(...baselineTextLines(report, style, w));
+  out.push(...commitmentTextLines(report, style, w));
   if (report.responseRate) out.push('', `  ${rateWords(report.responseRate)}`);
   if (report.summary) out.push('', ...summaryLines(report.summary, style, w));
 
