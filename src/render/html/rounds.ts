@@ -52,8 +52,10 @@ export function balanceOverRounds(rounds: RoundPoint[], tolerance: number, id = 
         ...(noted ? [r.note ?? ''] : []),
       ]),
       numeric: [1, 2, 3],
-      widths: noted ? [20, 12, 12, 14, 19, 23] : [26, 15, 15, 17, 27],
+      widths: noted ? [18, 12, 12, 13, 20, 25] : [26, 15, 15, 17, 27],
     }),
+    // A column of words more makes the table too wide to stand beside the chart.
+    tablePlacement: noted ? 'below' : 'beside',
   });
 }
 
