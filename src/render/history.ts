@@ -37,6 +37,11 @@ export function byRole(report: HistoryReport): [Role, HistoryRound[]][] {
 /** A round's name: its date, else the start of its file's name (which is the time it was kept). */
 export const when = (round: HistoryRound) => round.date ?? round.file.replace(/^.*[\\/]/, '').slice(0, 10);
 
+/** A skipped round in one line: a reason read from the file names it already (with line and column). */
+export function skippedLine(s: HistoryReport['skipped'][number]): string {
+  return s.reason.startsWith(`${s.file}:`) ? s.reason : `${s.file}: ${s.reason}`;
+}
+
 export function renderHistoryText(model: HistoryReport, style: Style): string {
   const report = sanitizeAll(model);
   const out = [
@@ -66,7 +71,7 @@ export function renderHistoryText(model: HistoryReport, style: Style): string {
   }
   if (report.skipped.length > 0) {
     out.push('', style.heading('Skipped'));
-    for (const s of report.skipped) out.push(`  ${sanitize(s.file)}: ${sanitize(s.reason)}`);
+    for (const s of report.skipped) out.push(`  ${sanitize(skippedLine(s))}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -87,7 +92,7 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
   }
   if (report.skipped.length > 0) {
     out.push('### Skipped', '');
-    for (const s of report.skipped) out.push(`- ${escapeMarkdown(s.file)}: ${escapeMarkdown(s.reason)}`);
+    for (const s of report.skipped) out.push(`- ${escapeMarkdown(skippedLine(s))}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

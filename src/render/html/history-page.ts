@@ -1,7 +1,7 @@
 import type { HistoryReport, HistoryRound } from '../../core/history.js';
 import { leaningWords } from '../../core/report.js';
 import type { Role } from '../../core/types.js';
-import { byRole, planWords, roleHeading, when } from '../history.js';
+import { byRole, planWords, roleHeading, skippedLine, when } from '../history.js';
 import { type Html, html, oneDecimal, signed } from './markup.js';
 import { htmlPage } from './page.js';
 import { leaningBadge } from './report-page.js';
@@ -42,7 +42,7 @@ function skippedSection(report: HistoryReport): Html | null {
   if (report.skipped.length === 0) return null;
   return html`<section aria-labelledby="skipped-heading">
 <h2 id="skipped-heading">Skipped (${String(report.skipped.length)} could not be read)</h2>
-<ul class="plain">${report.skipped.map((s) => html`<li>${s.file}: ${s.reason}</li>`)}</ul>
+<ul class="plain">${report.skipped.map((s) => html`<li>${skippedLine(s)}</li>`)}</ul>
 </section>`;
 }
 
