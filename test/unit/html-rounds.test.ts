@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY, HTML_REPORT_MARKER } from '../../src/render/ht
 import { memoryIo } from '../support/memory-io.js';
 import { builtinBankText, edit } from './helpers.js';
 import { activeContent, unbalancedTags } from './html-checks.js';
-import { AFTER, BEFORE, COACHING, EXAMPLE, FOLDER, ROUNDS } from './round-fixtures.js';
+import { AFTER, BEFORE, COACHING, DATA_DIR, EXAMPLE, FOLDER, ROUNDS } from './round-fixtures.js';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
@@ -14,7 +14,7 @@ const ATTRIBUTE_BREAKOUT = '" onmouseover="alert(2)';
 const PAIR = { 'before.yaml': BEFORE, 'after.yaml': AFTER };
 
 async function run(argv: string[], files: Record<string, string>, env: Record<string, string> = {}) {
-  const io = memoryIo({ files, env: { WHO_FAILED_WHOM_DATA_DIR: '/data', ...env } });
+  const io = memoryIo({ files, env: { WHO_FAILED_WHOM_DATA_DIR: DATA_DIR, ...env } });
   const code = await main(argv, io);
   return { code, out: io.stdoutText, err: io.stderrText, io };
 }
@@ -271,7 +271,7 @@ describe('text from files is text on the compare and history pages', () => {
     `note: '</li></ul><script>alert(3)</script> ${ATTRIBUTE_BREAKOUT}'`,
   );
   const hostileRounds = Object.fromEntries(
-    Object.entries(ROUNDS).map(([path, text]) => [path.replace('/data', `/d${INJECTION}`), text]),
+    Object.entries(ROUNDS).map(([path, text]) => [`/d${INJECTION}${path.slice(DATA_DIR.length)}`, text]),
   );
 
   test.each([

@@ -12,8 +12,9 @@ export const AFTER = edit(
   `followUp:\n  - text: ${COACHING}\n    item: coach-strugglers\n    status: kept\n    note: Missed two weeks in January\nanswers:\n`,
 );
 
-/** The kept rounds' folder for the built-in bank, under WHO_FAILED_WHOM_DATA_DIR=/data. */
-export const FOLDER = '/data/rounds/who-failed-whom';
+/** The data folder the rounds are kept in (WHO_FAILED_WHOM_DATA_DIR), and its folder for the built-in bank. */
+export const DATA_DIR = '/data';
+export const FOLDER = `${DATA_DIR}/rounds/who-failed-whom`;
 /** Three quarters of one manager, and one rep's round, as kept files (absolute paths under FOLDER). */
 export const ROUNDS: Record<string, string> = {
   [`${FOLDER}/manager/2026-11-27T09-00-00Z.yaml`]: `${EXAMPLE}commitments:\n  - item: coach-strugglers\n    text: Coach the reps who are behind\n`,

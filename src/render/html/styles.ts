@@ -162,6 +162,10 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   .intro { display: none; }
   .reflections { columns: 2; column-gap: 18px; }
   .reflection { margin: 0 0 6px; }
+  /* On paper a commitment is a row of a list, not a card. */
+  .commitments { gap: 0; margin: 2px 0; }
+  .commitments > .card { padding: 3px 0; border-width: 0 0 1px; border-radius: 0; background: none; }
+  .commitments p { margin: 0; }
   tr, .reflection, .card, blockquote { break-inside: avoid; }
   footer { margin-top: 6px; padding-top: 3px; }
 }
