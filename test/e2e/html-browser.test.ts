@@ -204,6 +204,20 @@ function figures(): Promise<FigureInfo[]> {
   );
 }
 
+/** The page's charts, these and in this order, each named, described, drawn at a readable size, with its table. */
+async function drawnCharts(ids: string[]): Promise<FigureInfo[]> {
+  const found = await figures();
+  expect(found.map((f) => f.id)).toEqual(ids);
+  for (const figure of found) {
+    expect(figure.title).not.toBe('');
+    expect(figure.description).not.toBe('');
+    expect(figure.svgSize[0]).toBeGreaterThan(300);
+    expect(figure.svgSize[1]).toBeGreaterThan(50);
+    expect(figure.tableRows).toBeGreaterThan(0);
+  }
+  return found;
+}
+
 async function pdfPages(format: 'A4' | 'Letter', name: string): Promise<number> {
   const pdf = Buffer.from(await page.pdf({ format, printBackground: true }));
   writeFileSync(join(OUTPUT, `${name}-${format}.pdf`), pdf);
@@ -305,15 +319,7 @@ describeInBrowser('HTML reports in Chromium', () => {
 
   test('the single report shows the two ledger bars and the gaps, each chart named, described and with its table', async () => {
     await load(files.report, 1280, 'light');
-    const found = await figures();
-    expect(found.map((f) => f.id)).toEqual(['ledgers', 'gaps']);
-    for (const figure of found) {
-      expect(figure.title).not.toBe('');
-      expect(figure.description).not.toBe('');
-      expect(figure.svgSize[0]).toBeGreaterThan(300);
-      expect(figure.svgSize[1]).toBeGreaterThan(50);
-      expect(figure.tableRows).toBeGreaterThan(0);
-    }
+    const found = await drawnCharts(['ledgers', 'gaps']);
     expect(found[0]?.svgText).toContain('What you ask of your reps');
     expect(found[0]?.svgText).toContain('What you give them');
     expect(found[1]?.svgText).toContain(reportJson.gaps[0]?.asked.label);
@@ -385,15 +391,7 @@ describeInBrowser('HTML reports in Chromium', () => {
 
   test("the compare page draws both rounds' ledgers, their balance and what moved, each chart with its table", async () => {
     await load(files.compare, 375, 'light');
-    const found = await figures();
-    expect(found.map((f) => f.id)).toEqual(['ledgers', 'rounds', 'moves']);
-    for (const figure of found) {
-      expect(figure.title).not.toBe('');
-      expect(figure.description).not.toBe('');
-      expect(figure.svgSize[0]).toBeGreaterThan(300);
-      expect(figure.svgSize[1]).toBeGreaterThan(50);
-      expect(figure.tableRows).toBeGreaterThan(0);
-    }
+    const found = await drawnCharts(['ledgers', 'rounds', 'moves']);
     expect(found[0]?.svgText).toContain('Before · 2026-11-27');
     expect(found[0]?.svgText).toContain('After · 2027-02-27');
     expect(found[1]?.svgText).toContain('balanced');
@@ -418,8 +416,7 @@ describeInBrowser('HTML reports in Chromium', () => {
 
   test('the history page draws the balance over the kept rounds for each role, with its table', async () => {
     await load(files.history, 1280, 'light');
-    const found = await figures();
-    expect(found.map((f) => f.id)).toEqual(['rounds-manager', 'rounds-rep']);
+    const found = await drawnCharts(['rounds-manager', 'rounds-rep']);
     const balances = historyJson.rounds.filter((r) => r.role === 'manager').map((r) => r.scores.balance);
     expect(found[0]?.tableRows).toBe(balances.length);
     expect(found[1]?.tableRows).toBe(historyJson.rounds.length - balances.length);
