@@ -37,7 +37,7 @@ export async function emitReport(
 
 /** What a command whose only file out is its report takes for it. */
 export interface ReportOptions {
-  format: 'text' | 'json' | 'markdown';
+  format: ReportFormat;
   output?: string;
   /** -o may replace a file that is not a report of ours. */
   force: boolean;
