@@ -266,6 +266,29 @@ describe('the team page', () => {
   });
 });
 
+describe('the org roll-up on the team page', () => {
+  const org = Object.fromEntries(
+    ['east', 'west'].flatMap((team) =>
+      Object.entries(TEAM).map(([path, text]) => [path.replace(/^team\//, `org/${team}/`), text]),
+    ),
+  );
+
+  test('team --by folder draws the ranked table and the teams × owed items heatmap', async () => {
+    const { code, out } = await run(['team', 'org', '--by', 'folder', '--format', 'html'], org);
+    expect(code).toBe(0);
+    expect(out).toContain('Perception gap by team and owed item');
+    expect(out).toContain('Teams, least balanced first');
+    for (const team of ['east', 'west']) expect(out).toContain(`<th scope="row">${team}</th>`);
+    expect(activeContent(out)).toEqual([]);
+  });
+
+  test('without --by there is no roll-up', async () => {
+    const { code, out } = await run(['team', 'team', '--format', 'html']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('Perception gap by team and owed item');
+  });
+});
+
 describe('chart primitives', () => {
   const frame = (id: string) => ({
     id,

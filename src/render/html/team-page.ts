@@ -6,6 +6,7 @@ import { type DivergingCategory, divergingChart, shadeClasses, sideOf } from './
 import { dumbbellChart } from './dumbbell.js';
 import { dataTable } from './figure.js';
 import { type Html, html, oneDecimal, type Part, signed } from './markup.js';
+import { orgSection } from './org.js';
 import { htmlPage } from './page.js';
 import { leaningBadge } from './report-page.js';
 
@@ -324,6 +325,7 @@ export function renderTeamHtml(report: TeamReport, bank?: Bank): string {
     heading: report.bank.title,
     meta: [`${count(manager, 'manager', 'managers')} and ${count(rep, 'rep', 'reps')} answered`],
     body: html`${viewsSection(report)}
+${report.summary ? orgSection(report.summary.ranking, report.summary.heatmap) : null}
 ${perceptionSection(report)}
 ${distributionsSection(report, bank)}
 ${reflectionsSection(report)}
