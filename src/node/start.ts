@@ -23,7 +23,7 @@ import {
   signalExitCode,
 } from '../errors.js';
 import type { Io, OutputStream, WalkEntry } from '../io.js';
-import { MAX_INPUT_BYTES } from '../limits.js';
+import { MAX_INPUT_BYTES, readCapped, tooLargeError } from '../limits.js';
 import { fileId } from '../output/inspect.js';
 import { removeUnfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
@@ -70,9 +70,7 @@ export function processIo(
       let owner = true;
       try {
         const info = fstatSync(fd);
-        if (info.isFile() && info.size > MAX_INPUT_BYTES) {
-          throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-        }
+        if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLargeError();
         if (info.isFile()) {
           inputs.add(fileId(info));
           return readFileSync(fd);
@@ -87,7 +85,8 @@ export function processIo(
       } finally {
         if (owner) closeSync(fd);
       }
-      return readCapped(path);
+      // A device has no size to check first: read as a stream, up to the cap.
+      return readCapped(createReadStream(path));
     },
     async writeFileAtomic(path, content) {
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
@@ -162,27 +161,11 @@ async function readFifo(fd: number): Promise<Buffer> {
     // Loaded here only: the network module costs a scoring run milliseconds it never needs.
     const { Socket } = process.getBuiltinModule('node:net');
     pipe = new Socket({ fd, readable: true, writable: false });
-    return await readToCap(pipe);
+    return await readCapped(pipe);
   } finally {
     if (pipe) pipe.destroy();
     else closeSync(fd);
   }
-}
-
-/** A device has no size to check first: read it as a stream and stop at the cap. */
-function readCapped(path: string): Promise<Buffer> {
-  return readToCap(createReadStream(path));
-}
-
-async function readToCap(stream: AsyncIterable<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
