@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { checkAnswers } from '../core/answers.js';
 import { quote } from '../core/quote.js';
 import { andMore, MAX_UNKNOWN_LISTED, nearest } from '../core/suggest.js';
-import type { Answers, Bank, Question, Role } from '../core/types.js';
+import type { Bank, Question, Role } from '../core/types.js';
 import { InputError } from '../errors.js';
 import {
   FORM_METADATA,
@@ -11,6 +11,7 @@ import {
   ROLE_HEADERS,
   SUBHEADER_CELLS,
 } from './form-columns.js';
+import type { Respondent } from './respondent.js';
 
 const normalize = (text: string) =>
   text
@@ -35,10 +36,6 @@ const ROLE_OF = new Map<string, Role>(
     answers.map((answer) => [normalize(answer), role] as const),
   ),
 );
-
-export type CsvRow =
-  | { ok: true; name: string; answers: Answers }
-  | { ok: false; name: string; lines: string[] };
 
 type Kind = 'question' | 'role' | 'name' | 'first-name' | 'last-name' | 'email' | 'metadata' | 'unknown';
 
@@ -258,7 +255,7 @@ function isSubheader(record: string[] | undefined): boolean {
  * spreadsheet. Errors point at `file:row-line:column-number`, the column counted from 1 as a spreadsheet shows
  * it. Columns that match nothing come first, as one entry for the file; its rows are read without them.
  */
-export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[] {
+export function csvRespondents(text: string, file: string, bank: Bank): Respondent[] {
   const byText = questionTexts(bank);
   const { delimiter, fromLine } = dialect(text, byText);
   let records: Row[];
@@ -294,7 +291,7 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
   }
   const columnOf = new Map([...columns.questions].map(([index, q]) => [q.id, index]));
 
-  const entries: CsvRow[] = [];
+  const entries: Respondent[] = [];
   if (columns.unknown.length > 0) {
     const listed = columns.unknown.slice(0, 5).map((index) => index + 1);
     const more = columns.unknown.length - listed.length;

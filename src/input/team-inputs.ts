@@ -1,40 +1,16 @@
 import { checkAnswers } from '../core/answers.js';
-import type { Answers, Bank } from '../core/types.js';
-import { InputError } from '../errors.js';
+import type { Bank } from '../core/types.js';
+import { fileErrorReason, InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
 import { GivenOnce } from './given-once.js';
 import { readText, STDIN_NAME } from './load.js';
-import { parseAnswersWithPositions } from './located.js';
-import { quickParse } from './quick-yaml.js';
+import { type Respondent, readRespondent } from './respondent.js';
 import { parseSources, problemLines } from './source.js';
-
-export type TeamEntry =
-  | { ok: true; name: string; answers: Answers }
-  | { ok: false; name: string; lines: string[] };
 
 const FOLDER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/**
- * Parses one answers file. Most files in a team run are valid, so they take the quick parse (no positions);
- * only a file that fails is parsed again with positions, to say where. A team run reports no warnings, so an
- * answers file made for another version of the bank counts as it is.
- */
-export function parseRespondent(text: string, name: string, bank: Bank): TeamEntry {
-  const data = quickParse(text);
-  if (data !== undefined) {
-    const { answers } = checkAnswers(data, bank);
-    if (answers) return { ok: true, name, answers };
-  }
-  try {
-    return { ok: true, name, answers: parseAnswersWithPositions(text, name, bank) };
-  } catch (error) {
-    if (error instanceof InputError) return { ok: false, name, lines: error.lines };
-    throw error;
-  }
-}
-
-function* streamRespondents(text: string, bank: Bank): Generator<TeamEntry> {
+function* streamRespondents(text: string, bank: Bank): Generator<Respondent> {
   const sources = parseSources(text, STDIN_NAME);
   for (const [index, source] of sources.entries()) {
     const name = `${STDIN_NAME} document ${index + 1}`;
@@ -47,15 +23,6 @@ function* streamRespondents(text: string, bank: Bank): Generator<TeamEntry> {
     yield answers ? { ok: true, name, answers } : { ok: false, name, lines: problemLines(source, problems) };
   }
 }
-
-/** Why a folder could not be read, by the error code of the walk. */
-const FOLDER_PROBLEMS = new Map([
-  ['EACCES', 'cannot read this folder (permission denied)'],
-  ['EPERM', 'cannot read this folder (permission denied)'],
-  ['ENOENT', 'this folder went away while it was being read'],
-  ['ENOTDIR', 'this folder was replaced by a file while it was being read'],
-  ['EMFILE', 'cannot read this folder (too many files open)'],
-]);
 
 const PASSED_OVER = {
   'link-to-folder':
@@ -72,7 +39,7 @@ export async function* teamEntries(
   io: Io,
   bank: Bank,
   note: (line: string) => void = () => {},
-): AsyncGenerator<TeamEntry> {
+): AsyncGenerator<Respondent> {
   const given = new GivenOnce(io);
   for (const path of paths) {
     if (path === '-') {
@@ -90,7 +57,7 @@ export async function* teamEntries(
         if (found.kind === 'file') {
           if (await given.isFirst(found.path)) yield await fileEntry(found.path, io, bank);
         } else if (found.kind === 'unreadable') {
-          const problem = FOLDER_PROBLEMS.get(found.code) ?? `cannot read this folder (${found.code})`;
+          const problem = fileErrorReason('list', found.code) ?? `cannot read this folder (${found.code})`;
           yield {
             ok: false,
             name: found.path,
@@ -116,10 +83,11 @@ export async function* teamEntries(
   for (const line of given.notes()) note(line);
 }
 
-async function fileEntry(file: string, io: Io, bank: Bank): Promise<TeamEntry> {
+async function fileEntry(file: string, io: Io, bank: Bank): Promise<Respondent> {
   try {
     const { text } = await readText(io, file);
-    return parseRespondent(text, file, bank);
+    // A team run reports no warnings: answers made for another version of the bank count as they are.
+    return await readRespondent(text, file, bank);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
     throw error;

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { buildReport, leaningWords } from '../../src/core/report.js';
 import { score } from '../../src/core/score.js';
 import type { Answers } from '../../src/core/types.js';
-import { parseAnswers } from '../../src/input/load.js';
+import { parseAnswers } from '../../src/input/respondent.js';
 import { parseSource } from '../../src/input/source.js';
 import type { OutputStream } from '../../src/io.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
