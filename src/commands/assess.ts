@@ -1,6 +1,6 @@
 import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
-import { type LedgerScore, score } from '../core/score.js';
+import { score, unscorableLedgers, unscorableMessage } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, readStdin, readText, STDIN_NAME } from '../input/load.js';
@@ -73,8 +73,13 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   }
 
   const result = score(view, answers);
-  refuseUnscorable(view, sourceName, result.asked, 'asked');
-  refuseUnscorable(view, sourceName, result.given, 'owed');
+  const [unscorable] = unscorableLedgers(view, result);
+  if (unscorable) {
+    throw new InputError(
+      [`${sourceName}: ${unscorableMessage(unscorable)}`],
+      `Answer more of: ${unscorable.unanswered.join(', ')}`,
+    );
+  }
   const report = buildReport(view, answers, result);
 
   const rendered = await render(report, options, io, reportTo !== undefined);
@@ -155,19 +160,4 @@ function roleOf(options: AssessOptions, answers: Answers, sourceName: string): R
     );
   }
   return options.role ?? declared ?? 'manager';
-}
-
-function refuseUnscorable(bank: Bank, sourceName: string, ledger: LedgerScore, side: 'asked' | 'owed'): void {
-  if (ledger.score !== null) return;
-  const needed = Math.round(bank.scoring.minAnsweredWeight * 100);
-  const got = Math.round(ledger.answeredWeightShare * 100);
-  const unanswered = bank.questions.filter(
-    (q) => q.side === side && !ledger.items.some((i) => i.id === q.id),
-  );
-  throw new InputError(
-    [
-      `${sourceName}: too little of the ${side} ledger is answered to score it: ${ledger.answered} of ${ledger.total} items, ${got}% of its weight (at least ${needed}% is needed)`,
-    ],
-    `Answer more of: ${unanswered.map((q) => q.id).join(', ')}`,
-  );
 }
