@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
-import { jsonDocument } from '../render/json.js';
+import { renderTeamJson } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
@@ -84,7 +84,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
 
   const rendered =
     options.format === 'json'
-      ? jsonDocument(report)
+      ? renderTeamJson(report)
       : options.format === 'markdown'
         ? renderTeamMarkdown(report)
         : renderTeamText(
