@@ -43,7 +43,7 @@ export function processIo(
   // The files this run has read (device and inode): -o never replaces one of them.
   const inputs = new Set<string>();
   const io: Io = {
-    // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
+    // Touching process.stdin builds its stream, which a run with --answers FILE never needs.
     get stdin() {
       stdinBuilt = true;
       return process.stdin;
@@ -158,7 +158,7 @@ function restoreTerminal(): void {
 async function readFifo(fd: number): Promise<Buffer> {
   let pipe: Socket | undefined;
   try {
-    // Loaded here only: the network module costs a scoring run milliseconds it never needs.
+    // Loaded here only: a scoring run never needs the network module, and loading it is not free.
     const { Socket } = process.getBuiltinModule('node:net');
     pipe = new Socket({ fd, readable: true, writable: false });
     return await readCapped(pipe);
@@ -210,8 +210,8 @@ function followLink(path: string, matching: boolean): WalkEntry | undefined {
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */
 export async function start(argv = process.argv.slice(2)): Promise<void> {
-  // Made when first asked for: building an AbortController loads a good part of Node's web APIs (about 5 ms),
-  // and only a questionnaire listens to it.
+  // Made when first asked for: building an AbortController loads a good part of Node's web APIs, and only a
+  // questionnaire listens to it.
   let controller: AbortController | undefined;
   let received: NodeJS.Signals | undefined;
   const abortSignal = () => {
