@@ -17,8 +17,6 @@ import type { PathSegment, Problem } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
 
-export { MAX_INPUT_BYTES };
-
 export interface ParsedSource {
   name: string;
   data: unknown;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import type { InputStream, Io, PromptOutput, WalkEntry } from '../../src/io.js';
+import { MAX_INPUT_BYTES } from '../../src/limits.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');

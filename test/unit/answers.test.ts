@@ -3,7 +3,7 @@ import { checkAnswers } from '../../src/core/answers.js';
 import { InputError } from '../../src/errors.js';
 import type { AnswersCheck } from '../../src/input/located.js';
 import { parseAnswers } from '../../src/input/respondent.js';
-import { MAX_INPUT_BYTES } from '../../src/input/source.js';
+import { MAX_INPUT_BYTES } from '../../src/limits.js';
 import { builtinBank, positionOf } from './helpers.js';
 
 const bank = builtinBank();
