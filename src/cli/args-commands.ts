@@ -39,7 +39,9 @@ export const roleOption = (fallback?: string) => {
 };
 
 export const reportFormatOption = () =>
-  new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text');
+  new Option('-f, --format <format>', 'report format (html: one self-contained page with charts)')
+    .choices(['text', 'json', 'markdown', 'html'])
+    .default('text');
 
 export const outputOption = () =>
   new Option(

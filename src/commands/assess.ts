@@ -17,7 +17,7 @@ import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
 
-export type Format = 'text' | 'json' | 'markdown';
+export type Format = 'text' | 'json' | 'markdown' | 'html';
 
 export interface AssessOptions {
   answers?: string;
@@ -95,6 +95,11 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
   if (options.format === 'json') return renderJson(report);
   if (options.format === 'markdown') return renderMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format: a text or JSON run never compiles the page and its charts.
+    const { renderReportHtml } = await import('../render/html/report-page.js');
+    return renderReportHtml(report);
+  }
   const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderText(report, style, io.stdout.columns ?? 80);
 }

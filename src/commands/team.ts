@@ -1,4 +1,5 @@
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
+import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { teamEntries } from '../input/team-inputs.js';
@@ -14,7 +15,7 @@ import { renderTeamText } from '../render/team-text.js';
 export interface TeamCommandOptions {
   paths: string[];
   questions?: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   output?: string;
   failUnder?: number;
   skipInvalid: boolean;
@@ -82,16 +83,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     skippedCount: invalid,
   };
 
-  const rendered =
-    options.format === 'json'
-      ? renderTeamJson(report)
-      : options.format === 'markdown'
-        ? renderTeamMarkdown(report)
-        : renderTeamText(
-            report,
-            await makeStyle(reportTo === undefined && colorEnabled(io.stdout, io.env, options.color)),
-            io.stdout.columns,
-          );
+  const rendered = await render(report, bank, options, io, reportTo !== undefined);
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
@@ -102,4 +94,22 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+async function render(
+  report: TeamReport,
+  bank: Bank,
+  options: TeamCommandOptions,
+  io: Io,
+  toFile: boolean,
+): Promise<string> {
+  if (options.format === 'json') return renderTeamJson(report);
+  if (options.format === 'markdown') return renderTeamMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the single report.
+    const { renderTeamHtml } = await import('../render/html/team-page.js');
+    return renderTeamHtml(report, bank);
+  }
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderTeamText(report, style, io.stdout.columns);
 }

@@ -214,6 +214,8 @@ describe('what may be replaced', () => {
     ['team text', ['team', 'm.yaml']],
     ['team Markdown', ['team', 'm.yaml', '-f', 'markdown']],
     ['team JSON', ['team', 'm.yaml', '-f', 'json']],
+    ['HTML', ['-a', 'm.yaml', '-f', 'html']],
+    ['team HTML', ['team', 'm.yaml', '-f', 'html']],
   ])('an earlier %s report of ours, without --force', async (_what, earlier) => {
     const report = await earlierReport(earlier, 'r.out');
     const { io, code } = await run(['-a', 'm.yaml', '-f', 'json', '-o', 'r.out'], { 'r.out': report });
