@@ -10,7 +10,7 @@ import { html } from '../../src/render/html/markup.js';
 import { orgSection } from '../../src/render/html/org.js';
 import { htmlPage } from '../../src/render/html/page.js';
 import { balanceOverRounds, balanceSparkline, itemMoves } from '../../src/render/html/rounds.js';
-import { assertBuilt, EXAMPLE, ROOT, runCli } from './helpers.js';
+import { assertBuilt, EXAMPLE, ROOT, runCli } from '../support/spawn-cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);

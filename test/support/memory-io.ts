@@ -129,6 +129,9 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const full = follow(checkPath(path, 'open'));
       const entry = files.get(full);
       if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
+      // As the kernel says of a path that goes on through a file.
+      for (let up = posix.dirname(full); up !== '/'; up = posix.dirname(up))
+        if (isFile(files.get(up))) throw fsError('ENOTDIR', 'open', path);
       if (!isFile(entry)) throw fsError('ENOENT', 'open', path);
       const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
       // Like the real Io: refuse an oversized file before reading it.

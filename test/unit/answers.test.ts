@@ -4,7 +4,7 @@ import { InputError } from '../../src/errors.js';
 import type { AnswersCheck } from '../../src/input/located.js';
 import { parseAnswers } from '../../src/input/respondent.js';
 import { MAX_INPUT_BYTES } from '../../src/limits.js';
-import { builtinBank, positionOf } from './helpers.js';
+import { builtinBank, positionOf } from '../support/helpers.js';
 
 const bank = builtinBank();
 const NAME = 'answers.yaml';

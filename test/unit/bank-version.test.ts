@@ -3,7 +3,7 @@ import { checkAnswers } from '../../src/core/answers.js';
 import { InputError } from '../../src/errors.js';
 import { parseAnswers } from '../../src/input/respondent.js';
 import { parseSource, problemLines } from '../../src/input/source.js';
-import { builtinBank, positionOf } from './helpers.js';
+import { builtinBank, positionOf } from '../support/helpers.js';
 
 const bank = builtinBank();
 const NAME = 'answers.yaml';

@@ -20,8 +20,8 @@ import {
 import { CONTENT_SECURITY_POLICY, HTML_REPORT_MARKER } from '../../src/render/html/page.js';
 import { categoriesOf } from '../../src/render/html/team-page.js';
 import { sanitize } from '../../src/render/sanitize.js';
+import { builtinBank, builtinBankText, edit, ROOT } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank, builtinBankText, edit, ROOT } from './helpers.js';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';

@@ -11,7 +11,7 @@ import { renderJson } from '../../src/render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
 import { plainStyle } from '../../src/render/style.js';
 import { renderText } from '../../src/render/text.js';
-import { answersOf, builtinBank } from './helpers.js';
+import { answersOf, builtinBank } from '../support/helpers.js';
 
 const bank = builtinBank();
 const ESC = '\u001b';
