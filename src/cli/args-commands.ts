@@ -1,5 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommandName } from '../command-names.js';
+import type { CompareOptions } from '../commands/compare.js';
+import type { HistoryOptions } from '../commands/history.js';
 import type { InitOptions } from '../commands/init.js';
 import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
@@ -49,8 +51,25 @@ export const outputOption = () =>
     'write the report to this file instead of stdout; without --force it replaces only an earlier report',
   );
 
+/** For commands whose only file out is the report (-o). */
+export const forceOption = () =>
+  new Option(
+    '--force',
+    'let -o replace a file that is not a report (never a link, a read-only file or an input)',
+  ).default(false);
+
 export const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
+
+/** The options of a command whose one output is a report: its format, -o, --force, colour, the bank. */
+function reportOptions(command: Command): Command {
+  return command
+    .addOption(reportFormatOption())
+    .addOption(outputOption())
+    .addOption(forceOption())
+    .option('--no-color', 'no colour')
+    .addOption(questionsOption());
+}
 
 /** Adds one command to the program; its action hands what was asked for to `found`. */
 export function defineCommand(program: Command, name: CommandName, found: (intent: Intent) => void): void {
@@ -60,6 +79,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .command('template')
         .description('print a blank answers file, each prompt and its allowed values as comments')
         .addOption(roleOption('manager'))
+        .option(
+          '--commitments <file>',
+          'with --role rep: ask whether the manager kept each commitment in this answers file of theirs',
+        )
         .addOption(questionsOption())
         .action((options: TemplateOptions) => {
           found({ command: 'template', options });
@@ -109,10 +132,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
           false,
         )
         .option(
-          '--force',
-          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
-          false,
+          '--baseline <path>',
+          'last round, for the change since: a folder of its answers, or its team --format json report',
         )
+        .addOption(forceOption())
         .option('--no-color', 'no colour')
         .addOption(questionsOption())
         .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
@@ -139,6 +162,29 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .addOption(questionsOption())
         .action((file: string, options: Omit<InitOptions, 'file'>) => {
           found({ command: 'init', options: { ...options, file } });
+        });
+    },
+    compare: () => {
+      reportOptions(program.command('compare'))
+        .description('what moved between two rounds: the scores, every item that moved, and the commitments')
+        .argument('<before>', 'the earlier answers file, or "last" for your last two kept rounds')
+        .argument('[after]', 'the later answers file')
+        .addOption(roleOption())
+        .action(
+          (before: string, after: string | undefined, options: Omit<CompareOptions, 'before' | 'after'>) => {
+            found({
+              command: 'compare',
+              options: { ...options, before, ...(after === undefined ? {} : { after }) },
+            });
+          },
+        );
+    },
+    history: () => {
+      reportOptions(program.command('history'))
+        .description('your kept rounds: date, role, balance and leaning, and the balance over time')
+        .addOption(roleOption())
+        .action((options: HistoryOptions) => {
+          found({ command: 'history', options });
         });
     },
   };

@@ -1,6 +1,6 @@
 import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
-import { score, unscorableLedgers, unscorableMessage } from '../core/score.js';
+import { score, type UnscorableLedger, unscorableLedgers, unscorableMessage } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, readStdin, readText, STDIN_NAME } from '../input/load.js';
@@ -9,6 +9,8 @@ import { parseAnswers } from '../input/respondent.js';
 import type { Io } from '../io.js';
 import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
+import { requireDataFolder } from '../output/rounds.js';
+import type { RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
@@ -16,6 +18,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
+import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown' | 'html';
 
@@ -32,6 +35,10 @@ export interface AssessOptions {
   role?: Role;
   /** Warnings (answers made for another version of the bank) fail the run. */
   strict?: boolean;
+  /** Keep a finished questionnaire as a round in the data folder (--no-save turns it off). */
+  save: boolean;
+  /** A manager's answers file: a rep's questionnaire first asks whether each of its commitments was kept. */
+  commitments?: string;
 }
 
 function saveAnswersTarget(path: string | undefined): WriteTarget | undefined {
@@ -59,31 +66,39 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const saveTo = saveAnswersTarget(options.saveAnswers);
   const reportTo = reportTarget(options.output);
   const targets = [saveTo, reportTo].filter((t) => t !== undefined);
-  const rules = { force: options.force, inputs: [options.answers, options.questions] };
+  const rules = { force: options.force, inputs: [options.answers, options.questions, options.commitments] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
-  const { answers, sourceName } = await gatherAnswers(options, io, bank);
+  const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
   // Again, now that every input has been read, and before anything is written.
   await checkTargets(io, targets, rules);
-  if (saveTo) {
-    await writeTarget(io, saveTo, renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers'))));
-  }
+  const writeAnswers = saveTo
+    ? async (finished: Answers) => {
+        await checkTargets(io, [saveTo], rules);
+        await writeTarget(
+          io,
+          saveTo,
+          renderAnswersFile(view, finished, schemaModeline(schemaUrl('answers'))),
+        );
+      }
+    : undefined;
+  // A questionnaire's answers are written once the round is finished, commitments and all.
+  if (writeAnswers && !interactive) await writeAnswers(answers);
 
   const result = score(view, answers);
   const [unscorable] = unscorableLedgers(view, result);
-  if (unscorable) {
-    throw new InputError(
-      [`${sourceName}: ${unscorableMessage(unscorable)}`],
-      `Answer more of: ${unscorable.unanswered.join(', ')}`,
-    );
-  }
+  if (unscorable) refuseUnscorable(sourceName, unscorable);
   const report = buildReport(view, answers, result);
 
   const rendered = await render(report, options, io, reportTo !== undefined);
   await emitReport(io, reportTo, options.format, rendered);
+  if (interactive) {
+    const finish = { save: options.save, ...(writeAnswers ? { writeAnswers } : {}) };
+    await finishRound(finish, io, view, answers, report, await promptContext(options, io));
+  }
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
@@ -108,27 +123,37 @@ async function gatherAnswers(
   options: AssessOptions,
   io: Io,
   bank: Bank,
-): Promise<{ answers: Answers; sourceName: string }> {
+): Promise<{ answers: Answers; sourceName: string; interactive: boolean }> {
+  if (options.commitments !== undefined && (options.answers !== undefined || !io.stdin.isTTY)) {
+    throw new UsageError(
+      '--commitments is asked about in the questionnaire (a rep in a terminal); for a file, see: template --role rep --commitments FILE',
+    );
+  }
   if (options.answers !== undefined) {
     const { text, name } = await readText(io, options.answers);
-    return { answers: await parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
+    const answers = await parseAnswers(text, name, bank, answersCheck(options, io));
+    return { answers, sourceName: name, interactive: false };
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
+    // Known before the questions: with no folder to keep the round in, say so now, not after the last one.
+    if (options.save) requireDataFolder(io, ', or pass --no-save');
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
-    const output = io.promptOutput();
-    const style = await makeStyle(colorEnabled(output, io.env, options.color));
+    const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
+    const say = (line: string) => ctx.output.write(`${line}\n`);
+    const followUp =
+      options.commitments === undefined
+        ? await lastCommitments(io, bank, role, say)
+        : await managerCommitments(io, bank, options.commitments, role);
     const answers = await runQuestionnaire(bankForRole(bank, role), {
-      input: io.stdin,
-      output,
-      style,
+      ...ctx,
       role,
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...(followUp ? { followUp } : {}),
     });
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
-    return { answers, sourceName: 'your answers' };
+    return { answers, sourceName: 'your answers', interactive: true };
   }
   const hint = setTimeout(() => {
     io.stderr.write(
@@ -150,7 +175,15 @@ async function gatherAnswers(
   return {
     answers: await parseAnswers(text, STDIN_NAME, bank, answersCheck(options, io)),
     sourceName: STDIN_NAME,
+    interactive: false,
   };
+}
+
+/** Where and how the prompts draw: on the terminal, in colour when it takes colour. */
+async function promptContext(options: AssessOptions, io: Io): Promise<RoundPromptContext> {
+  const output = io.promptOutput();
+  const style = await makeStyle(colorEnabled(output, io.env, options.color));
+  return { input: io.stdin, output, style, ...(io.signal ? { signal: io.signal } : {}) };
 }
 
 function answersCheck(options: AssessOptions, io: Io): AnswersCheck {
@@ -165,4 +198,12 @@ function roleOf(options: AssessOptions, answers: Answers, sourceName: string): R
     );
   }
   return options.role ?? declared ?? 'manager';
+}
+
+/** The core's word that a ledger cannot be scored, as the run's error, with what to answer to score it. */
+export function refuseUnscorable(sourceName: string, ledger: UnscorableLedger): never {
+  throw new InputError(
+    [`${sourceName}: ${unscorableMessage(ledger)}`],
+    `Answer more of: ${ledger.unanswered.join(', ')}`,
+  );
 }

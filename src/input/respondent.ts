@@ -25,7 +25,7 @@ export async function readRespondent(
 ): Promise<Respondent> {
   const data = quickParse(text);
   if (data !== undefined) {
-    const { answers, problems } = checkAnswers(data, bank);
+    const { answers, problems } = checkAnswers(data, bank, check);
     // Beside answers, problems are warnings: a caller that neither hears nor refuses them takes the answers.
     const warningsMatter = check.warn !== undefined || check.strict === true;
     if (answers && (problems.length === 0 || !warningsMatter)) return { ok: true, name, answers };

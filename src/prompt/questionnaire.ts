@@ -1,11 +1,12 @@
 import { input, select } from '@inquirer/prompts';
-import type { Answers, AnswerValue, Bank, Question, Role } from '../core/types.js';
+import type { Answers, AnswerValue, Bank, FollowUp, Question, Role } from '../core/types.js';
 import { InterruptedError, isInterruptSignal } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
 import { MAX_TEXT_ANSWER } from '../limits.js';
 import { sanitize } from '../render/sanitize.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/text.js';
+import { askFollowUp, type FollowUpRequest } from './rounds.js';
 import { typedRuns } from './typed-runs.js';
 
 export interface PromptContext {
@@ -14,6 +15,19 @@ export interface PromptContext {
   signal?: AbortSignal;
   style: Style;
   role: Role;
+  /** The last round's commitments, asked about before the first question. */
+  followUp?: FollowUpRequest;
+}
+
+/** A prompt that Ctrl-C or an abort ended becomes the interruption main() reports; anything else stays as it is. */
+export function asInterruption(error: unknown, signal?: AbortSignal): unknown {
+  const name = (error as Error | null)?.name;
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+    // Ctrl-C in the prompt is SIGINT's key; an abort carries the signal that came from outside.
+    const reason: unknown = signal?.reason;
+    return new InterruptedError(isInterruptSignal(reason) ? reason : 'SIGINT');
+  }
+  return error;
 }
 
 const SKIP = Symbol('skip');
@@ -97,8 +111,10 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     ),
   );
   const values = new Map<string, AnswerValue>();
+  let followUp: FollowUp[] = [];
   let n = 0;
   try {
+    if (ctx.followUp) followUp = await askFollowUp(ctx.followUp, ctx);
     for (const section of bank.sections) {
       const questions = bank.questions.filter((q) => q.section === section.id);
       if (questions.length === 0) continue;
@@ -111,15 +127,14 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
       }
     }
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-      // Ctrl-C in the prompt is SIGINT's key; an abort carries the signal that came from outside.
-      const reason: unknown = ctx.signal?.reason;
-      throw new InterruptedError(isInterruptSignal(reason) ? reason : 'SIGINT');
-    }
-    throw error;
+    throw asInterruption(error, ctx.signal);
   }
-  return { meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() }, values };
+  const answers: Answers = {
+    meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() },
+    values,
+  };
+  if (followUp.length > 0) answers.followUp = followUp;
+  return answers;
 }
 
 function today(): string {

@@ -1,5 +1,5 @@
-import type { Answers, Bank, Question } from '../core/types.js';
-import { escapeUnsafeInJson, sanitizeAll } from './sanitize.js';
+import type { Answers, Bank, Commitment, FollowUp, Question } from '../core/types.js';
+import { escapeUnsafeInJson, sanitize, sanitizeAll } from './sanitize.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A double-quoted YAML scalar (JSON's escapes are YAML's too) that keeps the value exactly and is safe to print. */
@@ -23,7 +23,12 @@ function allowedComment(q: Question): string[] {
  * template; with answers it is what --save-answers writes, so a saved run reads like a filled-in template.
  * `schemaLine` (a `# yaml-language-server: $schema=…` comment) goes first, for editors.
  */
-export function renderAnswersFile(source: Bank, answers?: Answers, schemaLine?: string): string {
+export function renderAnswersFile(
+  source: Bank,
+  answers?: Answers,
+  schemaLine?: string,
+  toFollowUp?: FollowUpToAsk,
+): string {
   // The bank's words only go into comments and keys: a comment is one line, and the file may be printed.
   const bank = sanitizeAll(source);
   const meta = answers?.meta ?? {};
@@ -37,6 +42,8 @@ export function renderAnswersFile(source: Bank, answers?: Answers, schemaLine?: 
     `role: ${meta.role ?? 'manager'}`,
     `respondent:${meta.respondent ? ` ${quoted(meta.respondent)}` : ''}`,
     `date:${meta.date ? ` ${quoted(meta.date)}` : ''}`,
+    ...followUpLines(answers?.followUp ?? []),
+    ...(toFollowUp ? followUpToAskLines(toFollowUp) : []),
     'answers:',
   ];
   for (const section of bank.sections) {
@@ -49,5 +56,67 @@ export function renderAnswersFile(source: Bank, answers?: Answers, schemaLine?: 
       out.push(`  ${q.id}:${value === undefined ? '' : ` ${quoted(value)}`}`);
     }
   }
+  out.push(...commitmentLines(answers?.commitments ?? []));
   return `${out.join('\n')}\n`;
+}
+
+/** `key: "value"` for each field that is set, as one item of a YAML list. */
+function listItem(fields: [string, string | undefined][]): string[] {
+  return fields
+    .filter((field): field is [string, string] => field[1] !== undefined)
+    .map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${quoted(value)}`);
+}
+
+/** Commitments a template asks about: each with its status (and a note) left to fill in. */
+export interface FollowUpToAsk {
+  commitments: Commitment[];
+  /** The question, as the bank words it ("Did your manager keep this?"). */
+  prompt: string;
+}
+
+function followUpToAskLines({ commitments, prompt }: FollowUpToAsk): string[] {
+  return [
+    `# ${oneLine(sanitize(prompt))} For each: status kept, partly or not-kept (empty: not answered), and a note if you like.`,
+    'followUp:',
+    ...commitments.flatMap((c) => [
+      ...listItem([
+        ['text', c.text],
+        ['item', c.item],
+      ]),
+      '    status:',
+      '    note:',
+    ]),
+  ];
+}
+
+function followUpLines(followUp: FollowUp[]): string[] {
+  if (followUp.length === 0) return [];
+  return [
+    "# How the last round's commitments went: status is kept, partly or not-kept.",
+    'followUp:',
+    ...followUp.flatMap((f) =>
+      listItem([
+        ['text', f.text],
+        ['item', f.item],
+        ['status', f.status],
+        ['note', f.note],
+      ]),
+    ),
+  ];
+}
+
+function commitmentLines(commitments: Commitment[]): string[] {
+  if (commitments.length === 0) return [];
+  return [
+    '',
+    '# What you commit to before the next round, which starts by asking how each went.',
+    'commitments:',
+    ...commitments.flatMap((c) =>
+      listItem([
+        ['item', c.item],
+        ['text', c.text],
+        ['due', c.due],
+      ]),
+    ),
+  ];
 }

@@ -1,3 +1,5 @@
+import type { CompareReport } from '../core/compare.js';
+import type { HistoryReport } from '../core/history.js';
 import type { Report } from '../core/report.js';
 import type { TeamReport } from '../core/team.js';
 import type { Bank } from '../core/types.js';
@@ -27,4 +29,14 @@ export function renderQuestionsJson(bank: Bank): string {
     bank: { id: bank.id, version: bank.version, title: bank.title },
     questions: listQuestions(bank),
   });
+}
+
+/** Two rounds compared (`compare --format json`). */
+export function renderCompareJson(report: CompareReport): string {
+  return jsonDocument(report);
+}
+
+/** The kept rounds (`history --format json`). */
+export function renderHistoryJson(report: HistoryReport): string {
+  return jsonDocument(report);
 }

@@ -2,6 +2,8 @@ import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js'
 import type { Role } from '../core/types.js';
 import { sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
+import { baselineTextLines } from './team-baseline.js';
+import { commitmentTextLines } from './team-commitments.js';
 import { wrap } from './text.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -53,6 +55,9 @@ export function renderTeamText(model: TeamReport, style: Style, width = 80): str
     viewLine('manager', report.scores.manager, style),
     viewLine('rep', report.scores.rep, style),
   ];
+
+  out.push(...baselineTextLines(report, style, w));
+  out.push(...commitmentTextLines(report, style, w));
 
   out.push('', style.heading('Perception gap: what managers say they give, what reps say they get'));
   if (report.perceptionGaps.length === 0) {
