@@ -128,12 +128,10 @@ export function checkAnswers(
   const byId = new Map(bank.questions.map((q) => [q.id, q]));
 
   if (input.bank != null && input.bank !== bank.id) {
-    problems.push(
-      problem(
-        ['bank'],
-        `these answers are for the bank "${input.bank}", not "${bank.id}"; pass its bank with --questions`,
-      ),
-    );
+    problems.push({
+      ...problem(['bank'], `these answers are for the bank "${input.bank}", not "${bank.id}"`),
+      remedy: 'the-other-bank',
+    });
   }
 
   const sameBank = input.bank == null || input.bank === bank.id;
@@ -162,8 +160,9 @@ export function checkAnswers(
       problems.push({
         path: ['answers', id],
         atKey: true,
-        message: `unknown question id ${quote(id, { ascii: true })}.${suggest(id, byId.keys())} See the ids with: who-failed-whom questions`,
+        message: `unknown question id ${quote(id, { ascii: true })}.${suggest(id, byId.keys())}`,
         severity: 'error',
+        remedy: 'the-question-ids',
       });
       continue;
     }

@@ -12,6 +12,7 @@ import {
   SUBHEADER_CELLS,
 } from './form-columns.js';
 import type { Respondent } from './respondent.js';
+import { problemMessage } from './source.js';
 
 const normalize = (text: string) =>
   text
@@ -326,7 +327,7 @@ export function csvRespondents(text: string, file: string, bank: Bank): Responde
       lines: problems.map((p) => {
         const key = String(p.path[0] === 'answers' ? p.path[1] : p.path[0]);
         const column = key === 'role' ? columns.role : columnOf.get(key);
-        return `${file}:${line}:${(column ?? 0) + 1}: ${p.message}`;
+        return `${file}:${line}:${(column ?? 0) + 1}: ${problemMessage(p)}`;
       }),
     });
   }

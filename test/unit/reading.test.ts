@@ -1,9 +1,11 @@
 /** The pieces every input shares: the capped stream reader, the file-error words, the one answers reader. */
 import { Readable } from 'node:stream';
 import { describe, expect, test } from '@jest/globals';
+import { checkAnswers } from '../../src/core/answers.js';
 import { fileErrorReason } from '../../src/errors.js';
 import { csvRespondents } from '../../src/input/csv.js';
 import { readRespondent } from '../../src/input/respondent.js';
+import { parseSource, problemLines } from '../../src/input/source.js';
 import { MAX_INPUT_BYTES, readCapped, TOO_LARGE } from '../../src/limits.js';
 import { builtinBank, positionOf } from '../support/helpers.js';
 
@@ -94,5 +96,25 @@ describe('readRespondent: one reader, one type, for scoring runs and team runs',
     expect(row).toMatchObject({ ok: true, name: 'r.csv:2' });
     const file = await readRespondent('answers:\n  give-time: 3\n', 'a.yaml', bank);
     expect(Object.keys(row ?? {}).sort()).toEqual(Object.keys(file).sort());
+  });
+});
+
+describe('core problems name no option or command; the input layer says what to do', () => {
+  const text = 'bank: other\nanswers:\n  give-tme: 3\n';
+  const { problems } = checkAnswers(parseSource(text, 'a.yaml').data, bank);
+
+  test('the core gives the facts and a remedy', () => {
+    expect(problems.map((p) => [p.message, p.remedy])).toEqual([
+      ['these answers are for the bank "other", not "who-failed-whom"', 'the-other-bank'],
+      ['unknown question id "give-tme". Did you mean "give-time"?', 'the-question-ids'],
+    ]);
+    for (const p of problems) expect(p.message).not.toMatch(/--|who-failed-whom [a-z]/);
+  });
+
+  test('the lines name the option and the command', () => {
+    expect(problemLines(parseSource(text, 'a.yaml'), problems)).toEqual([
+      `${positionOf(text, 'other', 'a.yaml')}: these answers are for the bank "other", not "who-failed-whom"; pass its bank with --questions`,
+      `${positionOf(text, 'give-tme', 'a.yaml')}: unknown question id "give-tme". Did you mean "give-time"? See the ids with: who-failed-whom questions`,
+    ]);
   });
 });
