@@ -288,6 +288,18 @@ describe('the command line names where to write', () => {
     expect(fileAt(io, 'x.md')).toBeUndefined();
   });
 
+  // Found by the fuzz: a name that is also a member of every object once reached a lookup of Object's own.
+  test.each([
+    ['init', ['init', 'hasOwnProperty'], 'hasOwnProperty'],
+    ['-o', ['-a', 'm.yaml', '-o', 'constructor'], 'constructor'],
+    ['--save-answers', ['-a', 'm.yaml', '--save-answers', 'toString'], 'toString'],
+  ])('%s to a file named like an object member writes that file', async (_what, argv, name) => {
+    const { io, code } = await run(argv);
+    expect(io.stderrText).not.toContain('unexpected error');
+    expect(code).toBe(0);
+    expect(typeof fileAt(io, name)).toBe('string');
+  });
+
   test('-o onto a folder is refused before anything is read or written', async () => {
     const { io, code } = await run(['-a', 'm.yaml', '--save-answers', 's.yaml', '-o', 'd'], { 'd/': DIR });
     expect(code).toBe(2);
