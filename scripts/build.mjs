@@ -58,10 +58,16 @@ const VENDORS = {
   'csv-parse/sync': 'csv-parse-sync.cjs',
   '@inquirer/prompts': 'inquirer-prompts.cjs',
   chalk: 'chalk.cjs',
+  fflate: 'fflate.cjs',
 };
 // What the program takes from an ES module library, so the rest is left out (the questionnaire uses two of
 // the prompt library's ten prompts); the others are CommonJS and come whole.
-const VENDOR_EXPORTS = { '@inquirer/prompts': ['input', 'select'], chalk: ['Chalk'] };
+const VENDOR_EXPORTS = {
+  '@inquirer/prompts': ['input', 'select'],
+  chalk: ['Chalk'],
+  // An .xlsx run unzips; the browser build, since the Node one loads worker_threads at start-up (10 ms).
+  fflate: { from: 'fflate/browser', names: ['unzipSync', 'strFromU8'] },
+};
 const SCRIPT_HEAD = '(function (exports, require, module, __filename, __dirname, __wfwUrl) {';
 const SCRIPT_TAIL = '\n})';
 const scriptOptions = {
@@ -91,7 +97,7 @@ for (const [id, file] of Object.entries(VENDORS)) {
     ...scriptOptions,
     stdin: {
       contents: VENDOR_EXPORTS[id]
-        ? `export { ${VENDOR_EXPORTS[id].join(', ')} } from ${JSON.stringify(id)};`
+        ? `export { ${(VENDOR_EXPORTS[id].names ?? VENDOR_EXPORTS[id]).join(', ')} } from ${JSON.stringify(VENDOR_EXPORTS[id].from ?? id)};`
         : `module.exports = require(${JSON.stringify(id)});`,
       resolveDir: root,
       loader: 'js',

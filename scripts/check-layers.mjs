@@ -13,7 +13,7 @@ export const LAYERS = {
   root: { layers: [], packages: ['node:stream'] },
   core: { layers: [], packages: ['valibot'] },
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
-  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync'] },
+  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync', 'fflate'] },
   output: { layers: ['root', 'core'], packages: ['node:*'] },
   // node:readline and node:events: the text prompt reads the terminal's keys itself, to take a paste in runs.
   prompt: {

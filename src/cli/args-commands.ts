@@ -7,6 +7,7 @@ import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
 import type { TemplateOptions } from '../commands/template.js';
 import type { ValidateOptions } from '../commands/validate.js';
+import { DEFAULT_MIN_COMMENTS } from '../core/team.js';
 import type { Intent } from './intent.js';
 
 // The commands after the root one, and the options they share with it (src/cli/args.ts defines the root).
@@ -106,7 +107,7 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .description('the team picture from many answers files: managers and reps, the perception gap')
         .argument(
           '<paths...>',
-          'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
+          'answers files, folders (searched for .yaml, .yml, .json), form exports (.csv, .xlsx), or -',
         )
         .addOption(reportFormatOption())
         .addOption(outputOption())
@@ -125,6 +126,24 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
           new Option('--min-group <n>', "withhold reps' figures answered by fewer reps than this")
             .argParser(groupSize)
             .default(3),
+        )
+        .addOption(
+          new Option(
+            '--min-comments <n>',
+            "withhold reps' comments on a question written by fewer reps than this (never below --min-group)",
+          )
+            .argParser(groupSize)
+            .default(DEFAULT_MIN_COMMENTS),
+        )
+        .addOption(
+          new Option(
+            '--by <grouping>',
+            'one group per team (the team: of each answers file, or a Team column) or per folder',
+          ).choices(['team', 'folder']),
+        )
+        .option(
+          '--roster <file>',
+          'CSV of who was asked (name or email, role, team): response rates per team; with --show-names, who has not answered',
         )
         .option(
           '--show-names',

@@ -36,15 +36,20 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
   if ('unscorable' in result) {
     refuseUnscorable(result.unscorable.source, result.unscorable.ledger);
   }
-  const rendered = await render(result, options, io, reportTo !== undefined);
+  const rendered = await render(result, bank, options, io, reportTo !== undefined);
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   return 0;
 }
 
-async function render(report: CompareReport, options: CompareOptions, io: Io, toFile: boolean) {
+async function render(report: CompareReport, bank: Bank, options: CompareOptions, io: Io, toFile: boolean) {
   if (options.format === 'json') return renderCompareJson(report);
   if (options.format === 'markdown') return renderCompareMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the other reports.
+    const { renderCompareHtml } = await import('../render/html/compare-page.js');
+    return renderCompareHtml(report, bank);
+  }
   const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderCompareText(report, style, io.stdout.columns ?? 80);
 }

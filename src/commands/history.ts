@@ -1,5 +1,5 @@
 import { type HistoryReport, historyRound } from '../core/history.js';
-import type { Role } from '../core/types.js';
+import type { Bank, Role } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { readRound } from '../input/round.js';
@@ -37,19 +37,30 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
       report.skipped.push({ file: path, reason: error.lines[0] ?? 'unreadable' });
     }
   }
-  const toFile = reportTo !== undefined;
-  const rendered =
-    options.format === 'json'
-      ? renderHistoryJson(report)
-      : options.format === 'markdown'
-        ? renderHistoryMarkdown(report)
-        : renderHistoryText(
-            report,
-            await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
-          );
+  const rendered = await render(report, bank, options, io, reportTo !== undefined);
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   if (report.skipped.length > 0)
     io.stderr.write(`Skipped ${report.skipped.length} round(s) that could not be read; see the report.\n`);
   return 0;
+}
+
+async function render(
+  report: HistoryReport,
+  bank: Bank,
+  options: HistoryOptions,
+  io: Io,
+  toFile: boolean,
+): Promise<string> {
+  if (options.format === 'json') return renderHistoryJson(report);
+  if (options.format === 'markdown') return renderHistoryMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the other reports.
+    const { renderHistoryHtml } = await import('../render/html/history-page.js');
+    return renderHistoryHtml(report, bank.scoring.tolerance);
+  }
+  return renderHistoryText(
+    report,
+    await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
+  );
 }

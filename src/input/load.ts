@@ -9,22 +9,33 @@ export const STDIN_NAME = '<stdin>';
 
 export async function readText(io: Io, file: string): Promise<{ text: string; name: string }> {
   if (file === '-') return { text: await readStdin(io), name: STDIN_NAME };
-  return { text: decoded(io, await readOrSay(file, () => io.readFile(file)), file), name: file };
+  return { text: decoded(io, await readBytes(io, file), file), name: file };
 }
 
-/** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
-export async function readStdin(io: Io): Promise<string> {
-  return decoded(io, await readOrSay(STDIN_NAME, () => readCapped(io.stdin)), STDIN_NAME);
+/** A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read. */
+export async function readTextAndId(io: Io, file: string): Promise<{ text: string; id: string | null }> {
+  const { bytes, id } = await readingFile(file, () => io.readFileAndId(file));
+  return { text: decoded(io, bytes, file), id };
+}
+
+/** A file's bytes, as they are (a workbook), or one line saying why they cannot be read. */
+export function readBytes(io: Io, file: string): Promise<Uint8Array> {
+  return readingFile(file, () => io.readFile(file));
 }
 
 /** What `read` gives, or one line naming the input and why it cannot be read. */
-async function readOrSay(name: string, read: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function readingFile<T>(name: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
     const reason = fileErrorReason('read', (error as NodeJS.ErrnoException).code) ?? (error as Error).message;
     throw new InputError([`${name}: ${reason}`]);
   }
+}
+
+/** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
+export async function readStdin(io: Io): Promise<string> {
+  return decoded(io, await readingFile(STDIN_NAME, () => readCapped(io.stdin)), STDIN_NAME);
 }
 
 function decoded(io: Io, bytes: Uint8Array, name: string): string {

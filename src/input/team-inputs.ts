@@ -4,7 +4,7 @@ import { fileErrorReason, InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
 import { GivenOnce } from './given-once.js';
-import { readText, STDIN_NAME } from './load.js';
+import { readBytes, readText, readTextAndId, STDIN_NAME } from './load.js';
 import { type Respondent, readRespondent } from './respondent.js';
 import { parseSources, problemLines } from './source.js';
 
@@ -39,9 +39,12 @@ export async function* teamEntries(
   io: Io,
   bank: Bank,
   note: (line: string) => void = () => {},
+  /** Hears each path as its entries begin (for --by folder, which groups by the folder a file was found in). */
+  onPath: (path: string) => void = () => {},
 ): AsyncGenerator<Respondent> {
   const given = new GivenOnce(io);
   for (const path of paths) {
+    onPath(path);
     if (path === '-') {
       const { text } = await readText(io, '-');
       yield* streamRespondents(text, bank);
@@ -55,7 +58,8 @@ export async function* teamEntries(
     } else if (kind === 'directory') {
       for await (const found of io.walk(path, FOLDER_EXTENSIONS)) {
         if (found.kind === 'file') {
-          if (await given.isFirst(found.path)) yield await fileEntry(found.path, io, bank);
+          const entry = await onceEntry(found.path, io, bank, given);
+          if (entry) yield entry;
         } else if (found.kind === 'unreadable') {
           const problem = fileErrorReason('list', found.code) ?? `cannot read this folder (${found.code})`;
           yield {
@@ -67,6 +71,8 @@ export async function* teamEntries(
           note(`${found.path}: ${PASSED_OVER[found.why]}`);
         }
       }
+    } else if (path.toLowerCase().endsWith('.xlsx')) {
+      yield* await xlsxEntries(path, io, bank);
     } else if (path.toLowerCase().endsWith('.csv')) {
       try {
         const { text } = await readText(io, path);
@@ -83,13 +89,48 @@ export async function* teamEntries(
   for (const line of given.notes()) note(line);
 }
 
+/**
+ * A file found in a folder: read, then counted only if it was not met before. Its id comes from the read itself
+ * (a look first would cost a large run dearly; see the README's Performance section); undefined for one met
+ * before.
+ */
+async function onceEntry(
+  file: string,
+  io: Io,
+  bank: Bank,
+  given: GivenOnce,
+): Promise<Respondent | undefined> {
+  let read: { text: string; id: string | null };
+  try {
+    read = await readTextAndId(io, file);
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
+    throw error;
+  }
+  // A team run reports no warnings: answers made for another version of the bank count as they are.
+  return given.isFirstId(read.id, file) ? readRespondent(read.text, file, bank) : undefined;
+}
+
 async function fileEntry(file: string, io: Io, bank: Bank): Promise<Respondent> {
   try {
     const { text } = await readText(io, file);
-    // A team run reports no warnings: answers made for another version of the bank count as they are.
     return await readRespondent(text, file, bank);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
+    throw error;
+  }
+}
+
+/** A workbook (a Microsoft Forms export); its reader and the unzip library load only for one. */
+async function xlsxEntries(path: string, io: Io, bank: Bank): Promise<Respondent[]> {
+  try {
+    const bytes = await readBytes(io, path);
+    const { xlsxRespondents } = await import('./xlsx.js');
+    return xlsxRespondents(bytes, path, bank);
+  } catch (error) {
+    if (error instanceof InputError) {
+      return [{ ok: false, name: path, lines: error.hint ? [...error.lines, error.hint] : error.lines }];
+    }
     throw error;
   }
 }

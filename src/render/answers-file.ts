@@ -41,6 +41,8 @@ export function renderAnswersFile(
     `bankVersion: ${bank.version}`,
     `role: ${meta.role ?? 'manager'}`,
     `respondent:${meta.respondent ? ` ${quoted(meta.respondent)}` : ''}`,
+    // Optional: the team, for `team --by team` across a sales org.
+    `team:${meta.team ? ` ${quoted(meta.team)}` : ''}`,
     `date:${meta.date ? ` ${quoted(meta.date)}` : ''}`,
     ...followUpLines(answers?.followUp ?? []),
     ...(toFollowUp ? followUpToAskLines(toFollowUp) : []),

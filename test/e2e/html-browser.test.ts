@@ -2,14 +2,16 @@
 // Skipped only where there is no chromium and CI is not set; in CI a missing browser fails the suite.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { html } from '../../src/render/html/markup.js';
+import { formatNumber, html } from '../../src/render/html/markup.js';
 import { orgSection } from '../../src/render/html/org.js';
 import { htmlPage } from '../../src/render/html/page.js';
 import { balanceOverRounds, balanceSparkline, itemMoves } from '../../src/render/html/rounds.js';
+import { edit } from '../support/helpers.js';
+import { AFTER, BEFORE, DATA_DIR, ROUNDS } from '../support/round-fixtures.js';
 import { assertBuilt, EXAMPLE, ROOT, runCli } from '../support/spawn-cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,12 +52,16 @@ const files = {
   team: join(work, 'team.html'),
   hostile: join(work, 'hostile.html'),
   gallery: join(work, 'gallery.html'),
+  compare: join(work, 'compare.html'),
+  history: join(work, 'history.html'),
 };
 let reportJson: { scores: { balance: number }; gaps: { asked: { label: string } }[] };
 let teamJson: { perceptionGaps: { label: string }[] };
+let compareJson: { items: { label: string }[]; commitments: unknown[] };
+let historyJson: { rounds: { role: string; scores: { balance: number } }[] };
 
-async function cli(args: string[]): Promise<string> {
-  const result = await runCli(args, { stdin: '' });
+async function cli(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const result = await runCli(args, { stdin: '', env });
   if (result.code !== 0) throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return result.stdout;
 }
@@ -198,6 +204,20 @@ function figures(): Promise<FigureInfo[]> {
   );
 }
 
+/** The page's charts, these and in this order, each named, described, drawn at a readable size, with its table. */
+async function drawnCharts(ids: string[]): Promise<FigureInfo[]> {
+  const found = await figures();
+  expect(found.map((f) => f.id)).toEqual(ids);
+  for (const figure of found) {
+    expect(figure.title).not.toBe('');
+    expect(figure.description).not.toBe('');
+    expect(figure.svgSize[0]).toBeGreaterThan(300);
+    expect(figure.svgSize[1]).toBeGreaterThan(50);
+    expect(figure.tableRows).toBeGreaterThan(0);
+  }
+  return found;
+}
+
 async function pdfPages(format: 'A4' | 'Letter', name: string): Promise<number> {
   const pdf = Buffer.from(await page.pdf({ format, printBackground: true }));
   writeFileSync(join(OUTPUT, `${name}-${format}.pdf`), pdf);
@@ -229,6 +249,25 @@ describeInBrowser('HTML reports in Chromium', () => {
       files.hostile,
     ]);
     writeFileSync(files.gallery, galleryPage());
+    // Two rounds of a manager, the second commitment's words hostile; and the kept rounds of a data folder.
+    const before = join(work, 'before.yaml');
+    const after = join(work, 'after.yaml');
+    writeFileSync(
+      before,
+      edit(BEFORE, 'text: Ask each rep what they need from me', `text: 'Ask each rep ${INJECTION}'`),
+    );
+    writeFileSync(after, AFTER);
+    await cli(['compare', before, after, '--format', 'html', '-o', files.compare]);
+    compareJson = JSON.parse(await cli(['compare', before, after, '--format', 'json']));
+    const data = join(work, 'data');
+    for (const [path, text] of Object.entries(ROUNDS)) {
+      const file = join(data, path.slice(DATA_DIR.length));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    const inData = { WHO_FAILED_WHOM_DATA_DIR: data };
+    await cli(['history', '--format', 'html', '-o', files.history], inData);
+    historyJson = JSON.parse(await cli(['history', '--format', 'json'], inData));
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -251,7 +290,7 @@ describeInBrowser('HTML reports in Chromium', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const pages = ['report', 'team', 'hostile', 'gallery'] as const;
+  const pages = ['report', 'team', 'hostile', 'gallery', 'compare', 'history'] as const;
   const views = [
     [1280, 'light'],
     [375, 'light'],
@@ -280,15 +319,7 @@ describeInBrowser('HTML reports in Chromium', () => {
 
   test('the single report shows the two ledger bars and the gaps, each chart named, described and with its table', async () => {
     await load(files.report, 1280, 'light');
-    const found = await figures();
-    expect(found.map((f) => f.id)).toEqual(['ledgers', 'gaps']);
-    for (const figure of found) {
-      expect(figure.title).not.toBe('');
-      expect(figure.description).not.toBe('');
-      expect(figure.svgSize[0]).toBeGreaterThan(300);
-      expect(figure.svgSize[1]).toBeGreaterThan(50);
-      expect(figure.tableRows).toBeGreaterThan(0);
-    }
+    const found = await drawnCharts(['ledgers', 'gaps']);
     expect(found[0]?.svgText).toContain('What you ask of your reps');
     expect(found[0]?.svgText).toContain('What you give them');
     expect(found[1]?.svgText).toContain(reportJson.gaps[0]?.asked.label);
@@ -356,6 +387,46 @@ describeInBrowser('HTML reports in Chromium', () => {
     expect(await page.$$eval('svg.spark', (s) => s.map((e) => e.getAttribute('aria-label')))).toEqual([
       'Balance over rounds: 2026-03-01 43.0, 2026-06-01 59.0, 2026-09-01 –, 2026-12-01 92.0',
     ]);
+  });
+
+  test("the compare page draws both rounds' ledgers, their balance and what moved, each chart with its table", async () => {
+    await load(files.compare, 375, 'light');
+    const found = await drawnCharts(['ledgers', 'rounds', 'moves']);
+    expect(found[0]?.svgText).toContain('Before · 2026-11-27');
+    expect(found[0]?.svgText).toContain('After · 2027-02-27');
+    expect(found[1]?.svgText).toContain('balanced');
+    expect(found[2]?.svgText).toContain(compareJson.items[0]?.label);
+    expect(found[2]?.tableRows).toBe(compareJson.items.length);
+    // Coaching went up: the later round's circle is drawn right of the earlier round's square.
+    const [square, circle] = await page.$$eval('#moves rect.mark-a, #moves circle.mark-b', (marks) =>
+      marks.map((m) => m.getBoundingClientRect().left),
+    );
+    expect(circle ?? 0).toBeGreaterThan((square ?? 0) + 50);
+    expect(await page.$$eval('ul.commitments > li', (items) => items.length)).toBe(
+      compareJson.commitments.length,
+    );
+    expect(await page.$$eval('img', (images) => images.length)).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent)).toContain(INJECTION);
+  });
+
+  test.each(['A4', 'Letter'] as const)('two rounds compared print on one %s page', async (format) => {
+    await load(files.compare, 1280, 'light');
+    expect(await pdfPages(format, 'compare')).toBe(1);
+  });
+
+  test('the history page draws the balance over the kept rounds for each role, with its table', async () => {
+    await load(files.history, 1280, 'light');
+    const found = await drawnCharts(['rounds-manager', 'rounds-rep']);
+    const balances = historyJson.rounds.filter((r) => r.role === 'manager').map((r) => r.scores.balance);
+    expect(found[0]?.tableRows).toBe(balances.length);
+    expect(found[1]?.tableRows).toBe(historyJson.rounds.length - balances.length);
+    for (const balance of balances) expect(found[0]?.svgText).toContain(formatNumber(balance));
+    // The balance rose round after round, so each point stands higher than the one before.
+    const tops = await page.$$eval('#rounds-manager circle.point', (points) =>
+      points.map((p) => p.getBoundingClientRect().top),
+    );
+    expect(tops).toHaveLength(balances.length);
+    for (let i = 1; i < tops.length; i++) expect(tops[i] ?? 0).toBeLessThan(tops[i - 1] ?? 0);
   });
 
   test('the Content-Security-Policy stops what a page would load, were anything to slip in', async () => {

@@ -702,6 +702,7 @@ const BANK_COMMANDS = [
   ['team', 'team', '--questions', 'b.yaml', '--format', 'json', '--min-group', '1'],
   ['team', 'team.csv', '--questions', 'b.yaml'],
   ['team', 'team', '--questions', 'b.yaml', '--format', 'html', '--min-group', '1'],
+  ['compare', 'answers.yaml', 'answers.json', '--questions', 'b.yaml', '--format', 'html'],
   ['init', '-', '--questions', 'b.yaml'],
   ['init', 'new.yaml', '--questions', 'b.yaml'],
 ];

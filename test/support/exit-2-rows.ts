@@ -139,7 +139,7 @@ export const ROWS: Row[] = [
   ['nesting too deep', '-a n.yaml', { 'n.yaml': `answers: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, 2,
     /n\.yaml:1:\d+: nested too deeply to read; answers and banks are a few levels deep/, null],
   // Answers (core/answers.ts, core/validation.ts)
-  ['an unknown key, with a suggestion', '-a u.yaml', { 'u.yaml': 'respondant: Dana\nanswers: {}\n' }, 2, /u\.yaml:1:1: unknown key "respondant"\. Did you mean "respondent"\? Allowed here: \$schema, bank, bankVersion, role, respondent, date, answers, followUp, commitments/, ANSWERS],
+  ['an unknown key, with a suggestion', '-a u.yaml', { 'u.yaml': 'respondant: Dana\nanswers: {}\n' }, 2, /u\.yaml:1:1: unknown key "respondant"\. Did you mean "respondent"\? Allowed here: \$schema, bank, bankVersion, role, respondent, team, date, answers, followUp, commitments/, ANSWERS],
   ['a required key missing', '-a u.yaml', { 'u.yaml': 'bank: who-failed-whom\n' }, 2, /u\.yaml:1:1: "answers" is required/, ANSWERS],
   ['not a mapping', '-a u.yaml', { 'u.yaml': 'answers: 3\n' }, 2, /u\.yaml:1:10: expected a mapping \(key: value\), got 3/, ANSWERS],
   ['a value not among the choices of a key', '-a u.yaml', { 'u.yaml': 'role: boss\nanswers: {}\n' }, 2,

@@ -21,6 +21,7 @@ import { CONTENT_SECURITY_POLICY, HTML_REPORT_MARKER } from '../../src/render/ht
 import { categoriesOf } from '../../src/render/html/team-page.js';
 import { sanitize } from '../../src/render/sanitize.js';
 import { builtinBank, builtinBankText, edit, ROOT } from '../support/helpers.js';
+import { activeContent, unbalancedTags } from '../support/html-checks.js';
 import { memoryIo } from '../support/memory-io.js';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
@@ -42,41 +43,6 @@ async function run(argv: string[], files: Record<string, string> = {}) {
 
 const table = (head: string[], rows: string[][], widths = head.map(() => 100 / head.length)) =>
   dataTable({ caption: 'numbers', head, rows, widths });
-
-/** Elements that may not be closed; every other tag must be closed in order, or the page's markup is broken. */
-const VOID = new Set(['meta', 'col', 'br', 'img', 'input', 'link', 'hr']);
-function unbalancedTags(page: string): string[] {
-  const stack: string[] = [];
-  const problems: string[] = [];
-  const body = page.replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE html>/, '');
-  for (const [, close, name] of body.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*>/g)) {
-    const tag = (name as string).toLowerCase();
-    if (VOID.has(tag)) continue;
-    if (!close) stack.push(tag);
-    else if (stack.pop() !== tag) problems.push(`</${tag}> closes something else`);
-  }
-  return [...problems, ...stack.map((t) => `<${t}> never closed`)];
-}
-
-/**
- * What would load something or run something: none of it may be on a page. Text may mention a URL or say
- * "src=" (escaped, it is only text); tags and the stylesheet may not.
- */
-function activeContent(page: string): string[] {
-  const found: string[] = [];
-  if (/<script/i.test(page)) found.push('<script');
-  const markup = [...page.matchAll(/<[^>]*>/g)].map((m) => m[0]).join('\n');
-  const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
-  for (const text of [markup, styles]) {
-    if (/https?:\/\//i.test(text)) found.push('http(s)://');
-    if (/url\((?!#)/i.test(text)) found.push('a url() other than a fragment');
-    if (/@import/i.test(text)) found.push('@import');
-  }
-  if (/\s(src|href|srcset|action|formaction|xlink:href|background)\s*=/i.test(markup))
-    found.push('a src/href attribute');
-  if (/\son[a-z]+\s*=/i.test(markup)) found.push('an event handler attribute');
-  return found;
-}
 
 describe('escapeHtml and the html tag', () => {
   test.each([

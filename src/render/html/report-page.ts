@@ -9,7 +9,7 @@ import { htmlPage } from './page.js';
 const GAPS_CHARTED = 3;
 const TICKS = [0, 25, 50, 75, 100];
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The leaning as a badge: in words, so it never depends on its colour. */
 export function leaningBadge(leaning: Leaning): Html {

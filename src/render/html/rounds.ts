@@ -13,6 +13,8 @@ export interface RoundPoint {
   given?: number | null;
   /** In words ("asks exceed gives"). */
   leaning?: string | null;
+  /** What else the table says of the round (its commitments and their follow-up); a column only when any has one. */
+  note?: string;
 }
 
 const figure = (n: number | null | undefined) => (n === null || n === undefined ? '–' : oneDecimal(n));
@@ -23,6 +25,7 @@ const figure = (n: number | null | undefined) => (n === null || n === undefined 
  */
 export function balanceOverRounds(rounds: RoundPoint[], tolerance: number, id = 'rounds'): Html {
   const shown = rounds.filter((r) => r.balance !== null);
+  const noted = rounds.some((r) => r.note);
   const first = shown[0];
   const last = shown.at(-1);
   const summary =
@@ -39,17 +42,20 @@ export function balanceOverRounds(rounds: RoundPoint[], tolerance: number, id = 
     band: { from: 100 - tolerance, to: 100, label: 'balanced' },
     table: dataTable({
       caption: 'Scores, 0–100, per round',
-      head: ['Round', 'Asked', 'Given', 'Balance', 'Leaning'],
+      head: ['Round', 'Asked', 'Given', 'Balance', 'Leaning', ...(noted ? ['Commitments'] : [])],
       rows: rounds.map((r) => [
         r.label,
         figure(r.asked),
         figure(r.given),
         figure(r.balance),
         r.leaning ?? '',
+        ...(noted ? [r.note ?? ''] : []),
       ]),
       numeric: [1, 2, 3],
-      widths: [26, 15, 15, 17, 27],
+      widths: noted ? [18, 12, 12, 13, 20, 25] : [26, 15, 15, 17, 27],
     }),
+    // A column of words more makes the table too wide to stand beside the chart.
+    tablePlacement: noted ? 'below' : 'beside',
   });
 }
 
@@ -67,6 +73,10 @@ export interface ItemMove {
   after: number;
   /** after − before. */
   change: number;
+  /** The two points in the words they were picked by ("Never", "Usually"), for the table. */
+  words?: { before: string; after: string };
+  /** The commitment made for the item and what its follow-up said, beside its move in the table. */
+  commitment?: string;
 }
 
 /** Each item that moved between two rounds, a dumbbell from before (square) to after (circle), largest move first. */
@@ -86,12 +96,35 @@ export function itemMoves(moves: ItemMove[], scale: { min: number; max: number }
     names: { a: 'Before', b: 'After' },
     scale,
     rows: sorted.map((m) => ({ label: m.label, a: m.before, b: m.after })),
-    table: dataTable({
-      caption: `Answers on the scale (${scale.min}–${scale.max}), largest move first`,
-      head: ['Item', 'Before', 'After', 'Change'],
-      rows: sorted.map((m) => [m.label, oneDecimal(m.before), oneDecimal(m.after), signed(m.change)]),
-      numeric: [1, 2, 3],
-      widths: [46, 18, 16, 20],
-    }),
+    table: movesTable(sorted, scale),
+    // Words and commitments make a table too wide to stand beside the chart.
+    tablePlacement: sorted.some((m) => m.words || m.commitment) ? 'below' : 'beside',
+  });
+}
+
+/** A point with its words, when it has them: "1 · Never". */
+const point = (value: number, words: string | undefined) =>
+  words === undefined || words === String(value) ? oneDecimal(value) : `${oneDecimal(value)} · ${words}`;
+
+/**
+ * The moves as a table. Points with their words are text that wraps (a narrow column must not be widened by
+ * "Without exception"), so only bare figures are aligned as numbers.
+ */
+function movesTable(moves: ItemMove[], scale: { min: number; max: number }): Html {
+  const worded = moves.some((m) => m.words);
+  const committed = moves.some((m) => m.commitment);
+  const widths = committed ? [24, 18, 18, 13, 27] : worded ? [40, 21, 21, 18] : [46, 18, 16, 20];
+  return dataTable({
+    caption: `Answers on the scale (${scale.min}–${scale.max}), largest move first`,
+    head: ['Item', 'Before', 'After', 'Change', ...(committed ? ['Commitment'] : [])],
+    rows: moves.map((m) => [
+      m.label,
+      point(m.before, m.words?.before),
+      point(m.after, m.words?.after),
+      signed(m.change),
+      ...(committed ? [m.commitment ?? ''] : []),
+    ]),
+    numeric: worded ? [3] : [1, 2, 3],
+    widths,
   });
 }

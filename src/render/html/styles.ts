@@ -51,12 +51,15 @@ section { margin: 0 0 8px; }
 .badge { display: inline-block; border-radius: 999px; padding: 2px 10px; font-size: 13px; font-weight: 600; border: 1px solid currentColor; }
 .badge-good { color: var(--good); background: var(--good-bg); }
 .badge-warn { color: var(--warn); background: var(--warn-bg); }
+.badge-none { color: var(--muted); background: var(--surface); }
 .verdict { font-size: 16px; margin: 8px 0 0; }
 .views { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); }
 .views h3 { margin: 0 0 4px; font-size: 14px; color: var(--muted); font-weight: 600; }
 .notice { border-left: 3px solid var(--rule); padding: 4px 12px; color: var(--muted); margin: 10px 0; }
 blockquote { margin: 10px 0; padding: 4px 14px; border-left: 3px solid var(--asked); color: var(--muted); font-style: italic; }
 ul.plain { margin: 6px 0; padding-left: 20px; }
+.commitments { list-style: none; margin: 8px 0; padding: 0; display: grid; gap: 10px; }
+.commitment-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 4px 12px; }
 .reflection { margin: 10px 0 14px; }
 .reflection h3 { margin: 0 0 2px; }
 .reflection p { margin: 0; white-space: pre-wrap; }
@@ -159,6 +162,10 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   .intro { display: none; }
   .reflections { columns: 2; column-gap: 18px; }
   .reflection { margin: 0 0 6px; }
+  /* On paper a commitment is a row of a list, not a card. */
+  .commitments { gap: 0; margin: 2px 0; }
+  .commitments > .card { padding: 3px 0; border-width: 0 0 1px; border-radius: 0; background: none; }
+  .commitments p { margin: 0; }
   tr, .reflection, .card, blockquote { break-inside: avoid; }
   footer { margin-top: 6px; padding-top: 3px; }
 }
