@@ -20,8 +20,8 @@ process.on('exit', (code) => {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
-// @inquirer/prompts re-exports every prompt, and its editor prompt drags in iconv-lite and chardet (670 KB
-// that esbuild cannot shake out of CommonJS). The questionnaire never opens an editor, so it gets a stub.
+// @inquirer/prompts re-exports every prompt, and its editor prompt drags in iconv-lite and chardet, CommonJS that
+// esbuild cannot shake out. The questionnaire never opens an editor, so it gets a stub.
 const withoutEditorPrompt = {
   name: 'without-editor-prompt',
   setup(pluginBuild) {
@@ -33,7 +33,7 @@ const withoutEditorPrompt = {
   },
 };
 
-// commander requires child_process at load time (5 ms, most of what --version costs beyond node itself) for
+// commander requires child_process at load time (most of what --version costs beyond node itself) for
 // executable subcommands, which this CLI has none of: it gets a stand-in that loads the real one if ever used.
 const lazyChildProcess = {
   name: 'lazy-child-process',

@@ -1,3 +1,5 @@
+import { TOO_LARGE } from './limits.js';
+
 /** A mistake in how the command was called: exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -52,4 +54,56 @@ export class InterruptedError extends Error {
   constructor(readonly signal: InterruptSignal = 'SIGINT') {
     super('interrupted');
   }
+}
+
+/** What was being done to a path when the file system refused: the same code means different things to each. */
+export type FileAction = 'read' | 'write' | 'list';
+
+const PERMISSION = {
+  read: 'permission denied',
+  write: 'permission denied',
+  list: 'cannot read this folder (permission denied)',
+};
+
+/** The file system's refusals in words, for every reader, writer and folder walk: one table, not one per caller. */
+const FILE_ERRORS = new Map<string, Partial<Record<FileAction, string>>>([
+  [
+    'ENOENT',
+    {
+      read: 'no such file',
+      write: 'its folder does not exist',
+      list: 'this folder went away while it was being read',
+    },
+  ],
+  [
+    'ENOTDIR',
+    {
+      read: 'no such file (part of its path is a file, not a folder)',
+      write: 'part of its path is a file, not a folder',
+      list: 'this folder was replaced by a file while it was being read',
+    },
+  ],
+  ['EISDIR', { read: 'is a folder, not a file', write: 'it is a folder' }],
+  ['EACCES', PERMISSION],
+  ['EPERM', PERMISSION],
+  ['ELOOP', { read: 'a symbolic link that loops', write: 'its path has a loop of symbolic links' }],
+  ['ENAMETOOLONG', { read: 'no such file (the name is too long)', write: 'the name is too long' }],
+  [
+    'ENXIO',
+    {
+      read: 'cannot be read (a socket or a device with nothing behind it)',
+      write: 'nothing is reading that FIFO or device',
+    },
+  ],
+  ['EFBIG', { read: TOO_LARGE }],
+  ['EROFS', { write: 'the file system is read-only' }],
+  ['ENOSPC', { write: 'the disk is full' }],
+  ['EDQUOT', { write: 'the disk quota is used up' }],
+  ['ECHANGED', { write: 'it was replaced by something else while being written' }],
+  ['EMFILE', { list: 'cannot read this folder (too many files open)' }],
+]);
+
+/** The words for a file-system error code met while doing `action`; undefined for a code the table lacks. */
+export function fileErrorReason(action: FileAction, code: string | null | undefined): string | undefined {
+  return code ? FILE_ERRORS.get(code)?.[action] : undefined;
 }

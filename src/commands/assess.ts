@@ -1,10 +1,11 @@
 import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
-import { type LedgerScore, score } from '../core/score.js';
+import { score, type UnscorableLedger, unscorableLedgers, unscorableMessage } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
-import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
+import { loadBank, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
+import { parseAnswers } from '../input/respondent.js';
 import type { Io } from '../io.js';
 import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
 import { emitReport, reportTarget } from '../output/report-file.js';
@@ -88,8 +89,8 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   if (writeAnswers && !interactive) await writeAnswers(answers);
 
   const result = score(view, answers);
-  refuseUnscorable(view, sourceName, result.asked, 'asked');
-  refuseUnscorable(view, sourceName, result.given, 'owed');
+  const [unscorable] = unscorableLedgers(view, result);
+  if (unscorable) refuseUnscorable(sourceName, unscorable);
   const report = buildReport(view, answers, result);
 
   const rendered = await render(report, options, io, reportTo !== undefined);
@@ -199,22 +200,10 @@ function roleOf(options: AssessOptions, answers: Answers, sourceName: string): R
   return options.role ?? declared ?? 'manager';
 }
 
-export function refuseUnscorable(
-  bank: Bank,
-  sourceName: string,
-  ledger: LedgerScore,
-  side: 'asked' | 'owed',
-): void {
-  if (ledger.score !== null) return;
-  const needed = Math.round(bank.scoring.minAnsweredWeight * 100);
-  const got = Math.round(ledger.answeredWeightShare * 100);
-  const unanswered = bank.questions.filter(
-    (q) => q.side === side && !ledger.items.some((i) => i.id === q.id),
-  );
+/** The core's word that a ledger cannot be scored, as the run's error, with what to answer to score it. */
+export function refuseUnscorable(sourceName: string, ledger: UnscorableLedger): never {
   throw new InputError(
-    [
-      `${sourceName}: too little of the ${side} ledger is answered to score it: ${ledger.answered} of ${ledger.total} items, ${got}% of its weight (at least ${needed}% is needed)`,
-    ],
-    `Answer more of: ${unanswered.map((q) => q.id).join(', ')}`,
+    [`${sourceName}: ${unscorableMessage(ledger)}`],
+    `Answer more of: ${ledger.unanswered.join(', ')}`,
   );
 }

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { type CompareReport, compareRounds, type Round } from '../core/compare.js';
 import type { Bank, Role } from '../core/types.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadBank, parseAnswers, readText } from '../input/load.js';
+import { loadBank, readText } from '../input/load.js';
 import { quickParse } from '../input/quick-yaml.js';
+import { parseAnswers } from '../input/respondent.js';
 import { readRound } from '../input/round.js';
 import { parseSource } from '../input/source.js';
 import type { Io } from '../io.js';
@@ -12,7 +13,7 @@ import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
-import { jsonDocument } from '../render/json.js';
+import { renderCompareJson } from '../render/json.js';
 import { refuseUnscorable } from './assess.js';
 
 export interface CompareOptions extends ReportOptions {
@@ -33,9 +34,7 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
   const [before, after] = await roundsToCompare(options, io, bank);
   const result = compareRounds(bank, before, after);
   if ('unscorable' in result) {
-    const { view, source, ledger, side } = result.unscorable;
-    refuseUnscorable(view, source, ledger, side);
-    throw new Error('refuseUnscorable returned for an unscorable ledger');
+    refuseUnscorable(result.unscorable.source, result.unscorable.ledger);
   }
   const rendered = await render(result, bank, options, io, reportTo !== undefined);
   await recheck();
@@ -44,7 +43,7 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
 }
 
 async function render(report: CompareReport, bank: Bank, options: CompareOptions, io: Io, toFile: boolean) {
-  if (options.format === 'json') return jsonDocument(report);
+  if (options.format === 'json') return renderCompareJson(report);
   if (options.format === 'markdown') return renderCompareMarkdown(report);
   if (options.format === 'html') {
     // Loaded only for this format, as for the other reports.

@@ -8,7 +8,7 @@ import { emitReport, type ReportOptions, reportDestination } from '../output/rep
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
-import { jsonDocument } from '../render/json.js';
+import { renderHistoryJson } from '../render/json.js';
 
 export interface HistoryOptions extends ReportOptions {
   /** Only this role's rounds; both without it. */
@@ -52,7 +52,7 @@ async function render(
   io: Io,
   toFile: boolean,
 ): Promise<string> {
-  if (options.format === 'json') return jsonDocument(report);
+  if (options.format === 'json') return renderHistoryJson(report);
   if (options.format === 'markdown') return renderHistoryMarkdown(report);
   if (options.format === 'html') {
     // Loaded only for this format, as for the other reports.

@@ -1,7 +1,8 @@
 import { ExitCode } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import type { Io } from '../io.js';
-import { renderQuestionsJson, renderQuestionsText } from '../render/questions.js';
+import { renderQuestionsJson } from '../render/json.js';
+import { renderQuestionsText } from '../render/questions.js';
 
 export interface QuestionsOptions {
   questions?: string;

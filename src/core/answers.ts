@@ -180,12 +180,10 @@ export function checkAnswers(
   const byId = questionsById(bank);
 
   if (input.bank != null && input.bank !== bank.id) {
-    problems.push(
-      problem(
-        ['bank'],
-        `these answers are for the bank "${input.bank}", not "${bank.id}"; pass its bank with --questions`,
-      ),
-    );
+    problems.push({
+      ...problem(['bank'], `these answers are for the bank "${input.bank}", not "${bank.id}"`),
+      remedy: 'the-other-bank',
+    });
   }
 
   const sameBank = input.bank == null || input.bank === bank.id;
@@ -214,8 +212,9 @@ export function checkAnswers(
       problems.push({
         path: ['answers', id],
         atKey: true,
-        message: `unknown question id ${quote(id, { ascii: true })}.${suggest(id, byId.keys())} See the ids with: who-failed-whom questions`,
+        message: `unknown question id ${quote(id, { ascii: true })}.${suggest(id, byId.keys())}`,
         severity: 'error',
+        remedy: 'the-question-ids',
       });
       continue;
     }

@@ -1,6 +1,6 @@
 import { bankForRole } from './role.js';
-import { type LedgerScore, round1, score } from './score.js';
-import type { Answers, AnswerValue, Bank, FollowUpStatus, Leaning, Question, Role, Side } from './types.js';
+import { round1, score, type UnscorableLedger, unscorableLedgers } from './score.js';
+import type { Answers, AnswerValue, Bank, FollowUpStatus, Leaning, Question, Role } from './types.js';
 
 export interface RoundScores {
   asked: number;
@@ -89,7 +89,7 @@ export function compareRounds(
   bank: Bank,
   before: Round,
   after: Round,
-): CompareReport | { unscorable: { source: string; side: Side; ledger: LedgerScore; view: Bank } } {
+): CompareReport | { unscorable: { source: string; ledger: UnscorableLedger } } {
   const role = before.answers.meta.role ?? 'manager';
   const view = bankForRole(bank, role);
   // A file that names no version is taken as made for the bank at hand, as scoring it takes it.
@@ -110,12 +110,8 @@ export function compareRounds(
   const summaries: CompareSide[] = [];
   for (const round of sides) {
     const result = score(view, round.answers);
-    for (const [side, ledger] of [
-      ['asked', result.asked],
-      ['owed', result.given],
-    ] as const) {
-      if (ledger.score === null) return { unscorable: { source: round.source, side, ledger, view } };
-    }
+    const [unscorable] = unscorableLedgers(view, result);
+    if (unscorable) return { unscorable: { source: round.source, ledger: unscorable } };
     const { asked, given, balance, leaning } = result;
     if (asked.score === null || given.score === null || balance === null || leaning === null) {
       throw new Error('a scored round has a balance');

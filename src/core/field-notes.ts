@@ -24,7 +24,7 @@ export function checkFieldNotes(data: unknown): FieldNotes {
 }
 
 /** The segments of a notes path: `questions[].choices[].score` → questions, [], choices, [], score. */
-export function pathSegments(path: string): string[] {
+function pathSegments(path: string): string[] {
   return path.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
 }
 

@@ -155,3 +155,42 @@ export function score(bank: Bank, answers: Answers): Score {
     selfView: findSelfView(bank, answers, leaning),
   };
 }
+
+/** A ledger with too little answered to score it, and what was left unanswered there. */
+export interface UnscorableLedger {
+  side: Side;
+  answered: number;
+  total: number;
+  /** The share of the ledger's weight answered, and the share the bank needs, in whole percent. */
+  answeredPercent: number;
+  neededPercent: number;
+  /** The ledger's questions without a scored answer, in bank order. */
+  unanswered: string[];
+}
+
+/** The ledgers of a score that could not be scored, asked first; none when the balance stands. */
+export function unscorableLedgers(bank: Bank, result: Score): UnscorableLedger[] {
+  const ledgers: [Side, LedgerScore][] = [
+    ['asked', result.asked],
+    ['owed', result.given],
+  ];
+  return ledgers.flatMap(([side, ledger]) => {
+    if (ledger.score !== null) return [];
+    const scored = new Set(ledger.items.map((item) => item.id));
+    return [
+      {
+        side,
+        answered: ledger.answered,
+        total: ledger.total,
+        answeredPercent: Math.round(ledger.answeredWeightShare * 100),
+        neededPercent: Math.round(bank.scoring.minAnsweredWeight * 100),
+        unanswered: bank.questions.filter((q) => q.side === side && !scored.has(q.id)).map((q) => q.id),
+      },
+    ];
+  });
+}
+
+/** Why the ledger cannot be scored, in words that name no command or option: the caller says what to do. */
+export function unscorableMessage(ledger: UnscorableLedger): string {
+  return `too little of the ${ledger.side} ledger is answered to score it: ${ledger.answered} of ${ledger.total} items, ${ledger.answeredPercent}% of its weight (at least ${ledger.neededPercent}% is needed)`;
+}

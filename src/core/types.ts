@@ -86,9 +86,16 @@ export interface RoundsWording {
 export type PathSegment = string | number;
 
 /** A problem found in a data file, located by its path inside the document, not by line. */
+/**
+ * What would set a problem right beyond the input itself, for the caller to say in its own terms (an option, a
+ * command): core messages name neither.
+ */
+export type Remedy = 'the-other-bank' | 'the-question-ids';
+
 export interface Problem {
   path: PathSegment[];
   message: string;
+  remedy?: Remedy;
   /** Point at the key itself (an unknown key) rather than at its value. */
   atKey?: boolean;
   severity: 'error' | 'warning';

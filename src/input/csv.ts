@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { checkAnswers } from '../core/answers.js';
 import { quote } from '../core/quote.js';
 import { andMore, MAX_UNKNOWN_LISTED, nearest } from '../core/suggest.js';
-import type { Answers, Bank, Question, Role } from '../core/types.js';
+import type { Bank, Question, Role } from '../core/types.js';
 import { InputError } from '../errors.js';
 import {
   FORM_METADATA,
@@ -12,6 +12,8 @@ import {
   SUBHEADER_CELLS,
   TEAM_HEADERS,
 } from './form-columns.js';
+import type { Respondent } from './respondent.js';
+import { problemMessage } from './source.js';
 
 const normalize = (text: string) =>
   text
@@ -37,10 +39,6 @@ const ROLE_OF = new Map<string, Role>(
     answers.map((answer) => [normalize(answer), role] as const),
   ),
 );
-
-export type CsvRow =
-  | { ok: true; name: string; answers: Answers }
-  | { ok: false; name: string; lines: string[] };
 
 type Kind =
   | 'question'
@@ -281,7 +279,7 @@ function isSubheader(record: string[] | undefined): boolean {
  * spreadsheet. Errors point at `file:row-line:column-number`, the column counted from 1 as a spreadsheet shows
  * it. Columns that match nothing come first, as one entry for the file; its rows are read without them.
  */
-export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[] {
+export function csvRespondents(text: string, file: string, bank: Bank): Respondent[] {
   const byText = questionTexts(bank);
   const { delimiter, fromLine } = dialect(text, byText);
   let records: Row[];
@@ -307,7 +305,7 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
 }
 
 /** One respondent per row of a form export, the first row its header: a .csv and an .xlsx share this. */
-export function formRespondents(records: Row[], file: string, bank: Bank): CsvRow[] {
+export function formRespondents(records: Row[], file: string, bank: Bank): Respondent[] {
   const byText = questionTexts(bank);
   const [header, ...rest] = records;
   if (!header)
@@ -323,7 +321,7 @@ export function formRespondents(records: Row[], file: string, bank: Bank): CsvRo
   }
   const columnOf = new Map([...columns.questions].map(([index, q]) => [q.id, index]));
 
-  const entries: CsvRow[] = [];
+  const entries: Respondent[] = [];
   if (columns.unknown.length > 0) {
     const listed = columns.unknown.slice(0, 5).map((index) => index + 1);
     const more = columns.unknown.length - listed.length;
@@ -360,7 +358,7 @@ export function formRespondents(records: Row[], file: string, bank: Bank): CsvRo
       lines: problems.map((p) => {
         const key = String(p.path[0] === 'answers' ? p.path[1] : p.path[0]);
         const column = key === 'role' ? columns.role : columnOf.get(key);
-        return `${file}:${line}:${(column ?? 0) + 1}: ${p.message}`;
+        return `${file}:${line}:${(column ?? 0) + 1}: ${problemMessage(p)}`;
       }),
     });
   }

@@ -1,26 +1,11 @@
-import { checkAnswers } from '../core/answers.js';
 import { COMPILED_BANK_FORMAT } from '../core/compiled-bank.js';
-import type { Answers, Bank } from '../core/types.js';
-import { InputError } from '../errors.js';
+import type { Bank } from '../core/types.js';
+import { fileErrorReason, InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
+import { readCapped } from '../limits.js';
 import { decodeText, encodingNote } from './decode.js';
-import type { AnswersCheck } from './located.js';
-import { quickParse } from './quick-yaml.js';
 
 export const STDIN_NAME = '<stdin>';
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  ENOTDIR: 'no such file (part of its path is a file, not a folder)',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'a symbolic link that loops',
-  ENAMETOOLONG: 'no such file (the name is too long)',
-  ENXIO: 'cannot be read (a socket or a device with nothing behind it)',
-  EFBIG: TOO_LARGE,
-};
 
 export async function readText(io: Io, file: string): Promise<{ text: string; name: string }> {
   if (file === '-') return { text: await readStdin(io), name: STDIN_NAME };
@@ -38,30 +23,19 @@ export function readBytes(io: Io, file: string): Promise<Uint8Array> {
   return readingFile(file, () => io.readFile(file));
 }
 
-async function readingFile<T>(file: string, read: () => Promise<T>): Promise<T> {
+/** What `read` gives, or one line naming the input and why it cannot be read. */
+async function readingFile<T>(name: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && READ_ERRORS[code]) ?? (error as Error).message;
-    throw new InputError([`${file}: ${reason}`]);
+    const reason = fileErrorReason('read', (error as NodeJS.ErrnoException).code) ?? (error as Error).message;
+    throw new InputError([`${name}: ${reason}`]);
   }
 }
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
 export async function readStdin(io: Io): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of io.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > MAX_INPUT_BYTES) {
-      io.stdin.destroy();
-      throw new InputError([`${STDIN_NAME}: ${TOO_LARGE}`]);
-    }
-    chunks.push(buffer);
-  }
-  return decoded(io, Buffer.concat(chunks), STDIN_NAME);
+  return decoded(io, await readingFile(STDIN_NAME, () => readCapped(io.stdin)), STDIN_NAME);
 }
 
 function decoded(io: Io, bytes: Uint8Array, name: string): string {
@@ -96,23 +70,4 @@ async function compiledBuiltinBank(io: Io, path: string): Promise<Bank | undefin
   } catch {
     return undefined;
   }
-}
-
-/**
- * Answers from a file's text. A clean file takes the quick parse; anything it refuses, and anything with a
- * problem or a warning to report, is parsed again with positions so each message says file:line:col.
- */
-export async function parseAnswers(
-  text: string,
-  name: string,
-  bank: Bank,
-  check: AnswersCheck = {},
-): Promise<Answers> {
-  const data = quickParse(text);
-  if (data !== undefined) {
-    const { answers, problems } = checkAnswers(data, bank, check);
-    if (answers && problems.length === 0) return answers;
-  }
-  const { parseAnswersWithPositions } = await import('./located.js');
-  return parseAnswersWithPositions(text, name, bank, check);
 }

@@ -7,8 +7,8 @@ import { MAX_INPUT_BYTES } from '../limits.js';
  * multi-line scalars, anchors, tags, tabs, document markers, odd numbers like 0x1F or .5) makes it give up,
  * and the caller parses the text with the YAML library, which keeps positions for messages.
  *
- * Why not a library: loading js-yaml and its first parse cost about 3 ms of the 14 ms a scoring run may take
- * beyond bare node (issue 6); this costs a tenth of a millisecond. The YAML library is the reference: property
+ * Why not the YAML library: loading it and its first parse cost more than the rest of a scoring run (see the
+ * README's Performance section). The YAML library is the reference: property
  * tests (test/unit/quick-parse.test.ts) check that whatever this reads, the library reads the same.
  */
 
@@ -48,7 +48,7 @@ type Mapping = Record<string, unknown>;
 const mapping = (): Mapping => Object.create(null);
 
 /** The document as data, or undefined when it is not of the plain subset (or holds nothing). */
-export function readPlainYaml(text: string): Mapping | undefined {
+function readPlainYaml(text: string): Mapping | undefined {
   const root = mapping();
   const open: { indent: number; mapping: Mapping }[] = [{ indent: 0, mapping: root }];
   // A key with no value: it holds null, or the mapping that the next, deeper line starts.

@@ -1,7 +1,8 @@
 import type { Answers, Bank, Commitment, RoundsWording } from '../core/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadBank, parseAnswers, readText } from './load.js';
+import { loadBank, readText } from './load.js';
+import { parseAnswers } from './respondent.js';
 
 /**
  * A kept round, read as strictly as any answers file. One made for an earlier version of the bank may name

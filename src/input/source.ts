@@ -13,11 +13,9 @@ import {
 } from 'yaml';
 import { quote } from '../core/quote.js';
 import { andMore } from '../core/suggest.js';
-import type { PathSegment, Problem } from '../core/types.js';
+import type { PathSegment, Problem, Remedy } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
-
-export { MAX_INPUT_BYTES };
 
 export interface ParsedSource {
   name: string;
@@ -233,9 +231,21 @@ function aliasOffset(root: unknown, name: string | undefined): number {
   return name === undefined ? 0 : aliasOffset(root, undefined);
 }
 
+/** The core's remedies in the command line's terms, each joined to its problem's message. */
+const REMEDIES: Record<Remedy, string> = {
+  'the-other-bank': '; pass its bank with --questions',
+  'the-question-ids': ' See the ids with: who-failed-whom questions',
+};
+
+/** A problem's message, with what to do about it on the command line. */
+export function problemMessage(p: Problem): string {
+  return p.remedy ? `${p.message}${REMEDIES[p.remedy]}` : p.message;
+}
+
 /** Turns a list of located problems into the InputError lines. */
 export function problemLines(source: ParsedSource, problems: Problem[]): string[] {
-  return listed(problems, MAX_LINES_PER_FILE, 'problems').map(
+  const said = problems.map((p) => ({ ...p, message: problemMessage(p) }));
+  return listed(said, MAX_LINES_PER_FILE, 'problems').map(
     (p) => `${source.locate(p.path, p.atKey)}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
   );
 }

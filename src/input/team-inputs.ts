@@ -1,40 +1,16 @@
 import { checkAnswers } from '../core/answers.js';
-import type { Answers, Bank } from '../core/types.js';
-import { InputError } from '../errors.js';
+import type { Bank } from '../core/types.js';
+import { fileErrorReason, InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
 import { GivenOnce } from './given-once.js';
 import { readBytes, readText, readTextAndId, STDIN_NAME } from './load.js';
-import { parseAnswersWithPositions } from './located.js';
-import { quickParse } from './quick-yaml.js';
+import { type Respondent, readRespondent } from './respondent.js';
 import { parseSources, problemLines } from './source.js';
-
-export type TeamEntry =
-  | { ok: true; name: string; answers: Answers }
-  | { ok: false; name: string; lines: string[] };
 
 const FOLDER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/**
- * Parses one answers file. Most files in a team run are valid, so they take the quick parse (no positions);
- * only a file that fails is parsed again with positions, to say where. A team run reports no warnings, so an
- * answers file made for another version of the bank counts as it is.
- */
-export function parseRespondent(text: string, name: string, bank: Bank): TeamEntry {
-  const data = quickParse(text);
-  if (data !== undefined) {
-    const { answers } = checkAnswers(data, bank);
-    if (answers) return { ok: true, name, answers };
-  }
-  try {
-    return { ok: true, name, answers: parseAnswersWithPositions(text, name, bank) };
-  } catch (error) {
-    if (error instanceof InputError) return { ok: false, name, lines: error.lines };
-    throw error;
-  }
-}
-
-function* streamRespondents(text: string, bank: Bank): Generator<TeamEntry> {
+function* streamRespondents(text: string, bank: Bank): Generator<Respondent> {
   const sources = parseSources(text, STDIN_NAME);
   for (const [index, source] of sources.entries()) {
     const name = `${STDIN_NAME} document ${index + 1}`;
@@ -47,15 +23,6 @@ function* streamRespondents(text: string, bank: Bank): Generator<TeamEntry> {
     yield answers ? { ok: true, name, answers } : { ok: false, name, lines: problemLines(source, problems) };
   }
 }
-
-/** Why a folder could not be read, by the error code of the walk. */
-const FOLDER_PROBLEMS = new Map([
-  ['EACCES', 'cannot read this folder (permission denied)'],
-  ['EPERM', 'cannot read this folder (permission denied)'],
-  ['ENOENT', 'this folder went away while it was being read'],
-  ['ENOTDIR', 'this folder was replaced by a file while it was being read'],
-  ['EMFILE', 'cannot read this folder (too many files open)'],
-]);
 
 const PASSED_OVER = {
   'link-to-folder':
@@ -74,7 +41,7 @@ export async function* teamEntries(
   note: (line: string) => void = () => {},
   /** Hears each path as its entries begin (for --by folder, which groups by the folder a file was found in). */
   onPath: (path: string) => void = () => {},
-): AsyncGenerator<TeamEntry> {
+): AsyncGenerator<Respondent> {
   const given = new GivenOnce(io);
   for (const path of paths) {
     onPath(path);
@@ -94,7 +61,7 @@ export async function* teamEntries(
           const entry = await onceEntry(found.path, io, bank, given);
           if (entry) yield entry;
         } else if (found.kind === 'unreadable') {
-          const problem = FOLDER_PROBLEMS.get(found.code) ?? `cannot read this folder (${found.code})`;
+          const problem = fileErrorReason('list', found.code) ?? `cannot read this folder (${found.code})`;
           yield {
             ok: false,
             name: found.path,
@@ -124,9 +91,15 @@ export async function* teamEntries(
 
 /**
  * A file found in a folder: read, then counted only if it was not met before. Its id comes from the read itself
- * (a look first would cost a 100,000-file run a tenth of its time); undefined for one met before.
+ * (a look first would cost a large run dearly; see the README's Performance section); undefined for one met
+ * before.
  */
-async function onceEntry(file: string, io: Io, bank: Bank, given: GivenOnce): Promise<TeamEntry | undefined> {
+async function onceEntry(
+  file: string,
+  io: Io,
+  bank: Bank,
+  given: GivenOnce,
+): Promise<Respondent | undefined> {
   let read: { text: string; id: string | null };
   try {
     read = await readTextAndId(io, file);
@@ -134,13 +107,14 @@ async function onceEntry(file: string, io: Io, bank: Bank, given: GivenOnce): Pr
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
     throw error;
   }
-  return given.isFirstId(read.id, file) ? parseRespondent(read.text, file, bank) : undefined;
+  // A team run reports no warnings: answers made for another version of the bank count as they are.
+  return given.isFirstId(read.id, file) ? readRespondent(read.text, file, bank) : undefined;
 }
 
-async function fileEntry(file: string, io: Io, bank: Bank): Promise<TeamEntry> {
+async function fileEntry(file: string, io: Io, bank: Bank): Promise<Respondent> {
   try {
     const { text } = await readText(io, file);
-    return parseRespondent(text, file, bank);
+    return await readRespondent(text, file, bank);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
     throw error;
@@ -148,7 +122,7 @@ async function fileEntry(file: string, io: Io, bank: Bank): Promise<TeamEntry> {
 }
 
 /** A workbook (a Microsoft Forms export); its reader and the unzip library load only for one. */
-async function xlsxEntries(path: string, io: Io, bank: Bank): Promise<TeamEntry[]> {
+async function xlsxEntries(path: string, io: Io, bank: Bank): Promise<Respondent[]> {
   try {
     const bytes = await readBytes(io, path);
     const { xlsxRespondents } = await import('./xlsx.js');

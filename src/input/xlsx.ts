@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
-import { type CsvRow, formRespondents } from './csv.js';
+import { formRespondents } from './csv.js';
+import type { Respondent } from './respondent.js';
 
 /*
  * The first sheet of an .xlsx workbook (a Microsoft Forms export), as rows of text cells with their positions.
@@ -157,7 +158,7 @@ const sheetRef = (name: string) =>
  * The respondents of a form export saved as a workbook (Microsoft Forms' only export): its first sheet, read as
  * a CSV export is (the same header matching), each problem located as `file:Sheet1!C7`.
  */
-export function xlsxRespondents(bytes: Uint8Array, file: string, bank: Bank): CsvRow[] {
+export function xlsxRespondents(bytes: Uint8Array, file: string, bank: Bank): Respondent[] {
   const sheet = readFirstSheet(bytes, file);
   const rows = sheet.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   // A workbook leaves out empty cells at the end of a row; a CSV row would have them.

@@ -4,8 +4,8 @@ import type { OutputStream } from '../io.js';
 /**
  * stdout or stderr for this process, built on first use.
  *
- * On a pipe, process.stdout is a socket, and building it loads the network stack: a few milliseconds, as
- * much as a whole scoring run's own work. So a pipe, a file or /dev/null is written directly and synchronously
+ * On a pipe, process.stdout is a socket, and building it loads the network stack, which costs as much as a
+ * whole scoring run's own work (see the README's Performance section). So a pipe, a file or /dev/null is written directly and synchronously
  * (as Node writes files and terminals anyway); a terminal, or a pipe that is full and will not block, gets the
  * real stream. A reader that went away (`| head -1`) ends the writing quietly, and the run finishes as it would;
  * any other failure (a full disk) ends the writing too, and goes to `onFailure`, once.

@@ -24,7 +24,7 @@ import {
   signalExitCode,
 } from '../errors.js';
 import type { Io, OutputStream, WalkEntry } from '../io.js';
-import { MAX_INPUT_BYTES } from '../limits.js';
+import { MAX_INPUT_BYTES, readCapped, tooLargeError } from '../limits.js';
 import { fileId } from '../output/inspect.js';
 import { removeUnfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
@@ -44,7 +44,7 @@ export function processIo(
   // The files this run has read (device and inode): -o never replaces one of them.
   const inputs = new Set<string>();
   const io: Io = {
-    // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
+    // Touching process.stdin builds its stream, which a run with --answers FILE never needs.
     get stdin() {
       stdinBuilt = true;
       return process.stdin;
@@ -120,13 +120,11 @@ async function readWithId(path: string, inputs: Set<string>): Promise<{ bytes: B
   let owner = true;
   try {
     const info = fstatSync(fd);
-    if (info.isFile() && info.size > MAX_INPUT_BYTES) {
-      throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    }
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLargeError();
     if (info.isFile()) {
       const id = fileId(info);
       inputs.add(id);
-      // Into a buffer of the size fstat gave (readFileSync(fd) would fstat once more: 5% of a large team run).
+      // Into a buffer of the size fstat gave: readFileSync(fd) would fstat once more.
       return { bytes: readOpenFile(fd, info.size), id };
     }
     if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
@@ -139,7 +137,8 @@ async function readWithId(path: string, inputs: Set<string>): Promise<{ bytes: B
   } finally {
     if (owner) closeSync(fd);
   }
-  return { bytes: await readCapped(path), id: null };
+  // A device has no size to check first: read as a stream, up to the cap.
+  return { bytes: await readCapped(createReadStream(path)), id: null };
 }
 
 function readOpenFile(fd: number, size: number): Buffer {
@@ -186,30 +185,14 @@ function restoreTerminal(): void {
 async function readFifo(fd: number): Promise<Buffer> {
   let pipe: Socket | undefined;
   try {
-    // Loaded here only: the network module costs a scoring run milliseconds it never needs.
+    // Loaded here only: a scoring run never needs the network module, and loading it is not free.
     const { Socket } = process.getBuiltinModule('node:net');
     pipe = new Socket({ fd, readable: true, writable: false });
-    return await readToCap(pipe);
+    return await readCapped(pipe);
   } finally {
     if (pipe) pipe.destroy();
     else closeSync(fd);
   }
-}
-
-/** A device has no size to check first: read it as a stream and stop at the cap. */
-function readCapped(path: string): Promise<Buffer> {
-  return readToCap(createReadStream(path));
-}
-
-async function readToCap(stream: AsyncIterable<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
@@ -263,8 +246,8 @@ function followLink(path: string, matching: boolean): WalkEntry | undefined {
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */
 export async function start(argv = process.argv.slice(2)): Promise<void> {
-  // Made when first asked for: building an AbortController loads a good part of Node's web APIs (about 5 ms),
-  // and only a questionnaire listens to it.
+  // Made when first asked for: building an AbortController loads a good part of Node's web APIs, and only a
+  // questionnaire listens to it.
   let controller: AbortController | undefined;
   let received: NodeJS.Signals | undefined;
   const abortSignal = () => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { fileErrorReason, InputError } from '../errors.js';
 import type { Destination, Io } from '../io.js';
 import { isOurReport } from './report-mark.js';
 
@@ -101,28 +101,12 @@ export function refusal(
 
 /** What the write would fail on, said as the write error would say it; null when nothing is known to stop it. */
 function writeProblem(found: Destination): string | undefined {
-  if (found.kind === 'folder') return WRITE_ERRORS.EISDIR;
-  if ((found.kind === 'missing' || found.kind === 'file') && found.folderError !== null)
-    return WRITE_ERRORS[found.folderError];
+  if (found.kind === 'folder') return fileErrorReason('write', 'EISDIR');
+  if (found.kind === 'missing' || found.kind === 'file') return fileErrorReason('write', found.folderError);
   return undefined;
 }
 
 const cannotWrite = (target: WriteTarget, reason: string) => `${target.path}: cannot write it: ${reason}`;
-
-const WRITE_ERRORS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'part of its path is a file, not a folder',
-  EISDIR: 'it is a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'its path has a loop of symbolic links',
-  ENXIO: 'nothing is reading that FIFO or device',
-  ECHANGED: 'it was replaced by something else while being written',
-};
 
 /**
  * Writes a checked target (see checkTargets) atomically, and turns the usual file-system refusals into one line
@@ -137,8 +121,7 @@ export async function writeTarget(io: Io, target: WriteTarget, content: string):
   try {
     await io.writeFileAtomic(target.path, content);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === undefined ? undefined : WRITE_ERRORS[code];
+    const reason = fileErrorReason('write', (error as NodeJS.ErrnoException).code);
     if (reason === undefined) throw error;
     throw new InputError([cannotWrite(target, reason)], target.hint);
   }

@@ -13,7 +13,7 @@ import { basename, dirname } from 'node:path';
 import type { Destination } from '../io.js';
 
 /** Enough to hold any report's marker (see report-mark.ts); a big file in the way costs no more than this. */
-export const HEAD_BYTES = 4096;
+const HEAD_BYTES = 4096;
 
 /** A file's identity: two names for one file (a hard link, a path through a linked folder) give one. */
 export const fileId = (info: Pick<Stats, 'dev' | 'ino'>) => `${info.dev}:${info.ino}`;

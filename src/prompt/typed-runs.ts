@@ -23,8 +23,8 @@ function isTyped(s: string | undefined, key: Key): s is string {
  * The keys of a text prompt, with text that arrives together passed on as one key.
  *
  * The prompt library redraws the whole answer after each key, and readline measures the whole line for each
- * character it inserts, so a paste of n characters cost n redraws of up to n characters each (10 KB took 36 s,
- * with Ctrl-C unheard). Keys come in chunks as they are read from the terminal: here the typed characters of a
+ * character it inserts, so a paste of n characters cost n redraws of up to n characters each (a long paste took
+ * tens of seconds, with Ctrl-C unheard; see the README's Performance section). Keys come in chunks as they are read from the terminal: here the typed characters of a
  * chunk become one key whose sequence is the whole run, which readline inserts in one step and the prompt draws
  * once; a key that does something (Enter, Backspace, an arrow, Ctrl-C) is passed on as it is, after the run
  * before it. A single character typed by hand is passed on unchanged.

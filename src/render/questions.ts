@@ -1,5 +1,4 @@
 import type { Bank, Question } from '../core/types.js';
-import { jsonDocument } from './json.js';
 import { sanitizeAll } from './sanitize.js';
 
 export interface QuestionListing {
@@ -31,14 +30,6 @@ export function listQuestions(bank: Bank): QuestionListing[] {
     if (q.supportedBy.length > 0) listing.supportedBy = q.supportedBy;
     return listing;
   });
-}
-
-export function renderQuestionsJson(bank: Bank): string {
-  const document = {
-    bank: { id: bank.id, version: bank.version, title: bank.title },
-    questions: listQuestions(bank),
-  };
-  return jsonDocument(document);
 }
 
 export function renderQuestionsText(source: Bank): string {

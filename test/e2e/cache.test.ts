@@ -22,7 +22,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/
 // @ts-expect-error: a plain .mjs script without type declarations
 import { flipRuns } from '../../scripts/cache-flips.mjs';
 import { seal } from '../../src/boot/cache-seal.js';
-import { assertBuilt, EXAMPLE, ROOT, runCli, STACK_FRAME, spawnCollect, tempDir } from './helpers.js';
+import {
+  assertBuilt,
+  EXAMPLE,
+  ROOT,
+  runCli,
+  STACK_FRAME,
+  spawnCollect,
+  tempDir,
+} from '../support/spawn-cli.js';
 
 // The compile caches (src/boot/loader.ts, src/boot/compile-cache.ts) must only ever make a run faster: never change its output, never fail it.
 beforeAll(assertBuilt);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { assertBuilt, EXAMPLE, ROOT, runCli, tempDir } from './helpers.js';
+import { assertBuilt, EXAMPLE, ROOT, runCli, tempDir } from '../support/spawn-cli.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -10,9 +10,9 @@ import { formatNumber, html } from '../../src/render/html/markup.js';
 import { orgSection } from '../../src/render/html/org.js';
 import { htmlPage } from '../../src/render/html/page.js';
 import { balanceOverRounds, balanceSparkline, itemMoves } from '../../src/render/html/rounds.js';
-import { edit } from '../unit/helpers.js';
-import { AFTER, BEFORE, DATA_DIR, ROUNDS } from '../unit/round-fixtures.js';
-import { assertBuilt, EXAMPLE, ROOT, runCli } from './helpers.js';
+import { edit } from '../support/helpers.js';
+import { AFTER, BEFORE, DATA_DIR, ROUNDS } from '../support/round-fixtures.js';
+import { assertBuilt, EXAMPLE, ROOT, runCli } from '../support/spawn-cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);

@@ -11,16 +11,18 @@ import { hostile as trickery } from '../support/hostile.js';
 import {
   type AnswerValue,
   answersYaml,
+  type ListedQuestion,
+  listQuestions,
+  type QuestionList,
+} from '../support/question-list.js';
+import {
   assertBuilt,
   BIN,
   ESC,
   EXAMPLE,
-  type ListedQuestion,
-  listQuestions,
   type PtyReport,
   type PtyStep,
   plain,
-  type QuestionList,
   ROOT,
   type RunResult,
   readText,
@@ -28,7 +30,7 @@ import {
   runPty,
   STACK_FRAME,
   tempDir,
-} from './helpers.js';
+} from '../support/spawn-cli.js';
 
 const ENTER = '\r';
 const DOWN = `${ESC}[B`;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { assertBuilt, EXAMPLE, ROOT, readText, spawnCollect, tempDir } from './helpers.js';
+import { assertBuilt, EXAMPLE, ROOT, readText, spawnCollect, tempDir } from '../support/spawn-cli.js';
 
 // The package as a user gets it: packed, installed into an empty folder, run through npx. Node and npm run
 // with this test's Node first on PATH, so the Node 22 and 24 runs in .ci/run test those versions.

@@ -20,7 +20,7 @@ import {
   readText,
   runCli,
   tempDir,
-} from './helpers.js';
+} from '../support/spawn-cli.js';
 
 const MANAGER = readFileSync(EXAMPLE, 'utf8');
 const CSV = 'role,give-time,coach-strugglers\nmanager,3,2\nrep,2,1\nrep,1,2\nrep,2,2\n';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
-import { MAX_INPUT_BYTES } from '../../src/input/source.js';
+import { MAX_INPUT_BYTES } from '../../src/limits.js';
 import { isOurReport } from '../../src/output/report-mark.js';
 import { hasUnsafe } from '../../src/render/sanitize.js';
 import { SERVICE_LAYOUTS } from '../support/form-layouts.js';

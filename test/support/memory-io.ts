@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import type { InputStream, Io, PromptOutput, WalkEntry } from '../../src/io.js';
+import { MAX_INPUT_BYTES } from '../../src/limits.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');
@@ -130,6 +130,9 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const full = follow(checkPath(path, 'open'));
       const entry = files.get(full);
       if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
+      // As the kernel says of a path that goes on through a file.
+      for (let up = posix.dirname(full); up !== '/'; up = posix.dirname(up))
+        if (isFile(files.get(up))) throw fsError('ENOTDIR', 'open', path);
       if (!isFile(entry)) throw fsError('ENOENT', 'open', path);
       const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
       // Like the real Io: refuse an oversized file before reading it.

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkAnswers } from '../../src/core/answers.js';
 import { InputError } from '../../src/errors.js';
-import { parseAnswers } from '../../src/input/load.js';
 import type { AnswersCheck } from '../../src/input/located.js';
-import { MAX_INPUT_BYTES } from '../../src/input/source.js';
-import { builtinBank, positionOf } from './helpers.js';
+import { parseAnswers } from '../../src/input/respondent.js';
+import { MAX_INPUT_BYTES } from '../../src/limits.js';
+import { builtinBank, positionOf } from '../support/helpers.js';
 
 const bank = builtinBank();
 const NAME = 'answers.yaml';

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { checkBank } from '../../src/core/bank.js';
 import { lintBank } from '../../src/core/bank-lint.js';
 import { parseSource, problemLines } from '../../src/input/source.js';
-import { builtinBank, edit, positionOf } from './helpers.js';
+import { builtinBank, edit, positionOf } from '../support/helpers.js';
 
 const NAME = 'lint.yaml';
 /** Two asked items, each supported, and two owed items with distinct prompts: nothing to warn about. */

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { checkAnswers } from '../../src/core/answers.js';
 import { InputError } from '../../src/errors.js';
-import { parseAnswers } from '../../src/input/load.js';
+import { parseAnswers } from '../../src/input/respondent.js';
 import { parseSource, problemLines } from '../../src/input/source.js';
-import { builtinBank, positionOf } from './helpers.js';
+import { builtinBank, positionOf } from '../support/helpers.js';
 
 const bank = builtinBank();
 const NAME = 'answers.yaml';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { checkBank } from '../../src/core/bank.js';
 import { parseSource, problemLines } from '../../src/input/source.js';
-import { builtinBank, builtinBankText, edit, positionOf, ROOT } from './helpers.js';
+import { builtinBank, builtinBankText, edit, positionOf, ROOT } from '../support/helpers.js';
 
 const ARTICLE_PATH = `${ROOT}../shared/seed/who-failed-whom-article.txt`;
 const article = existsSync(ARTICLE_PATH) ? readFileSync(ARTICLE_PATH, 'utf8') : undefined;

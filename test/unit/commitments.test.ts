@@ -9,12 +9,12 @@ import { main } from '../../src/cli/main.js';
 import { checkBank } from '../../src/core/bank.js';
 import { buildReport } from '../../src/core/report.js';
 import { score } from '../../src/core/score.js';
-import { parseAnswers } from '../../src/input/load.js';
+import { parseAnswers } from '../../src/input/respondent.js';
 import { parseSource } from '../../src/input/source.js';
 import { commitmentChoices } from '../../src/prompt/rounds.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
+import { builtinBank, builtinBankText, edit, positionOf, ROOT } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank, builtinBankText, edit, positionOf, ROOT } from './helpers.js';
 
 const bank = builtinBank();
 const EXAMPLE = readFileSync(`${ROOT}examples/manager.yaml`, 'utf8');

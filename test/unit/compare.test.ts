@@ -1,9 +1,9 @@
 /** `compare BEFORE AFTER`: what moved between two rounds, in-process through main(). */
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { builtinBankText, edit } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBankText, edit } from './helpers.js';
-import { AFTER, BEFORE, COACHING, EXAMPLE } from './round-fixtures.js';
+import { AFTER, BEFORE, COACHING, EXAMPLE } from '../support/round-fixtures.js';
 
 async function run(argv: string[], files: Record<string, string>) {
   const io = memoryIo({ files });

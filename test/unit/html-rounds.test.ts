@@ -3,10 +3,10 @@ import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
 import { oneDecimal, signed } from '../../src/render/html/markup.js';
 import { CONTENT_SECURITY_POLICY, HTML_REPORT_MARKER } from '../../src/render/html/page.js';
+import { builtinBankText, edit } from '../support/helpers.js';
+import { activeContent, unbalancedTags } from '../support/html-checks.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBankText, edit } from './helpers.js';
-import { activeContent, unbalancedTags } from './html-checks.js';
-import { AFTER, BEFORE, COACHING, DATA_DIR, EXAMPLE, FOLDER, ROUNDS } from './round-fixtures.js';
+import { AFTER, BEFORE, COACHING, DATA_DIR, EXAMPLE, FOLDER, ROUNDS } from '../support/round-fixtures.js';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';

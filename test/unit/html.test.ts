@@ -20,9 +20,9 @@ import {
 import { CONTENT_SECURITY_POLICY, HTML_REPORT_MARKER } from '../../src/render/html/page.js';
 import { categoriesOf } from '../../src/render/html/team-page.js';
 import { sanitize } from '../../src/render/sanitize.js';
+import { builtinBank, builtinBankText, edit, ROOT } from '../support/helpers.js';
+import { activeContent, unbalancedTags } from '../support/html-checks.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank, builtinBankText, edit, ROOT } from './helpers.js';
-import { activeContent, unbalancedTags } from './html-checks.js';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';

@@ -5,7 +5,7 @@ import { lintBank } from '../../src/core/bank-lint.js';
 import { checkFieldNotes } from '../../src/core/field-notes.js';
 import { parseSource } from '../../src/input/source.js';
 import { renderBankScaffold } from '../../src/render/bank-scaffold.js';
-import { builtinBankText, ROOT } from './helpers.js';
+import { builtinBankText, ROOT } from '../support/helpers.js';
 
 const notes = checkFieldNotes(
   parseSource(readFileSync(`${ROOT}schema/fields.yaml`, 'utf8'), 'fields.yaml').data,

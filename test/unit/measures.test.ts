@@ -9,7 +9,7 @@ import { itemFigures, optionPoints } from '../../src/core/item-figures.js';
 import { overallSelfOther, type SelfOther, selfOther } from '../../src/core/self-other.js';
 import { describe as describeStats, isIndicative } from '../../src/core/stats.js';
 import { suppress } from '../../src/core/suppression.js';
-import { random } from './helpers.js';
+import { random } from '../support/helpers.js';
 
 /** A list of answers as the [point, count] histogram the measures take. */
 const histogram = (answers: number[]): [number, number][] => {

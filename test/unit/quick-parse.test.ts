@@ -6,8 +6,8 @@ import { loadBank } from '../../src/input/load.js';
 import { quickParse } from '../../src/input/quick-yaml.js';
 import { parseSource } from '../../src/input/source.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
+import { builtinBank } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank } from './helpers.js';
 
 const MANAGER = readFileSync(new URL('../../examples/manager.yaml', import.meta.url), 'utf8');
 const TEAM = new URL('../../examples/team/', import.meta.url);

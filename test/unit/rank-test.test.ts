@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { mannWhitney, type Sample } from '../../src/core/rank-test.js';
 import { changeBetween } from '../../src/core/team-baseline.js';
-import { random } from './helpers.js';
+import { random } from '../support/helpers.js';
 
 const sample = (...values: number[]): Sample => {
   const out: Sample = new Map();

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { buildReport, leaningWords } from '../../src/core/report.js';
 import { score } from '../../src/core/score.js';
 import type { Answers } from '../../src/core/types.js';
-import { parseAnswers } from '../../src/input/load.js';
+import { parseAnswers } from '../../src/input/respondent.js';
 import { parseSource } from '../../src/input/source.js';
 import type { OutputStream } from '../../src/io.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
@@ -11,7 +11,7 @@ import { renderJson } from '../../src/render/json.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
 import { plainStyle } from '../../src/render/style.js';
 import { renderText } from '../../src/render/text.js';
-import { answersOf, builtinBank } from './helpers.js';
+import { answersOf, builtinBank } from '../support/helpers.js';
 
 const bank = builtinBank();
 const ESC = '\u001b';

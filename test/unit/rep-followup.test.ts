@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
-import { parseAnswers } from '../../src/input/load.js';
+import { parseAnswers } from '../../src/input/respondent.js';
+import { builtinBank, edit, ROOT } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank, edit, ROOT } from './helpers.js';
 
 const EXAMPLE = readFileSync(`${ROOT}examples/manager.yaml`, 'utf8');
 const REP = readFileSync(`${ROOT}examples/team/rep-a.yaml`, 'utf8');

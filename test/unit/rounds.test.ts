@@ -7,9 +7,9 @@ import { main } from '../../src/cli/main.js';
 import { dataFolder } from '../../src/output/data-folder.js';
 import { listRounds, roundFileName, saveRound } from '../../src/output/rounds.js';
 import { balanceSparkline } from '../../src/render/history.js';
+import { edit } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { edit } from './helpers.js';
-import { EXAMPLE, FOLDER, ROUNDS } from './round-fixtures.js';
+import { EXAMPLE, FOLDER, ROUNDS } from '../support/round-fixtures.js';
 
 describe('dataFolder', () => {
   test.each([

@@ -10,7 +10,7 @@ import { checkFieldNotes } from '../../src/core/field-notes.js';
 import { parseSource } from '../../src/input/source.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
 import { renderBankScaffold } from '../../src/render/bank-scaffold.js';
-import { builtinBank, builtinBankText, edit, ROOT } from './helpers.js';
+import { builtinBank, builtinBankText, edit, ROOT } from '../support/helpers.js';
 
 const FIELDS = readFileSync(`${ROOT}schema/fields.yaml`, 'utf8');
 const committed = (file: string) => readFileSync(`${ROOT}schema/${file}`, 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { leaningOf, score } from '../../src/core/score.js';
+import { leaningOf, score, unscorableLedgers, unscorableMessage } from '../../src/core/score.js';
 import type { AnswerValue, Question } from '../../src/core/types.js';
-import { answersOf, builtinBank, random } from './helpers.js';
+import { answersOf, builtinBank, random } from '../support/helpers.js';
 
 const bank = builtinBank();
 const asked = bank.questions.filter((q) => q.side === 'asked');
@@ -220,5 +220,53 @@ describe('self view', () => {
   ] as const)('answering %s when the score is %s → matches %p', (answer, _score, matches, view, values) => {
     const r = scoreOf(answersOf({ ...values, 'out-of-balance-view': answer }).values);
     expect(r.selfView).toEqual({ questionId: 'out-of-balance-view', answer, view, matches });
+  });
+});
+
+describe('unscorableLedgers: what the core says of a ledger too little answered', () => {
+  const all = (side: 'asked' | 'owed', pick: (q: Question) => AnswerValue) =>
+    Object.fromEntries((side === 'asked' ? asked : owed).map((q) => [q.id, pick(q)]));
+
+  test('both ledgers answered: none', () => {
+    const result = score(bank, answersOf({ ...all('asked', highest), ...all('owed', lowest) }));
+    expect(unscorableLedgers(bank, result)).toEqual([]);
+  });
+
+  test('the owed ledger left empty: it alone, with every owed item unanswered, in bank order', () => {
+    const result = score(bank, answersOf(all('asked', highest)));
+    expect(unscorableLedgers(bank, result)).toEqual([
+      {
+        side: 'owed',
+        answered: 0,
+        total: owed.length,
+        answeredPercent: 0,
+        neededPercent: 50,
+        unanswered: owed.map((q) => q.id),
+      },
+    ]);
+  });
+
+  test('one asked item of many: asked first, its share of the weight rounded, the rest unanswered', () => {
+    const [one, ...rest] = asked as [Question, ...Question[]];
+    const result = score(bank, answersOf({ [one.id]: highest(one), ...all('owed', highest) }));
+    const weight = (qs: Question[]) => qs.reduce((sum, q) => sum + q.weight, 0);
+    const [ledger] = unscorableLedgers(bank, result);
+    expect(ledger).toEqual({
+      side: 'asked',
+      answered: 1,
+      total: asked.length,
+      answeredPercent: Math.round((one.weight / weight(asked)) * 100),
+      neededPercent: 50,
+      unanswered: rest.map((q) => q.id),
+    });
+  });
+
+  test('the message names the ledger and the shares, and no command or option', () => {
+    const [ledger] = unscorableLedgers(bank, score(bank, answersOf(all('asked', highest))));
+    const message = unscorableMessage(ledger as NonNullable<typeof ledger>);
+    expect(message).toBe(
+      `too little of the owed ledger is answered to score it: 0 of ${owed.length} items, 0% of its weight (at least 50% is needed)`,
+    );
+    expect(message).not.toMatch(/--|who-failed-whom/);
   });
 });

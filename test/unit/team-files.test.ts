@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
-import type { Io, WalkEntry } from '../../src/io.js';
+import type { WalkEntry } from '../../src/io.js';
 import { processIo } from '../../src/node/start.js';
-import { BUILTIN_BANK_PATH, DIR, type MemoryIoOptions, memoryIo } from '../support/memory-io.js';
+import { realIo } from '../support/in-process.js';
+import { DIR, type MemoryIoOptions, memoryIo } from '../support/memory-io.js';
 
 const TEAM = new URL('../../examples/team/', import.meta.url);
 const MANAGER = readFileSync(new URL('manager.yaml', TEAM), 'utf8');
@@ -141,21 +142,6 @@ describe('on the real file system', () => {
   }
 
   /** The real Io, its output kept in memory; `walk` may be wrapped to act part way through. */
-  function realIo(walk?: Io['walk']) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const { builtinBankJsonPath: _compiled, ...real } = processIo();
-    const io: Io = {
-      ...real,
-      // From source, the bank is not beside the code as in the package.
-      builtinBankPath: BUILTIN_BANK_PATH,
-      stdout: { write: (text: string) => out.push(text) },
-      stderr: { write: (text: string) => err.push(text) },
-      ...(walk ? { walk } : {}),
-    };
-    return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-  }
-
   async function walked(dir: string): Promise<WalkEntry[]> {
     const found: WalkEntry[] = [];
     for await (const entry of processIo().walk(dir, ['.yaml'])) found.push(entry);

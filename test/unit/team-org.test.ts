@@ -5,8 +5,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { builtinBank, random } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank, random } from './helpers.js';
 
 const bank = builtinBank();
 const rated = bank.questions.filter((q) => q.side !== undefined && q.rep !== undefined);

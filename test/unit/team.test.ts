@@ -9,7 +9,7 @@ import { score } from '../../src/core/score.js';
 import { describe as describeStats } from '../../src/core/stats.js';
 import { DEFAULT_MIN_COMMENTS, type RoleStats, type TeamModel, TeamTally } from '../../src/core/team.js';
 import type { AnswerValue, Bank, Question, Role } from '../../src/core/types.js';
-import { answersOf, builtinBank, random } from './helpers.js';
+import { answersOf, builtinBank, random } from '../support/helpers.js';
 
 const bank = builtinBank();
 const rated = bank.questions.filter((q) => q.side !== undefined);

@@ -8,9 +8,9 @@ import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { checkBank } from '../../src/core/bank.js';
 import { hasUnsafe } from '../../src/render/sanitize.js';
+import { builtinBankText } from '../support/helpers.js';
 import { BEL, ESC, hostile } from '../support/hostile.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBankText } from './helpers.js';
 
 const MARK = 'PAYLOAD';
 

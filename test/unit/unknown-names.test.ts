@@ -10,8 +10,8 @@ import { checkAnswers } from '../../src/core/answers.js';
 import { quote } from '../../src/core/quote.js';
 import { MAX_UNKNOWN_LISTED, nearest } from '../../src/core/suggest.js';
 import type { Bank, Question } from '../../src/core/types.js';
+import { builtinBank } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBank } from './helpers.js';
 
 const bank = builtinBank();
 

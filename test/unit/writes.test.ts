@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { ROOT } from '../support/helpers.js';
 import { DIR, type Entry, type MemoryIo, memoryIo } from '../support/memory-io.js';
-import { ROOT } from './helpers.js';
 
 const MANAGER = readFileSync(`${ROOT}examples/manager.yaml`, 'utf8');
 const REP = readFileSync(`${ROOT}examples/team/rep-a.yaml`, 'utf8');

@@ -9,9 +9,9 @@ import { describe, expect, test } from '@jest/globals';
 import { strToU8, zipSync } from 'fflate';
 import { main } from '../../src/cli/main.js';
 import { columnIndex, columnLetters, readFirstSheet } from '../../src/input/xlsx.js';
+import { builtinBank, ROOT } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
 import { type Cell, workbook } from '../support/xlsx-writer.js';
-import { builtinBank, ROOT } from './helpers.js';
 
 const bank = builtinBank();
 const FIXTURE = `${ROOT}test/fixtures/xlsx/`;

@@ -6,8 +6,8 @@ import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { parseSource } from '../../src/input/source.js';
+import { positionOf } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-import { positionOf } from './helpers.js';
 
 function linesOf(text: string, name = 'a.yaml'): string[] {
   try {

@@ -29,7 +29,7 @@ const ENTITIES: Record<string, string> = {
  * What the escape may change: the five characters with a meaning in HTML, and what the sanitiser strips: controls
  * (Cc), format characters (Cf: the soft hyphen, bidi marks and overrides, zero-width ones) and line and paragraph
  * separators, as listed for the Basic Multilingual Plane; a character beyond it (a surrogate) always takes the full
- * path. Spelt out rather than \p{Cf}: a Unicode property class costs a scoring run a third of a millisecond to build.
+ * path. Spelt out rather than \p{Cf}: a Unicode property class is slow to build (see the README's Performance section).
  */
 const NEEDS_WORK =
   /[&<>"'\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]/;

@@ -49,3 +49,9 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Escapes text for use inside a RegExp. */
+export const reEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The non-empty lines of a command's output. */
+export const lines = (text: string) => text.split('\n').filter((line) => line !== '');

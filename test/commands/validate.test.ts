@@ -1,20 +1,20 @@
 /**
- * End-to-end: `validate`, its warnings and --strict, and bank versions, through the real built binary. Every
- * expected position is computed from the text of the test file, independently of the code under test.
+ * `validate`, its warnings and --strict, and bank versions, in-process. Every expected position is computed from
+ * the text of the test file, independently of the code under test.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { at, BUILTIN, edit, lines, workspace } from './bank-files.js';
-import { assertBuilt, EXAMPLE, type RunResult, reEscape, runCli, STACK_FRAME } from './helpers.js';
+import { positionOf as at, edit, lines, reEscape } from '../support/helpers.js';
+import { EXAMPLE, type MainResult, memoryFolder } from '../support/in-process.js';
+import { BUILTIN_BANK_PATH as BUILTIN } from '../support/memory-io.js';
 
 const HINT = 'Fix each line above, then run who-failed-whom validate again.';
-const ws = workspace();
-const file = ws.file;
+const ws = memoryFolder();
+const file = (text: string, name?: string) => ws.file(text, name);
 
-function expectFailed(result: RunResult, expected: string[], hint = HINT): void {
-  expect(result.timedOut).toBe(false);
-  expect(result.stderr).not.toMatch(STACK_FRAME);
+function expectFailed(result: MainResult, expected: string[], hint = HINT): void {
+  expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.stderr).not.toMatch(/unexpected error/);
   expect(lines(result.stderr)).toEqual([
     ...expected.map((line) => expect.stringMatching(`^${reEscape(line)}`)),
@@ -63,18 +63,9 @@ questions:
     prompt: Owed B?
 `;
 
-beforeAll(async () => {
-  assertBuilt();
-  await ws.open();
-});
-
-afterAll(async () => {
-  await ws.close();
-});
-
 describe('validate: clean files', () => {
   test('the built-in bank and the example answers: exit 0, one ok line each, nothing on stderr', async () => {
-    const result = await runCli(['validate', BUILTIN, EXAMPLE], { stdin: 'ignore' });
+    const result = await ws.run(['validate', BUILTIN, EXAMPLE]);
     expect(result.stderr).toBe('');
     expect(lines(result.stdout)).toEqual([
       `${BUILTIN}: ok (bank who-failed-whom, version 1, 20 questions)`,
@@ -84,8 +75,8 @@ describe('validate: clean files', () => {
   });
 
   test('a bank given as JSON, and answers on stdin', async () => {
-    const json = await file(JSON.stringify(parse(BANK), null, 2), 'mini.json');
-    const result = await runCli(['validate', json, '-'], { stdin: 'answers:\n  give-time: 3\n' });
+    const json = file(JSON.stringify(parse(BANK), null, 2), 'mini.json');
+    const result = await ws.run(['validate', json, '-'], { stdin: 'answers:\n  give-time: 3\n' });
     expect(lines(result.stdout)).toEqual([
       `${json}: ok (bank mini, version 3, 4 questions)`,
       '<stdin>: ok (answers for bank who-failed-whom, version 1, 1 answered)',
@@ -174,8 +165,8 @@ describe('validate: a broken bank gets every problem listed, each where it is', 
   ];
 
   test.each(cases)('%s', async (_what, bank, expected) => {
-    const path = await file(bank);
-    const result = await runCli(['validate', path], { stdin: 'ignore' });
+    const path = file(bank);
+    const result = await ws.run(['validate', path]);
     expect(result.stdout).toBe('');
     expectFailed(
       result,
@@ -184,10 +175,10 @@ describe('validate: a broken bank gets every problem listed, each where it is', 
   });
 
   test('one broken file does not hide the others, nor their ok lines', async () => {
-    const broken = await file(edit(BANK, 'version: 3', 'version: three'));
+    const broken = file(edit(BANK, 'version: 3', 'version: three'));
     const missing = ws.path('nowhere.yaml');
-    const neither = await file('title: What is this?\n');
-    const result = await runCli(['validate', broken, BUILTIN, missing, neither], { stdin: 'ignore' });
+    const neither = file('title: What is this?\n');
+    const result = await ws.run(['validate', broken, BUILTIN, missing, neither]);
     expect(lines(result.stdout)).toEqual([`${BUILTIN}: ok (bank who-failed-whom, version 1, 20 questions)`]);
     expectFailed(result, [
       `${broken}:2:10: expected number, got "three"`,
@@ -200,8 +191,8 @@ describe('validate: a broken bank gets every problem listed, each where it is', 
 describe('validate: answers files', () => {
   test('every misspelt id, each with the nearest one', async () => {
     const text = 'answers:\n  give-tme: 3\n  remove-obstacle: 2\n  help-must-win-deals: 9\n';
-    const path = await file(text);
-    const result = await runCli(['validate', path], { stdin: 'ignore' });
+    const path = file(text);
+    const result = await ws.run(['validate', path]);
     expectFailed(result, [
       `${at(text, 'give-tme', path)}: unknown question id "give-tme". Did you mean "give-time"?`,
       `${at(text, 'remove-obstacle', path)}: unknown question id "remove-obstacle". Did you mean "remove-obstacles"?`,
@@ -210,13 +201,13 @@ describe('validate: answers files', () => {
   });
 
   test('--questions checks them against that bank; without it, answers for another bank are refused', async () => {
-    const bank = await file(BANK);
+    const bank = file(BANK);
     const text = 'bank: mini\nbankVersion: 3\nanswers:\n  ask-a: 4\n  owe-b: 2\n';
-    const answers = await file(text);
-    const ok = await runCli(['validate', '--questions', bank, answers], { stdin: 'ignore' });
+    const answers = file(text);
+    const ok = await ws.run(['validate', '--questions', bank, answers]);
     expect(lines(ok.stdout)).toEqual([`${answers}: ok (answers for bank mini, version 3, 2 answered)`]);
     expect(ok.code).toBe(0);
-    const refused = await runCli(['validate', answers], { stdin: 'ignore' });
+    const refused = await ws.run(['validate', answers]);
     expectFailed(refused, [
       `${answers}:1:7: these answers are for the bank "mini", not "who-failed-whom"; pass its bank with --questions`,
       `${answers}:4:3: unknown question id "ask-a"`,
@@ -225,8 +216,8 @@ describe('validate: answers files', () => {
   });
 
   test('a broken --questions bank is told once; its answers files are not checked', async () => {
-    const bank = await file(edit(BANK, 'version: 3', 'version: three'));
-    const result = await runCli(['validate', '--questions', bank, EXAMPLE, EXAMPLE], { stdin: 'ignore' });
+    const bank = file(edit(BANK, 'version: 3', 'version: three'));
+    const result = await ws.run(['validate', '--questions', bank, EXAMPLE, EXAMPLE]);
     expectFailed(result, [
       `${bank}:2:10: expected number, got "three"`,
       `${EXAMPLE}: not checked, because the question bank to check it against has problems`,
@@ -254,8 +245,8 @@ describe('warnings and --strict', () => {
   ];
 
   test('a suspicious bank: exit 0, the warnings on stderr, the count in the ok line', async () => {
-    const path = await file(suspicious);
-    const result = await runCli(['validate', path], { stdin: 'ignore' });
+    const path = file(suspicious);
+    const result = await ws.run(['validate', path]);
     expect(lines(result.stdout)).toEqual([`${path}: ok (bank mini, version 3, 3 questions, 3 warnings)`]);
     expect(lines(result.stderr)).toEqual(
       expected(path).map((line) => expect.stringMatching(`^${reEscape(line)}`)),
@@ -264,8 +255,8 @@ describe('warnings and --strict', () => {
   });
 
   test('--strict: the same lines as errors, exit 2', async () => {
-    const path = await file(suspicious);
-    const result = await runCli(['validate', '--strict', path], { stdin: 'ignore' });
+    const path = file(suspicious);
+    const result = await ws.run(['validate', '--strict', path]);
     expect(result.stdout).toBe('');
     expectFailed(
       result,
@@ -279,16 +270,16 @@ describe('warnings and --strict', () => {
     const warning = 'answers were made for version 2 of bank who-failed-whom; this is version 1';
 
     test('scoring them warns on stderr and still reports, exit 0', async () => {
-      const path = await file(text);
-      const result = await runCli(['-a', path, '-f', 'json'], { stdin: 'ignore' });
+      const path = file(text);
+      const result = await ws.run(['-a', path, '-f', 'json']);
       expect(lines(result.stderr)).toEqual([`${at(text, '2\nrole', path)}: warning: ${warning}`]);
       expect(JSON.parse(result.stdout).scores.balance).toBe(44.9);
       expect(result.code).toBe(0);
     });
 
     test('--strict refuses them, exit 2', async () => {
-      const path = await file(text);
-      const result = await runCli(['-a', path, '-f', 'json', '--strict'], { stdin: 'ignore' });
+      const path = file(text);
+      const result = await ws.run(['-a', path, '-f', 'json', '--strict']);
       expect(result.stdout).toBe('');
       expectFailed(
         result,
@@ -298,11 +289,11 @@ describe('warnings and --strict', () => {
     });
 
     test('validate warns; validate --strict fails', async () => {
-      const path = await file(text);
-      const warned = await runCli(['validate', path], { stdin: 'ignore' });
+      const path = file(text);
+      const warned = await ws.run(['validate', path]);
       expect(lines(warned.stderr)).toEqual([`${at(text, '2\nrole', path)}: warning: ${warning}`]);
       expect(warned.code).toBe(0);
-      const strict = await runCli(['validate', '--strict', path], { stdin: 'ignore' });
+      const strict = await ws.run(['validate', '--strict', path]);
       expect(strict.code).toBe(2);
     });
   });

@@ -1,28 +1,24 @@
 /**
- * End-to-end: `who-failed-whom team`, the real built binary, on folders, form exports (CSV) and a stream of YAML
- * documents built in a temporary folder. Respondents are generated from what `questions --format json` lists;
- * every figure the tests expect is computed here from those answers, and every `file:line:col` from the
- * fixture's own text.
+ * `who-failed-whom team` in-process, on folders, form exports (CSV) and a stream of YAML documents built in a
+ * memory folder (and a real one where only the real file system can show a case). Respondents are generated from
+ * what `questions --format json` lists; every figure the tests expect is computed here from those answers, and
+ * every `file:line:col` from the fixture's own text.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { positionOf as positionIn, reEscape } from '../support/helpers.js';
+import { type MainResult, memoryFolder, realIo } from '../support/in-process.js';
+import { ROOT } from '../support/memory-io.js';
 import {
   type AnswerValue,
-  assertBuilt,
   type ListedQuestion,
   listQuestions,
   type QuestionList,
-  ROOT,
-  type RunResult,
-  readText,
-  reEscape,
-  runCli,
-  STACK_FRAME,
-  tempDir,
-} from './helpers.js';
+} from '../support/question-list.js';
 
 // ---- The report, as far as the tests read it ----------------------------------------------------------
 
@@ -100,7 +96,7 @@ interface Person {
 }
 
 let list: QuestionList;
-let root: { path: string; remove: () => Promise<void> };
+const root = memoryFolder();
 let people: Person[];
 let folderJson: TeamReport;
 
@@ -179,12 +175,9 @@ function textOf(person: Person): string {
   return `${JSON.stringify({ bank: 'who-failed-whom', bankVersion: 1, role, respondent: name, answers: values }, null, 2)}\n`;
 }
 
-/** Writes files (path relative to the temporary root → text), making folders as needed. */
+/** Writes files (path relative to the folder → text); folders are made as needed. */
 async function writeTree(files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root.path, path)), { recursive: true });
-    await writeFile(join(root.path, path), text);
-  }
+  for (const [path, text] of Object.entries(files)) root.file(text, path);
 }
 
 /** The team as a folder under `folder`, people replaced or added by `extra`. */
@@ -195,28 +188,20 @@ async function writeTeam(folder: string, who = people, extra: Record<string, str
   await writeTree(files);
 }
 
-/** Runs the CLI in the temporary root. */
-const team = (args: string[], stdin = 'ignore', timeoutMs?: number): Promise<RunResult> =>
-  runCli(['team', ...args], { stdin, cwd: root.path, ...(timeoutMs ? { timeoutMs } : {}) });
+/** A stack frame line, as Node prints them under an uncaught error. */
+const STACK_FRAME = /\n\s+at /;
 
-function json(result: RunResult): TeamReport {
-  expect(result.timedOut).toBe(false);
+/** Runs `team` in the folder; stdin is the text given, or nothing. */
+const team = (args: string[], stdin?: string): Promise<MainResult> =>
+  root.run(['team', ...args], stdin === undefined ? {} : { stdin });
+
+function json(result: { stdout: string; stderr: string }): TeamReport {
   expect(result.stderr).not.toMatch(STACK_FRAME);
   return JSON.parse(result.stdout) as TeamReport;
 }
 
-/** "name:line:col" (1-based) of the only occurrence of `needle` in `text`. */
-function positionIn(text: string, needle: string, name: string): string {
-  const offset = text.indexOf(needle);
-  if (offset < 0 || text.indexOf(needle, offset + 1) >= 0)
-    throw new Error(`"${needle}" must occur exactly once`);
-  const before = text.slice(0, offset).split('\n');
-  return `${name}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-}
-
 /** Exit 2, nothing on stdout, a readable message and no stack trace. */
-function expectInvalid(result: RunResult): void {
-  expect(result.timedOut).toBe(false);
+function expectInvalid(result: MainResult): void {
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toMatch(STACK_FRAME);
   expect(result.stderr).not.toMatch(/unexpected error/);
@@ -255,19 +240,13 @@ const pointsBy = (who: Person[], q: ListedQuestion) =>
   who.flatMap((p) => (p.values[q.id] === undefined ? [] : [pointsOf(q, p.values[q.id] as AnswerValue)]));
 
 beforeAll(async () => {
-  assertBuilt();
   list = await listQuestions();
-  root = await tempDir();
   people = makePeople();
   await writeTeam('team');
   const result = await team(['team', '--format', 'json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   folderJson = json(result);
-});
-
-afterAll(async () => {
-  await root?.remove();
 });
 
 // ---- A folder with 1 manager and 5 reps ---------------------------------------------------------------
@@ -277,7 +256,7 @@ describe('a folder with 1 manager and 5 reps', () => {
     expect(owedIds().length).toBeGreaterThan(0);
     for (const person of people) {
       for (const id of owedIds()) expect(person.values[id]).toBeDefined();
-      expect(await readText(join(root.path, 'team', person.file))).toContain(person.name);
+      expect(root.read(`team/${person.file}`)).toContain(person.name);
     }
   });
 
@@ -540,7 +519,7 @@ describe('fixed bugs stay fixed', () => {
   test('a JSON answers file with a repeated id is refused, as validate refuses it', async () => {
     const text = `{"bank": "who-failed-whom", "role": "manager", "answers": {"give-time": 1, "give-time": 5}}\n`;
     await writeTree({ 'dup-json/manager.json': text });
-    const validate = await runCli(['validate', 'dup-json/manager.json'], { stdin: 'ignore', cwd: root.path });
+    const validate = await root.run(['validate', 'dup-json/manager.json']);
     expect(validate.code).toBe(2);
     const result = await team(['dup-json']);
     expectInvalid(result);
@@ -702,15 +681,23 @@ describe('--fail-under', () => {
 
 // ---- Folders ------------------------------------------------------------------------------------------
 
-describe('a folder with a symlink loop', () => {
+describe('a folder with a symlink loop (the real file system)', () => {
+  let real: string;
+  afterAll(() => rmSync(real, { recursive: true, force: true }));
+
   test('finishes and counts each file once', async () => {
-    await writeTeam('loop');
-    await symlink('..', join(root.path, 'loop', 'more', 'up')); // loop/more/up → loop
-    await symlink('.', join(root.path, 'loop', 'self')); // loop/self → loop
-    const result = await team(['loop', '--format', 'json'], 'ignore', 20_000);
-    expect(result.timedOut).toBe(false);
-    expect(result.code).toBe(0);
-    const report = json(result);
+    real = mkdtempSync(join(tmpdir(), 'wfw-team-'));
+    for (const person of people) {
+      const path = join(real, 'loop', person.file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, textOf(person));
+    }
+    symlinkSync('..', join(real, 'loop', 'more', 'up')); // loop/more/up → loop
+    symlinkSync('.', join(real, 'loop', 'self')); // loop/self → loop
+    const { io, stdout, stderr } = realIo();
+    const code = await main(['team', join(real, 'loop'), '--format', 'json'], io);
+    expect(code).toBe(0);
+    const report = json({ stdout: stdout(), stderr: stderr() });
     expect(report.respondents).toEqual({ manager: 1, rep: 5 });
     expect(report).toEqual(folderJson);
   });
@@ -724,17 +711,17 @@ describe('-o', () => {
     expectInvalid(result);
     expect(result.stderr).toContain('keep.yaml');
     expect(result.stderr).toContain('--force');
-    expect(await readText(join(root.path, 'keep.yaml'))).toBe(answers);
+    expect(root.read('keep.yaml')).toBe(answers);
 
     const forced = await team(['team', '-o', 'keep.yaml', '--force', '--format', 'json']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(await readText(join(root.path, 'keep.yaml')))).toEqual(folderJson);
+    expect(JSON.parse(root.read('keep.yaml') ?? '')).toEqual(folderJson);
   });
 
   test('onto a new file writes the report there, nothing on stdout', async () => {
     const result = await team(['team', '-o', 'report.md', '--format', 'markdown']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(await readText(join(root.path, 'report.md'))).toMatch(/^\| View/m);
+    expect(root.read('report.md')).toMatch(/^\| View/m);
   });
 });
