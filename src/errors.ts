@@ -1,6 +1,13 @@
 /** A mistake in how the command was called: exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** What to do instead, when more apt than the general pointer to --help (a command's usage line, say). */
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Input the user gave us (a file, stdin) that we cannot use: exit 2, one line per problem. */

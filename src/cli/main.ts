@@ -32,7 +32,7 @@ function reportError(error: unknown, io: Io): number {
   const write = (text: string) => io.stderr.write(`${sanitize(text)}\n`);
   if (error instanceof UsageError) {
     write(`who-failed-whom: ${error.message}`);
-    write('Run who-failed-whom --help for usage.');
+    write(error.hint ?? 'Run who-failed-whom --help for usage.');
     return ExitCode.invalid;
   }
   if (error instanceof InputError) {

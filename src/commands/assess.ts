@@ -6,13 +6,14 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
-import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
-import { emitReport, reportTarget } from '../output/report-file.js';
+import { checkTargets, isOwnStream, type WriteTarget, writeTarget } from '../output/destination.js';
+import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
+import { sanitize } from '../render/style.js';
 import { renderText } from '../render/text.js';
 
 export type Format = 'text' | 'json' | 'markdown';
@@ -30,13 +31,17 @@ export interface AssessOptions {
   role?: Role;
   /** Warnings (answers made for another version of the bank) fail the run. */
   strict?: boolean;
+  /** False with --no-input: never prompt, never wait for a terminal; answers come only from --answers. */
+  input?: boolean;
+  /** No "written to" lines. */
+  quiet?: boolean;
 }
 
 function saveAnswersTarget(path: string | undefined): WriteTarget | undefined {
   if (path === undefined) return undefined;
   // An answers file is a person's own data: replaced only when --force says so.
   return {
-    path,
+    path: path === '-' ? '/dev/stdout' : path,
     flag: '--save-answers',
     replaces: 'nothing',
     hint: 'Choose another file for --save-answers.',
@@ -51,6 +56,11 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const saveTo = saveAnswersTarget(options.saveAnswers);
   const reportTo = reportTarget(options.output);
   const targets = [saveTo, reportTo].filter((t) => t !== undefined);
+  if (saveTo?.path === '/dev/stdout' && (reportTo === undefined || isOwnStream(reportTo))) {
+    throw new UsageError(
+      '--save-answers - writes the answers to stdout, where the report goes too; write the report to a file with -o FILE',
+    );
+  }
   const rules = { force: options.force, inputs: [options.answers, options.questions] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
@@ -71,6 +81,10 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 
   const rendered = await render(report, options, io, reportTo !== undefined);
   await emitReport(io, reportTo, options.format, rendered);
+  if (!options.quiet) {
+    const lines = [writtenLine('Report', reportTo), writtenLine('Answers', saveTo)];
+    for (const line of lines) if (line) io.stderr.write(`${sanitize(line)}\n`);
+  }
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
@@ -92,8 +106,18 @@ async function gatherAnswers(
   bank: Bank,
 ): Promise<{ answers: Answers; sourceName: string }> {
   if (options.answers !== undefined) {
+    if (options.answers === '-' && options.input === false && io.stdin.isTTY) {
+      throw new UsageError(
+        '--answers - would read the answers from the terminal, and --no-input says not to wait for one; pipe them in or pass --answers FILE',
+      );
+    }
     const { text, name } = await readText(io, options.answers);
     return { answers: await parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
+  }
+  if (options.input === false) {
+    throw new UsageError(
+      '--no-input: there are no answers to score and no questions may be asked; pass --answers FILE (or --answers - to read stdin)',
+    );
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.

@@ -4,13 +4,16 @@ import { loadBank } from '../input/load.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
-import { emitReport, reportTarget } from '../output/report-file.js';
+import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
+import { sanitize } from '../render/style.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
 export interface TeamCommandOptions {
   paths: string[];
+  /** No "written to" line. */
+  quiet?: boolean;
   questions?: string;
   format: 'text' | 'json' | 'markdown';
   output?: string;
@@ -90,6 +93,8 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
           );
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
+  const written = writtenLine('Report', reportTo);
+  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = gatedBalance(report.scores);

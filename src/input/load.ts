@@ -34,6 +34,12 @@ export async function readText(io: Io, file: string): Promise<{ text: string; na
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
 export async function readStdin(io: Io): Promise<string> {
+  // A terminal gives nothing until someone types: say so rather than wait in silence.
+  if (io.stdin.isTTY) {
+    io.stderr.write(
+      'Reading from the terminal (-): type or paste, then press Ctrl-D on a line of its own. Ctrl-C stops.\n',
+    );
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {

@@ -25,3 +25,11 @@ export async function emitReport(
   if (target === undefined) io.stdout.write(marked);
   else await writeTarget(io, target, marked);
 }
+
+/**
+ * "Report written to r.md", for a file; nothing for this run's own stdout or stderr, where the text itself shows.
+ * Unsanitised: the caller makes the name safe for the terminal.
+ */
+export function writtenLine(what: string, target: WriteTarget | undefined): string | undefined {
+  return target && !isOwnStream(target) ? `${what} written to ${target.path}` : undefined;
+}

@@ -1,26 +1,11 @@
 import { leaningWords, type Report, type ReportItem, rolePhrases } from '../core/report.js';
 import { type Style, sanitize } from './style.js';
+import { wrap } from './wrap.js';
+
+export { wrap } from './wrap.js';
 
 const BAR_WIDTH = 30;
 const MAX_GAPS_SHOWN = 3;
-
-/** Word-wraps to width; continuation lines take `hanging` (the indent by default), for numbered items. */
-export function wrap(text: string, width: number, indent = '', hanging = indent): string {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let prefix = lines.length === 0 ? indent : hanging;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && prefix.length + line.length + 1 + word.length > width) {
-        lines.push(prefix + line);
-        prefix = hanging;
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(prefix + line);
-  }
-  return lines.join('\n');
-}
 
 function bar(value: number, paint: (t: string) => string, style: Style): string {
   const filled = Math.round((value / 100) * BAR_WIDTH);

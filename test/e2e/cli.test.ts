@@ -71,9 +71,10 @@ function handWritten(answers: Record<string, AnswerValue | null>): {
   };
 }
 
-function expectOk(result: RunResult): void {
+/** `stderr`: the "written to" lines a run that writes files ends with. */
+function expectOk(result: RunResult, stderr = ''): void {
   expect(result.timedOut).toBe(false);
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toBe(stderr);
   expect(result.code).toBe(0);
 }
 
@@ -458,7 +459,7 @@ describe('output formats and files', () => {
     const piped = await runCli(['-a', EXAMPLE, '-f', 'json'], { stdin: 'ignore' });
     const out = join(dir.path, 'report.json');
     const result = await runCli(['-a', EXAMPLE, '-f', 'json', '-o', out], { stdin: 'ignore' });
-    expectOk(result);
+    expectOk(result, `Report written to ${out}\n`);
     expect(result.stdout).toBe('');
     expect(await readText(out)).toBe(piped.stdout);
   });
@@ -469,7 +470,7 @@ describe('output formats and files', () => {
       stdin: 'ignore',
       env: { FORCE_COLOR: '1' },
     });
-    expectOk(result);
+    expectOk(result, `Report written to ${out}\n`);
     expect(result.stdout).toBe('');
     const text = await readText(out);
     expect(text).toContain('Balance');
@@ -492,7 +493,7 @@ describe('output formats and files', () => {
       closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
     } catch {}
     const received = await reading;
-    expectOk(result);
+    expectOk(result, `Report written to ${fifo}\n`);
     expect(received).toBe(piped.stdout);
     expect((await stat(fifo)).isFIFO()).toBe(true);
   });
@@ -535,7 +536,7 @@ describe('output formats and files', () => {
   test('--save-answers with --answers writes a file that replays to the identical JSON', async () => {
     const saved = join(dir.path, 'saved.yaml');
     const first = await runCli(['-a', EXAMPLE, '-f', 'json', '--save-answers', saved], { stdin: 'ignore' });
-    expectOk(first);
+    expectOk(first, `Answers written to ${saved}\n`);
     const replay = await runCli(['-a', saved, '-f', 'json'], { stdin: 'ignore' });
     expectOk(replay);
     expect(replay.stdout).toBe(first.stdout);
@@ -547,7 +548,7 @@ describe('output formats and files', () => {
     const saved = join(dir.path, 'saved-stdin.yaml');
     const yaml = answersYaml(list, makeAnswers(list, { asked: 'middle', owed: 'top' }));
     const first = await runCli(['-f', 'json', '--save-answers', saved], { stdin: yaml });
-    expectOk(first);
+    expectOk(first, `Answers written to ${saved}\n`);
     const replay = await runCli(['-a', saved, '-f', 'json'], { stdin: 'ignore' });
     expect(replay.stdout).toBe(first.stdout);
   });
@@ -565,7 +566,7 @@ describe('output formats and files', () => {
     const forced = await runCli(['-a', EXAMPLE, '-f', 'json', '--save-answers', existing, '--force'], {
       stdin: 'ignore',
     });
-    expectOk(forced);
+    expectOk(forced, `Answers written to ${existing}\n`);
     const replay = await runCli(['-a', existing, '-f', 'json'], { stdin: 'ignore' });
     expect(replay.stdout).toBe(forced.stdout);
   });

@@ -168,7 +168,7 @@ describe('validate: a broken bank gets every problem listed, each where it is', 
       [
         ['three', 'expected number, got "three"'],
         ['heavy', 'expected number, got "heavy"'],
-        ['essay', 'expected ("scale" | "choice" | "text"), got "essay"'],
+        ['essay', 'expected one of scale, choice, text, got "essay".'],
       ],
     ],
   ];

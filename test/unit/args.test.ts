@@ -15,7 +15,7 @@ function usageError(argv: string[]): UsageError {
 
 const assess = (options: object) => ({
   command: 'assess',
-  options: { format: 'text', force: false, color: true, ...options },
+  options: { format: 'text', force: false, color: true, input: true, ...options },
 });
 
 describe('parseArgs', () => {
