@@ -15,7 +15,7 @@ export const LAYERS = {
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
   input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync'] },
   output: { layers: ['root', 'core'], packages: ['node:*'] },
-  prompt: { layers: ['root', 'core', 'render'], packages: ['@inquirer/prompts', '@inquirer/core'] },
+  prompt: { layers: ['root', 'core', 'render'], packages: ['@inquirer/core'] },
   commands: {
     layers: ['root', 'core', 'render', 'input', 'output', 'prompt'],
     packages: ['node:path'],

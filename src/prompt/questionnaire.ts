@@ -1,9 +1,12 @@
-import { input, select } from '@inquirer/prompts';
 import type { Answers, AnswerValue, Bank, Question, Role } from '../core/types.js';
 import { InterruptedError } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
-import type { Style } from '../render/style.js';
-import { wrap } from '../render/text.js';
+import { type Style, sanitize } from '../render/style.js';
+import { layoutWidth, wrap } from '../render/wrap.js';
+import { type ChoiceOption, choicePrompt, type PromptResult } from './choice-prompt.js';
+import { reviewPrompt } from './review-prompt.js';
+import { textPrompt } from './text-prompt.js';
+import { answerWords, atReview, current, move, startWalk, type Walk } from './walk.js';
 
 export interface PromptContext {
   input: InputStream;
@@ -11,11 +14,22 @@ export interface PromptContext {
   signal?: AbortSignal;
   style: Style;
   role: Role;
+  /** Answers kept from an earlier, unfinished run, and where it stopped. */
+  resume?: { values: ReadonlyMap<string, AnswerValue>; position: number };
+  /** Told of every answer as it is given, to keep the answers so far (see drafts). */
+  onProgress?: (walk: Walk) => Promise<void>;
+  /** Whether Ctrl-C keeps the answers so far: the introduction says what it does. */
+  keepsDraft?: boolean;
 }
 
-const SKIP = Symbol('skip');
-const HELP = Symbol('help');
-type Picked = AnswerValue | typeof SKIP | typeof HELP;
+/** A prompt that Ctrl-C or an abort ended becomes the interruption main() reports; anything else stays as it is. */
+export function asInterruption(error: unknown, signal?: AbortSignal): unknown {
+  const name = (error as Error | null)?.name;
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+    return new InterruptedError(signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+  }
+  return error;
+}
 
 /** About 15 seconds a rating and 30 a written reflection, rounded up to whole minutes. */
 export function estimateMinutes(bank: Bank): number {
@@ -23,80 +37,158 @@ export function estimateMinutes(bank: Bank): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
-function choicesFor(q: Question): { name: string; value: Picked; description?: string }[] {
-  const choices: { name: string; value: Picked; description?: string }[] = [];
-  if (q.type === 'scale' && q.scale) {
-    for (let n = q.scale.min; n <= q.scale.max; n++) {
-      const label = q.scale.labels[String(n)];
-      choices.push({ name: label ? `${n}  ${label}` : String(n), value: n });
-    }
-  } else {
-    for (const choice of q.choices ?? []) choices.push({ name: choice.label, value: choice.value });
-  }
-  if (q.help) choices.push({ name: 'What does this mean?', value: HELP, description: q.help });
-  choices.push({ name: 'Skip this one', value: SKIP });
-  return choices;
+/** The questions in the order they are asked: section by section. */
+export function askingOrder(bank: Bank): Question[] {
+  return bank.sections.flatMap((section) => bank.questions.filter((q) => q.section === section.id));
 }
 
-async function ask(q: Question, message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
-  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  if (q.type === 'text') {
-    const text = await input({ message }, context);
-    return text.trim() === '' ? undefined : text.trim();
+/** The points of a scale, or a question's choices, each with the digit that picks it when there are few enough. */
+export function optionsFor(q: Question): ChoiceOption[] {
+  if (q.type === 'scale' && q.scale) {
+    const { min, max, labels } = q.scale;
+    const digits = min >= 0 && max <= 9;
+    const options: ChoiceOption[] = [];
+    for (let n = min; n <= max; n++) {
+      const label = labels[String(n)];
+      options.push({
+        label: digits ? sanitize(label ?? '') : label ? `${n}  ${sanitize(label)}` : String(n),
+        value: n,
+        ...(digits ? { key: String(n) } : {}),
+      });
+    }
+    return options;
   }
-  for (;;) {
-    const picked = await select<Picked>(
-      { message, choices: choicesFor(q), pageSize: 12, loop: false },
-      context,
-    );
-    if (picked === SKIP) return undefined;
-    if (picked !== HELP) return picked;
-    ctx.output.write(`${ctx.style.dim(wrap(q.help ?? '', 76, '  '))}\n`);
-  }
+  const choices = q.choices ?? [];
+  return choices.map((choice, i) => ({
+    label: sanitize(choice.label),
+    value: choice.value,
+    ...(choices.length <= 9 ? { key: String(i + 1) } : {}),
+  }));
+}
+
+/** The lines of text before the first question: the title, the introduction and how the keys work. */
+export function introduction(bank: Bank, width: number, keepsDraft: boolean): string[] {
+  const paragraphs = (bank.intro ?? '')
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((p) => wrap(sanitize(p), width, '  '));
+  const total = bank.questions.length;
+  const keys =
+    `${total} questions, about ${estimateMinutes(bank)} minutes. A number key answers at once; ← or Backspace ` +
+    `goes back; before scoring you see every answer and can change any. Ctrl-C stops${keepsDraft ? ', and keeps your answers so far' : ''}.`;
+  return [...paragraphs.flatMap((p, i) => (i === 0 ? [p] : ['', p])), '', wrap(keys, width, '  ')];
 }
 
 /**
- * Walks the bank section by section. Ctrl-C (or an abort) surfaces as InterruptedError; nothing is kept.
+ * Walks the bank section by section, then shows every answer for a last change before scoring. Ctrl-C (or an
+ * abort) surfaces as InterruptedError.
  */
 export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<Answers> {
   const { output, style } = ctx;
-  const total = bank.questions.length;
-  output.write(`\n${style.heading(bank.title)}\n`);
-  if (bank.intro) {
-    // A folded YAML block keeps a blank line as a single newline: each is a paragraph of its own.
-    const paragraphs = bank.intro
-      .trim()
-      .split('\n')
-      .filter((line) => line.trim() !== '');
-    output.write(`${paragraphs.map((p) => wrap(p, 76, '  ')).join('\n\n')}\n`);
-  }
-  output.write(
-    style.dim(
-      `  ${total} questions, about ${estimateMinutes(bank)} minutes. Arrow keys and Enter; Ctrl-C stops.\n`,
-    ),
-  );
-  const values = new Map<string, AnswerValue>();
-  let n = 0;
+  const width = layoutWidth(output.columns);
+  const questions = askingOrder(bank);
+  const total = questions.length;
+  output.write(`\n${style.heading(sanitize(bank.title))}\n`);
+  const intro = introduction(bank, width, ctx.keepsDraft === true);
+  output.write(`${intro.slice(0, -1).join('\n')}\n${style.dim(intro.at(-1) ?? '')}\n`);
+  const context = { input: ctx.input, output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+
+  let walk = startWalk(questions, ctx.resume?.values, ctx.resume?.position);
+  let shownSection: string | undefined;
   try {
-    for (const section of bank.sections) {
-      const questions = bank.questions.filter((q) => q.section === section.id);
-      if (questions.length === 0) continue;
-      output.write(`\n${style.heading(section.title)}\n`);
-      if (section.intro) output.write(`${style.dim(wrap(section.intro, 76, '  '))}\n`);
-      for (const q of questions) {
-        n += 1;
-        const answer = await ask(q, `(${n}/${total}) ${q.prompt}`, ctx);
-        if (answer !== undefined) values.set(q.id, answer);
+    for (;;) {
+      const q = current(walk);
+      if (!q || atReview(walk)) {
+        const entries = questions.map(
+          (question, i) =>
+            `${i + 1}. ${sanitize(question.label || question.prompt)}: ${sanitize(shorten(answerWords(question, walk.values.get(question.id))))}`,
+        );
+        const rows = (output as { rows?: number }).rows ?? 24;
+        const picked = await reviewPrompt(
+          {
+            message: `Your answers (${walk.values.size} of ${total} answered)`,
+            entries,
+            scoreLabel: 'Score my answers',
+            style,
+            width,
+            // Lines, not entries: a long entry takes two.
+            pageSize: Math.max(5, rows - 6),
+          },
+          context,
+        );
+        if (picked.type === 'score') break;
+        walk = move(
+          walk,
+          picked.type === 'back' ? { type: 'back' } : { type: 'change', index: picked.index },
+        );
+        continue;
       }
+      if (q.section !== shownSection) {
+        const section = bank.sections.find((s) => s.id === q.section);
+        output.write(`\n${style.heading(sanitize(section?.title ?? q.section))}\n`);
+        if (section?.intro) output.write(`${style.dim(wrap(sanitize(section.intro), width, '  '))}\n`);
+        shownSection = q.section;
+      }
+      const answer = await ask(q, `(${walk.position + 1}/${total}) ${sanitize(q.prompt)}`, walk, ctx, width);
+      walk = move(
+        walk,
+        answer.type === 'back'
+          ? { type: 'back' }
+          : { type: 'answer', value: answer.type === 'answer' ? answer.value : undefined },
+      );
+      if (answer.type !== 'back') await ctx.onProgress?.(walk);
     }
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-      throw new InterruptedError(ctx.signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
-    }
-    throw error;
+    throw asInterruption(error, ctx.signal);
   }
-  return { meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() }, values };
+  return {
+    meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() },
+    values: new Map(walk.values),
+  };
+}
+
+function ask(
+  q: Question,
+  message: string,
+  walk: Walk,
+  ctx: PromptContext,
+  width: number,
+): Promise<PromptResult> {
+  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  const initial = walk.values.get(q.id);
+  const canGoBack = walk.position > 0;
+  if (q.type === 'text') {
+    return textPrompt(
+      {
+        message,
+        initial: initial === undefined ? undefined : String(initial),
+        canGoBack,
+        style: ctx.style,
+        width,
+      },
+      context,
+    );
+  }
+  return choicePrompt(
+    {
+      message,
+      options: optionsFor(q),
+      initial,
+      help: q.help === undefined ? undefined : sanitize(q.help),
+      canGoBack,
+      style: ctx.style,
+      width,
+    },
+    context,
+  );
+}
+
+/** A long written answer, cut at a word for the review. */
+function shorten(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 20))}…`;
 }
 
 function today(): string {

@@ -12,8 +12,8 @@ export const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
 export const PTY_DRIVER = join(ROOT, 'test', 'e2e', 'pty_driver.py');
 export const EXAMPLE = join(ROOT, 'examples', 'manager.yaml');
 
-/** A stack frame line, as Node prints them under an uncaught error. */
-export const STACK_FRAME = /\n\s+at /;
+/** A stack frame line, as Node prints them under an uncaught error (not any line that starts with "at"). */
+export const STACK_FRAME = /\n\s+at \S[^\n]*:\d+:\d+\)?(?:\n|$)/;
 /** The escape character that starts every colour (and cursor) sequence. */
 export const ESC = '\u001b';
 

@@ -91,6 +91,8 @@ function stepsFor(plan: (q: ListedQuestion) => Plan): {
     answers[q.id] = answer;
     return { expect: `(${i + 1}/${asked.length})`, send: keys };
   });
+  // The review before scoring: Enter scores.
+  steps.push({ expect: 'Score my answers', send: ENTER });
   return { steps, answers };
 }
 
@@ -242,5 +244,25 @@ describe('colour in a real terminal', () => {
     });
     expectNoCrash(result);
     expect(result.stdout).not.toContain(ESC);
+  });
+
+  // Issue 13: the prompts, not only the report.
+  test.each([
+    ['--no-color', ['--no-color'], {}, false],
+    ['NO_COLOR=1', [], { NO_COLOR: '1' }, false],
+    ['neither', [], {}, true],
+  ])('the questionnaire with %s', async (_what, args, env, coloured) => {
+    const result = await runPty({
+      cmd: node(...args),
+      steps: [
+        { expect: '(1/', send: '3' },
+        { expect: '(2/', send: CTRL_C },
+      ],
+      env,
+      unsetEnv: ['NO_COLOR', 'FORCE_COLOR'],
+    });
+    expect(result.timedOut).toBe(false);
+    expect(plain(result.stdout)).toMatch(/›\s+3\s+Somewhat/);
+    expect(/\u001b\[[0-9;]*m/.test(result.stdout)).toBe(coloured);
   });
 });

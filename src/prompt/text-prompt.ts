@@ -1,0 +1,72 @@
+import {
+  createPrompt,
+  isBackspaceKey,
+  isEnterKey,
+  useEffect,
+  useKeypress,
+  useRef,
+  useState,
+} from '@inquirer/core';
+import type { Style } from '../render/style.js';
+import type { PromptResult } from './choice-prompt.js';
+import { backLine, keyHint, questionLines } from './frame.js';
+
+// One question answered in words. Enter answers (an empty line skips); on an empty line, ← or Backspace goes to
+// the question before. An earlier answer is there to edit.
+
+export interface TextConfig {
+  message: string;
+  initial?: string | undefined;
+  canGoBack: boolean;
+  style: Style;
+  width: number;
+}
+
+export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) => {
+  const { style, width } = config;
+  const [value, setValue] = useState('');
+  const [result, setResult] = useState<PromptResult | undefined>(undefined);
+  /** The line before the key that was just pressed: Backspace on an empty line means back, not delete. */
+  const before = useRef('');
+
+  useEffect((rl) => {
+    if (config.initial) {
+      rl.write(config.initial);
+      setValue(config.initial);
+      before.current = config.initial;
+    }
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (result) return;
+    const wasEmpty = before.current === '';
+    before.current = rl.line;
+    if (isEnterKey(key)) {
+      // readline has emptied its line by now: the answer is the line as last seen.
+      const text = value.trim();
+      const answer: PromptResult = text === '' ? { type: 'skip' } : { type: 'answer', value: text };
+      setResult(answer);
+      done(answer);
+      return;
+    }
+    if (config.canGoBack && wasEmpty && rl.line === '' && (key.name === 'left' || isBackspaceKey(key))) {
+      setResult({ type: 'back' });
+      done({ type: 'back' });
+      return;
+    }
+    setValue(rl.line);
+  });
+
+  if (result) {
+    if (result.type === 'back') return backLine(style);
+    const shown = result.type === 'answer' ? String(result.value) : 'skipped';
+    return questionLines(`${config.message} › ${shown}`, style, width, true);
+  }
+  const keys = ['Enter answers (an empty line skips)'];
+  if (config.canGoBack) keys.push('← or Backspace on an empty line: back');
+  // The typed line comes last and alone: the prompt library puts the cursor at its end.
+  return [
+    `${questionLines(config.message, style, width, false)}\n${style.asked('›')} ${value}`,
+    keyHint(keys, style, width),
+  ];
+});
