@@ -36,6 +36,17 @@ export type Destination =
       folderError: string | null;
     };
 
+/**
+ * What a walk through a folder meets: a file to read (or a link to one); a folder it could not read (`code`:
+ * EACCES, or ENOENT for one removed during the walk); or something it passes over: a link to a folder (never
+ * followed, so a loop cannot make it spin) or a matching name that is no regular file (a FIFO would wait for
+ * ever).
+ */
+export type WalkEntry =
+  | { kind: 'file'; path: string }
+  | { kind: 'unreadable'; path: string; code: string }
+  | { kind: 'passed-over'; path: string; why: 'link-to-folder' | 'not-a-file' };
+
 /** Everything main() may touch outside itself; tests pass fakes, bin passes the real process. */
 export interface Io {
   stdin: InputStream;
@@ -61,13 +72,18 @@ export interface Io {
   writeFileAtomic(path: string, content: string): Promise<void>;
   /** What a run is about to write over: looked at without following a link at `path` itself. */
   inspectDestination(path: string): Promise<Destination>;
-  /** What a path is; a symbolic link named here is followed (walk does not follow the ones inside folders). */
+  /** What a path is; a symbolic link named here is followed (walk follows only links to files). */
   kindOf(path: string): Promise<'file' | 'directory' | 'missing' | 'other'>;
   /**
-   * Files under a folder whose names end with one of `extensions`, as they are found (not sorted, never all
-   * held in memory). Symbolic links to folders are not followed, so a link loop cannot make it spin.
+   * What lies under a folder, as it is found (not sorted, never all held in memory): files whose names end with
+   * one of `extensions` (a link to such a file too), folders it cannot read, and what it passes over.
    */
-  walk(dir: string, extensions: string[]): AsyncIterable<string>;
+  walk(dir: string, extensions: string[]): AsyncIterable<WalkEntry>;
+  /**
+   * A file's identity, device and inode, through links: the same file named twice, by a link or through a
+   * folder, has one. Null when the path cannot be looked at (reading it then says why).
+   */
+  fileId(path: string): Promise<string | null>;
   /** Aborted on SIGINT/SIGTERM. */
   signal?: AbortSignal;
 }

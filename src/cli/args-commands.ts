@@ -11,17 +11,22 @@ import type { Intent } from './intent.js';
 
 // The commands after the root one, and the options they share with it (src/cli/args.ts defines the root).
 
+// Plain decimal digits only: Number() would also take 0x3C, 1e2, 0b1 or " 60 ", which nobody means as a
+// threshold and which read as something else than they look.
+const WHOLE = /^[0-9]+$/;
+const DECIMAL = /^[0-9]+(?:\.[0-9]+)?$/;
+
 function groupSize(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  if (!WHOLE.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return n;
 }
 
 export function percent(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 101) {
+  if (!DECIMAL.test(value) || n > 101) {
     throw new InvalidArgumentError(
-      'expected a number from 0 to 100 (101 always fails, for testing the gate).',
+      'expected a number from 0 to 100 in digits, like 60 or 72.5 (101 always fails, for testing the gate).',
     );
   }
   return n;

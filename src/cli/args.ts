@@ -205,5 +205,27 @@ export function parseArgs(argv: string[], columns?: number): Intent {
   if (intent.command !== 'assess' && 'options' in intent) {
     applyRootOptions(program, intent.command, intent.options);
   }
+  refuseStdinTwice(intent);
   return intent;
+}
+
+/** Stdin can be read once: a second input named `-` would find it empty. */
+function refuseStdinTwice(intent: Intent): void {
+  if (intent.command === 'print') return;
+  const { options } = intent;
+  const readers: string[] = [];
+  if (options.questions === '-') readers.push('--questions -');
+  if (intent.command === 'assess' && intent.options.answers === '-') readers.push('--answers -');
+  const listed =
+    intent.command === 'team'
+      ? intent.options.paths
+      : intent.command === 'validate'
+        ? intent.options.files
+        : [];
+  for (const path of listed) if (path === '-') readers.push('-');
+  if (readers.length > 1) {
+    throw new UsageError(
+      `only one input can be stdin, but ${readers.join(' and ')} ${readers.length === 2 ? 'both' : 'all'} read it; save the others to files and name those`,
+    );
+  }
 }

@@ -52,6 +52,12 @@ function saveAnswersTarget(path: string | undefined): WriteTarget | undefined {
 const STDIN_HINT_MS = 3000;
 
 export async function run(options: AssessOptions, io: Io): Promise<number> {
+  if (options.questions === '-' && options.answers === undefined) {
+    // The answers would come from stdin too (piped, or typed at the questionnaire), which the bank has used up.
+    throw new UsageError(
+      '--questions - reads the bank from stdin, so the answers cannot come from it; pass them with --answers FILE',
+    );
+  }
   const bank = await loadBank(io, options.questions);
   const saveTo = saveAnswersTarget(options.saveAnswers);
   const reportTo = reportTarget(options.output);

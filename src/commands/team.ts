@@ -42,7 +42,9 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const errorLines: string[] = [];
   let invalid = 0;
   let valid = 0;
-  for await (const entry of teamEntries(options.paths, io, bank)) {
+  // File names are the user's, and may hold anything: never let one drive the terminal.
+  const note = (line: string) => io.stderr.write(`${sanitize(line)}\n`);
+  for await (const entry of teamEntries(options.paths, io, bank, note)) {
     if (entry.ok) {
       tally.add(entry.answers);
       valid += 1;

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { didYouMean } from './suggest.js';
+import { quote } from './quote.js';
+import { andMore, MAX_UNKNOWN_LISTED, suggester } from './suggest.js';
 import type { Answers, AnswersMeta, AnswerValue, Bank, Problem, Question } from './types.js';
-import { issuesToProblems, problem, strictRecord, topLevelProblem } from './validation.js';
+import { issuesToProblems, ownRecord, problem, strictRecord, topLevelProblem } from './validation.js';
 
 export const answersSchema = strictRecord({
   $schema: v.optional(v.string()),
@@ -10,7 +11,7 @@ export const answersSchema = strictRecord({
   role: v.nullish(v.picklist(['manager', 'rep'])),
   respondent: v.nullish(v.string()),
   date: v.nullish(v.string()),
-  answers: v.record(v.string(), v.unknown()),
+  answers: ownRecord(v.string(), v.unknown()),
 });
 
 /** What a question accepts, in words, for error messages and the template. */
@@ -25,19 +26,20 @@ export function describeAllowed(q: Question): string {
 export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return quote(value, { max: 60 });
   return String(value);
 }
 
-function checkValue(q: Question, value: unknown): string | undefined {
+type Suggest = ReturnType<typeof suggester>;
+
+function checkValue(q: Question, value: unknown, suggest: Suggest): string | undefined {
   if (q.type === 'text') return typeof value === 'string' ? undefined : `expected text, got ${typeof value}`;
   if (q.type === 'choice') {
     const allowed = q.choices ?? [];
     if (typeof value === 'string' && allowed.some((c) => c.value === value)) return undefined;
     const hint =
       typeof value === 'string'
-        ? didYouMean(
+        ? suggest(
             value,
             allowed.map((c) => c.value),
           )
@@ -91,22 +93,36 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
   }
 
   const values = new Map<string, AnswerValue>();
+  const suggest = suggester();
+  const unknown: string[] = [];
   for (const [id, value] of Object.entries(input.answers)) {
     const q = byId.get(id);
     if (!q) {
+      unknown.push(id);
+      if (unknown.length > MAX_UNKNOWN_LISTED) continue;
       problems.push({
         path: ['answers', id],
         atKey: true,
-        message: `unknown question id "${id}".${didYouMean(id, byId.keys())} See the ids with: who-failed-whom questions`,
+        message: `unknown question id ${quote(id, { ascii: true })}.${suggest(id, byId.keys())} See the ids with: who-failed-whom questions`,
         severity: 'error',
       });
       continue;
     }
     if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-    const complaint = checkValue(q, value);
+    const complaint = checkValue(q, value, suggest);
     if (complaint) problems.push(problem(['answers', id], `${id}: ${complaint}`));
     else
       values.set(id, typeof value === 'string' && q.type === 'text' ? value.trim() : (value as AnswerValue));
+  }
+
+  const unlisted = unknown[MAX_UNKNOWN_LISTED];
+  if (unlisted !== undefined) {
+    problems.push({
+      path: ['answers', unlisted],
+      atKey: true,
+      message: andMore(unknown.length - MAX_UNKNOWN_LISTED, 'unknown question ids'),
+      severity: 'error',
+    });
   }
 
   if (problems.some((p) => p.severity === 'error')) return { problems };

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { kebabId, strictRecord } from './validation.js';
+import { kebabId, ownRecord, strictRecord } from './validation.js';
 
 /** The shape of a bank file. Cross-references (sections, scales, supportedBy) are checked in bank.ts. */
 const scaleSchema = strictRecord({
   min: v.pipe(v.number(), v.integer()),
   max: v.pipe(v.number(), v.integer()),
-  labels: v.optional(v.record(v.string(), v.string())),
+  labels: v.optional(ownRecord(v.string(), v.string())),
 });
 
 const repChoiceSchema = strictRecord({ label: v.pipe(v.string(), v.minLength(1)) });
@@ -58,7 +58,7 @@ export const bankSchema = strictRecord({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   title: v.pipe(v.string(), v.minLength(1)),
   intro: v.optional(v.string()),
-  scales: v.record(kebabId, scaleSchema),
+  scales: ownRecord(kebabId, scaleSchema),
   scoring: v.optional(
     strictRecord({
       tolerance: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),

@@ -1,38 +1,87 @@
-/** Levenshtein distance, small inputs only (ids and keys). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+import { quote } from './quote.js';
+
+/**
+ * Levenshtein distance between a and b, or `limit + 1` as soon as it is sure to exceed `limit`. Only the
+ * cells within `limit` of the diagonal can stay within it, so only those are computed, and a row whose every
+ * cell is beyond it ends the search: most candidates are far from a typo and stop after a few characters.
+ */
+function distanceWithin(a: string, b: string, limit: number): number {
+  const beyond = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return beyond;
+  // Two rows of the table; a cell outside the band reads as `beyond`.
+  let previous: number[] = [];
+  let current: number[] = [];
+  for (let j = 0; j <= b.length; j++) previous.push(j <= limit ? j : beyond);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    const char = a.charCodeAt(i - 1);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    let left = from === 1 ? i : beyond;
+    current[from - 1] = left;
+    let rowMin = left;
+    for (let j = from; j <= to; j++) {
+      const diagonal = (previous[j - 1] as number) + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = (previous[j] as number) + 1;
+      let cell = left + 1;
+      if (up < cell) cell = up;
+      if (diagonal < cell) cell = diagonal;
+      current[j] = cell;
+      left = cell;
+      if (cell < rowMin) rowMin = cell;
     }
-    previous = current;
+    if (rowMin > limit) return beyond;
+    if (to < b.length) current[to + 1] = beyond;
+    const done = current;
+    current = previous;
+    previous = done;
   }
-  return previous[b.length] ?? 0;
+  return Math.min(previous[b.length] as number, beyond);
 }
 
+/** Distance is quadratic in length; nothing this long is a typo of an id or a key. */
 const MAX_SUGGESTIBLE_LENGTH = 200;
+
+/**
+ * How many unknown names in one file get a suggestion and a line of their own. Past that it is the wrong
+ * file, not a typo; and each suggestion is compared with every candidate, so the cap bounds the work too.
+ */
+export const MAX_UNKNOWN_LISTED = 20;
 
 /** The candidate nearest to `input`, or undefined when none is close enough to be a likely typo. */
 export function nearest(input: string, candidates: Iterable<string>): string | undefined {
-  // Distance is quadratic in length; nothing this long is a typo of an id or a key.
   if (input.length > MAX_SUGGESTIBLE_LENGTH) return undefined;
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
   const needle = input.toLowerCase();
+  // Anything further than this is not a typo; and once a candidate is found, only a nearer one matters.
+  let limit = Math.max(2, Math.floor(input.length / 3));
+  let best: string | undefined;
   for (const candidate of candidates) {
-    const d = distance(needle, candidate.toLowerCase());
-    if (d < bestDistance) {
+    const d = distanceWithin(needle, candidate.toLowerCase(), limit);
+    // The name itself is no suggestion, however it is spelt in the file.
+    if (d <= limit && candidate !== input) {
       best = candidate;
-      bestDistance = d;
+      if (d === 0) break;
+      limit = d - 1;
     }
   }
-  const allowed = Math.max(2, Math.floor(input.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  return best;
 }
 
+/** " Did you mean "x"?", or nothing; names are quoted so that one never looks like the other. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
   const match = nearest(input, candidates);
-  return match === undefined ? '' : ` Did you mean "${match}"?`;
+  return match === undefined ? '' : ` Did you mean ${quote(match)}?`;
+}
+
+/**
+ * didYouMean for the unknown names of one file: the first MAX_UNKNOWN_LISTED get a suggestion, the rest none
+ * (their lines are not shown anyway).
+ */
+export function suggester(): (input: string, candidates: Iterable<string>) => string {
+  let left = MAX_UNKNOWN_LISTED;
+  return (input, candidates) => (left-- > 0 ? didYouMean(input, candidates) : '');
+}
+
+/** "… and 5,080 more", for the lines past a cap. */
+export function andMore(count: number, what: string): string {
+  return `… and ${count.toLocaleString('en-US')} more ${what}`;
 }

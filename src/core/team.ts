@@ -149,18 +149,24 @@ export class TeamTally {
         withheld: `fewer than ${this.options.minGroup} reps answered`,
       };
     }
-    const distribution: Record<string, number> = {};
+    // Counts per scale point or choice value, built from entries: a choice value is the bank author's word
+    // and may be "__proto__", which assigning to a plain object would swallow.
+    const counts: [string, number][] = [];
     const points: [number, number][] = [];
     if (q.type === 'scale' && q.scale) {
-      for (let p = q.scale.min; p <= q.scale.max; p++) distribution[String(p)] = tally.get(String(p)) ?? 0;
-      for (const [value, count] of Object.entries(distribution)) points.push([Number(value), count]);
+      for (let p = q.scale.min; p <= q.scale.max; p++) {
+        const count = tally.get(String(p)) ?? 0;
+        counts.push([String(p), count]);
+        points.push([p, count]);
+      }
     } else {
       for (const choice of q.choices ?? []) {
         const count = tally.get(choice.value) ?? 0;
-        distribution[choice.value] = count;
+        counts.push([choice.value, count]);
         if (choice.score !== undefined) points.push([choice.score, count]);
       }
     }
+    const distribution = Object.fromEntries(counts);
     const stats = describe(points);
     const exact = exactMoments(points);
     if (exact) this.exactMeans.set(`${role}\u0000${q.id}`, exact.mean);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { quote } from './quote.js';
 import { didYouMean } from './suggest.js';
 import type { PathSegment, Problem } from './types.js';
 
@@ -18,13 +19,63 @@ export function strictRecord<const Entries extends v.ObjectEntries>(entries: Ent
     if (issue.expected !== 'never')
       return `Invalid type: Expected ${issue.expected} but received ${issue.received}`;
     const key = String(issue.received).replace(/^"|"$/g, '');
-    return `unknown key "${key}".${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}`;
+    return `unknown key ${quote(key, { ascii: true })}.${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}`;
   });
 }
 
+type AnySchema = v.BaseSchema<unknown, unknown, v.BaseIssue<unknown>>;
+type KeySchema = v.BaseSchema<string, string, v.BaseIssue<unknown>>;
+
+/**
+ * v.record, except that it keeps every key of the file. valibot's record silently drops `__proto__`,
+ * `constructor` and `prototype` (it fills a plain object, where those names would reach the prototype), so a
+ * question with one of those valid ids lost its answer, and an unknown one passed unnoticed. The output has
+ * no prototype, so no key can reach one. Its type and shape stay a record's, for the JSON Schema generator.
+ */
+export function ownRecord<const K extends KeySchema, const V extends AnySchema>(key: K, value: V) {
+  const schema = v.record(key, value);
+  const checkType = schema['~run'];
+  const run: typeof checkType = (dataset, config) => {
+    const input = dataset.value;
+    // Not a mapping: valibot's own run reports it in its usual words.
+    if (!input || typeof input !== 'object') return checkType.call(schema, dataset, config);
+    const mapping = input as Record<string, unknown>;
+    const output: Record<string, unknown> = Object.create(null);
+    const issues: v.BaseIssue<unknown>[] = [];
+    let typed = true;
+    for (const [entryKey, entryValue] of Object.entries(mapping)) {
+      const keyDataset = key['~run']({ value: entryKey }, config);
+      const valueDataset = value['~run']({ value: entryValue }, config);
+      // Located as valibot locates them: a key's issue at the key, a value's under the key.
+      const at = (origin: 'key' | 'value'): v.ObjectPathItem => ({
+        type: 'object',
+        origin,
+        input: mapping,
+        key: entryKey,
+        value: entryValue,
+      });
+      for (const issue of keyDataset.issues ?? []) issues.push({ ...issue, path: [at('key')] });
+      for (const issue of valueDataset.issues ?? [])
+        issues.push({ ...issue, path: [at('value'), ...(issue.path ?? [])] });
+      if (!keyDataset.typed || !valueDataset.typed) typed = false;
+      if (keyDataset.typed) output[keyDataset.value] = valueDataset.value;
+      if (issues.length > 0 && config.abortEarly) break;
+    }
+    const result = dataset as { typed: boolean; value: unknown; issues?: v.BaseIssue<unknown>[] };
+    result.typed = typed;
+    result.value = output;
+    if (issues.length > 0) result.issues = [...(result.issues ?? []), ...issues];
+    return result as ReturnType<typeof checkType>;
+  };
+  return Object.assign(schema, { '~run': run });
+}
+
 /** valibot's names for types, in the words of a YAML file. */
-const typeWords: Record<string, string> = { Object: 'a mapping (key: value)', Array: 'a list' };
-const inWords = (text: string) => typeWords[text] ?? text;
+const typeWords = new Map([
+  ['Object', 'a mapping (key: value)'],
+  ['Array', 'a list'],
+]);
+const inWords = (text: string) => typeWords.get(text) ?? text;
 
 /** valibot's wording, rewritten for people who write YAML rather than TypeScript. */
 function describeIssue(issue: v.BaseIssue<unknown>): string {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { checkAnswers } from '../core/answers.js';
-import { nearest } from '../core/suggest.js';
+import { quote } from '../core/quote.js';
+import { andMore, MAX_UNKNOWN_LISTED, nearest } from '../core/suggest.js';
 import type { Answers, Bank, Question } from '../core/types.js';
 import { InputError } from '../errors.js';
 
@@ -38,6 +39,9 @@ function matchColumns(header: string[], bank: Bank, file: string): Columns {
   }
   const columns: Columns = { questions: new Map() };
   const unknown: string[] = [];
+  // Past the cap a column is counted, not matched: each match compares it with every question.
+  let unknownCount = 0;
+  let firstUnlisted = 0;
   header.forEach((raw, index) => {
     const text = raw.trim();
     if (ROLE.test(text)) columns.role = index;
@@ -47,16 +51,21 @@ function matchColumns(header: string[], bank: Bank, file: string): Columns {
     else {
       const q = byText.get(normalize(text));
       if (q) columns.questions.set(index, q);
+      else if (++unknownCount > MAX_UNKNOWN_LISTED) firstUnlisted ||= index;
       else {
         const guess = nearest(normalize(text), byText.keys());
         const match = guess === undefined ? undefined : byText.get(guess);
         const hint = match ? ` Did you mean "${match.id}" (${match.prompt})?` : '';
         unknown.push(
-          `${file}:1:${index + 1}: column "${text.length > 200 ? `${text.slice(0, 197)}...` : text}" matches no question id or question text.${hint}`,
+          `${file}:1:${index + 1}: column ${quote(text)} matches no question id or question text.${hint}`,
         );
       }
     }
   });
+  if (unknownCount > MAX_UNKNOWN_LISTED) {
+    const more = andMore(unknownCount - MAX_UNKNOWN_LISTED, 'columns match no question');
+    unknown.push(`${file}:1:${firstUnlisted + 1}: ${more}`);
+  }
   if (unknown.length > 0) {
     throw new InputError(
       unknown,

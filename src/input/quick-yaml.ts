@@ -44,10 +44,12 @@ function scalar(raw: string): unknown {
 }
 
 type Mapping = Record<string, unknown>;
+/** No prototype: a key is data, whatever its name ("__proto__", "constructor"), as the YAML library keeps it. */
+const mapping = (): Mapping => Object.create(null);
 
 /** The document as data, or undefined when it is not of the plain subset (or holds nothing). */
 export function readPlainYaml(text: string): Mapping | undefined {
-  const root: Mapping = {};
+  const root = mapping();
   const open: { indent: number; mapping: Mapping }[] = [{ indent: 0, mapping: root }];
   // A key with no value: it holds null, or the mapping that the next, deeper line starts.
   let parent: { mapping: Mapping; key: string; indent: number } | undefined;
@@ -60,13 +62,12 @@ export function readPlainYaml(text: string): Mapping | undefined {
     if (!match) return undefined;
     const [, spaces = '', key, raw] = match;
     if (key === undefined) continue;
-    // Keys that would reach the object's prototype are left to the library, which guards against them.
-    if (key === '__proto__' || WORDS_AS.has(key)) return undefined;
+    if (WORDS_AS.has(key)) return undefined;
     const indent = spaces.length;
     if (parent && indent > parent.indent) {
-      const mapping: Mapping = {};
-      parent.mapping[parent.key] = mapping;
-      open.push({ indent, mapping });
+      const child = mapping();
+      parent.mapping[parent.key] = child;
+      open.push({ indent, mapping: child });
     }
     parent = undefined;
     while (open.length > 1 && (open.at(-1)?.indent ?? 0) > indent) open.pop();

@@ -11,6 +11,8 @@ import {
   parseDocument,
   type YAMLError,
 } from 'yaml';
+import { quote } from '../core/quote.js';
+import { andMore } from '../core/suggest.js';
 import type { PathSegment, Problem } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
@@ -25,8 +27,27 @@ export interface ParsedSource {
 }
 
 // logLevel 'error': the parser's warnings (a mapping used as a key, say) would go to the process's stderr raw;
-// what matters about such a file is reported by the checks that follow.
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
+// what matters about such a file is reported by the checks that follow. uniqueKeys false: repeated keys are
+// found by repeatedKeys(), in one pass; the library compares each key with every earlier one, quadratic in
+// the keys of a mapping.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
+
+/**
+ * Problems past this in one file are counted, not shown: nobody reads thousands, and locating each one walks
+ * the document again.
+ */
+const MAX_LINES_PER_FILE = 50;
+
+/** The first `max` items, and in place of the rest one that counts them, at the first one left out. */
+function listed<T extends { message: string }>(items: T[], max: number, what: string): T[] {
+  const unlisted = items[max];
+  if (unlisted === undefined) return items;
+  return [...items.slice(0, max), { ...unlisted, message: andMore(items.length - max, what) }];
+}
+
+const SYNTAX_HINT = 'Check the YAML syntax at that line (indentation, a missing colon, an unclosed quote).';
+const MULTIPLE_DOCUMENTS_HINT =
+  'Keep one document per file (remove the --- line and what follows it), or score many at once with: who-failed-whom team';
 
 function refuseOversized(text: string, name: string): void {
   if (Buffer.byteLength(text) > MAX_INPUT_BYTES) {
@@ -42,7 +63,7 @@ export function parseSource(text: string, name: string): ParsedSource {
   refuseOversized(text, name);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
-  return fromDocument(doc, lineCounter, name, text);
+  return fromDocument(doc, lineCounter, name);
 }
 
 /**
@@ -56,7 +77,7 @@ export function parseSources(text: string, name: string): (ParsedSource | InputE
   if (!Array.isArray(docs)) return [];
   return docs.map((doc) => {
     try {
-      return fromDocument(doc, lineCounter, name, text);
+      return fromDocument(doc, lineCounter, name);
     } catch (error) {
       if (error instanceof InputError) return error;
       throw error;
@@ -64,26 +85,30 @@ export function parseSources(text: string, name: string): (ParsedSource | InputE
   });
 }
 
-function fromDocument(
-  doc: Document.Parsed,
-  lineCounter: LineCounter,
-  name: string,
-  text: string,
-): ParsedSource {
+function fromDocument(doc: Document.Parsed, lineCounter: LineCounter, name: string): ParsedSource {
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${name}:${line}:${col}`;
   };
-  if (doc.errors.length > 0) {
-    // Running out of stack may be reported more than once; once says it all, and the rest is noise.
-    const tooDeep = doc.errors.find((error) => isTooDeep(error.message));
-    const errors = tooDeep ? [tooDeep] : doc.errors;
-    const syntax = errors.some((error) => error.code !== 'DUPLICATE_KEY' && !isTooDeep(error.message));
+  // Running out of stack may be reported more than once; once says it all, and the rest is noise.
+  const tooDeep = doc.errors.find((error) => isTooDeep(error.message));
+  const errors: { offset: number; message: string }[] = tooDeep
+    ? [{ offset: tooDeep.pos[0], message: firstLine(tooDeep.message) }]
+    : [
+        ...doc.errors.map((error) => ({ offset: error.pos[0], message: yamlMessage(error) })),
+        ...repeatedKeys(doc.contents, (offset) => lineCounter.linePos(offset).line),
+      ].sort((a, b) => a.offset - b.offset);
+  if (errors.length > 0) {
+    const multipleDocuments = doc.errors.some((error) => error.code === 'MULTIPLE_DOCS');
     throw new InputError(
-      errors.map((error) => `${position(error.pos[0])}: ${yamlMessage(error, text, position)}`),
-      syntax
-        ? 'Check the YAML syntax at that line (indentation, a missing colon, an unclosed quote).'
-        : undefined,
+      listed(errors, MAX_LINES_PER_FILE, 'problems').map(
+        ({ offset, message }) => `${position(offset)}: ${message}`,
+      ),
+      multipleDocuments
+        ? MULTIPLE_DOCUMENTS_HINT
+        : !tooDeep && doc.errors.length > 0
+          ? SYNTAX_HINT
+          : undefined,
     );
   }
   let data: unknown;
@@ -117,15 +142,51 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The parser's message, naming the key when it is a repeated one ("Map keys must be unique" does not). */
-function yamlMessage(error: YAMLError, text: string, position: (offset: number) => string): string {
-  if (error.code !== 'DUPLICATE_KEY') return firstLine(error.message);
-  const key = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
-  if (key === undefined) return firstLine(error.message);
-  const first = text.indexOf(key);
-  const line = position(first).split(':').at(-2);
-  const where = first >= 0 && first < error.pos[0] ? ` (first on line ${line})` : '';
-  return `duplicate key ${/^["']/.test(key) ? key : `"${key}"`}${where}; each key may appear once`;
+/** The parser's message in our words where its own would speak of its API. */
+function yamlMessage(error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') {
+    return 'holds more than one YAML document (a --- line starts another); a file holds one';
+  }
+  return firstLine(error.message);
+}
+
+/**
+ * Every key that repeats an earlier key of its mapping, with the line of the first: one pass, a set per
+ * mapping. Walked with a stack of its own, as deep as the parser let the document be.
+ */
+function repeatedKeys(
+  root: unknown,
+  lineOf: (offset: number) => number,
+): { offset: number; message: string }[] {
+  const found: { offset: number; message: string }[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<unknown, number>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const offset = key.range?.[0] ?? 0;
+          const first = seen.get(key.value);
+          if (first === undefined) seen.set(key.value, offset);
+          else {
+            const name = quote(String(key.value));
+            found.push({
+              offset,
+              message: `duplicate key ${name} (first on line ${lineOf(first)}); each key may appear once`,
+            });
+          }
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return found;
 }
 
 function offsetOf(root: unknown, path: PathSegment[], atKey: boolean): number {
@@ -172,9 +233,9 @@ function aliasOffset(root: unknown, name: string | undefined): number {
   return name === undefined ? 0 : aliasOffset(root, undefined);
 }
 
-/** Turns a list of located problems into the InputError lines, errors first. */
+/** Turns a list of located problems into the InputError lines. */
 export function problemLines(source: ParsedSource, problems: Problem[]): string[] {
-  return problems.map(
+  return listed(problems, MAX_LINES_PER_FILE, 'problems').map(
     (p) => `${source.locate(p.path, p.atKey)}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
   );
 }

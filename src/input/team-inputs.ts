@@ -3,6 +3,7 @@ import type { Answers, Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { csvRespondents } from './csv.js';
+import { GivenOnce } from './given-once.js';
 import { readText, STDIN_NAME } from './load.js';
 import { parseAnswersWithPositions } from './located.js';
 import { quickParse } from './quick-yaml.js';
@@ -47,8 +48,32 @@ function* streamRespondents(text: string, bank: Bank): Generator<TeamEntry> {
   }
 }
 
-/** Every respondent found under the given paths, valid or not, in the order found. */
-export async function* teamEntries(paths: string[], io: Io, bank: Bank): AsyncGenerator<TeamEntry> {
+/** Why a folder could not be read, by the error code of the walk. */
+const FOLDER_PROBLEMS = new Map([
+  ['EACCES', 'cannot read this folder (permission denied)'],
+  ['EPERM', 'cannot read this folder (permission denied)'],
+  ['ENOENT', 'this folder went away while it was being read'],
+  ['ENOTDIR', 'this folder was replaced by a file while it was being read'],
+  ['EMFILE', 'cannot read this folder (too many files open)'],
+]);
+
+const PASSED_OVER = {
+  'link-to-folder':
+    'not read: a link to a folder (inside a folder only links to files are followed, as one to a folder could loop); name that folder to read it',
+  'not-a-file': 'not read: not a regular file (a FIFO, a socket or a device)',
+} as const;
+
+/**
+ * Every respondent found under the given paths, valid or not, in the order found; each file counted once.
+ * `note` hears what is worth saying beside the report: files given more than once, what a walk passed over.
+ */
+export async function* teamEntries(
+  paths: string[],
+  io: Io,
+  bank: Bank,
+  note: (line: string) => void = () => {},
+): AsyncGenerator<TeamEntry> {
+  const given = new GivenOnce(io);
   for (const path of paths) {
     if (path === '-') {
       const { text } = await readText(io, '-');
@@ -58,8 +83,23 @@ export async function* teamEntries(paths: string[], io: Io, bank: Bank): AsyncGe
     const kind = await io.kindOf(path);
     if (kind === 'missing') {
       yield { ok: false, name: path, lines: [`${path}: no such file or folder`] };
+    } else if (!(await given.isFirst(path))) {
+      // Counted when first met; said at the end, with how often.
     } else if (kind === 'directory') {
-      for await (const file of io.walk(path, FOLDER_EXTENSIONS)) yield await fileEntry(file, io, bank);
+      for await (const found of io.walk(path, FOLDER_EXTENSIONS)) {
+        if (found.kind === 'file') {
+          if (await given.isFirst(found.path)) yield await fileEntry(found.path, io, bank);
+        } else if (found.kind === 'unreadable') {
+          const problem = FOLDER_PROBLEMS.get(found.code) ?? `cannot read this folder (${found.code})`;
+          yield {
+            ok: false,
+            name: found.path,
+            lines: [`${found.path}: ${problem}; its files were not read`],
+          };
+        } else {
+          note(`${found.path}: ${PASSED_OVER[found.why]}`);
+        }
+      }
     } else if (path.toLowerCase().endsWith('.csv')) {
       try {
         const { text } = await readText(io, path);
@@ -73,6 +113,7 @@ export async function* teamEntries(paths: string[], io: Io, bank: Bank): AsyncGe
       yield await fileEntry(path, io, bank);
     }
   }
+  for (const line of given.notes()) note(line);
 }
 
 async function fileEntry(file: string, io: Io, bank: Bank): Promise<TeamEntry> {

@@ -1,10 +1,20 @@
 // fs.promises rather than node:fs/promises: it loads on first use, and a scoring run never uses it.
-import { closeSync, constants, createReadStream, fstatSync, openSync, promises, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  openSync,
+  promises,
+  readFileSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main.js';
 import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
-import type { Io, OutputStream } from '../io.js';
+import type { Io, OutputStream, WalkEntry } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fileId } from '../output/inspect.js';
 import { removeUnfinishedFiles } from '../output/unfinished-files.js';
@@ -77,7 +87,7 @@ export function processIo(
     async kindOf(path) {
       try {
         const info = await promises.stat(path);
-        // A link named on the command line is followed; links met inside a folder are not (see walkFiles).
+        // A link named on the command line is followed; inside a folder, only links to files are (see walkFiles).
         if (info.isDirectory()) return 'directory';
         return info.isFile() ? 'file' : 'other';
       } catch {
@@ -85,6 +95,13 @@ export function processIo(
       }
     },
     walk: walkFiles,
+    async fileId(path) {
+      try {
+        return fileId(statSync(path));
+      } catch {
+        return null;
+      }
+    },
   };
   if (signal) {
     Object.defineProperty(io, 'signal', { get: signal, enumerable: true });
@@ -126,16 +143,44 @@ async function readCapped(path: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<string> {
+/** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
+async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<WalkEntry> {
+  const matches = (name: string) => extensions.some((ext) => name.endsWith(ext));
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop() as string;
-    for await (const entry of await promises.opendir(current, { bufferSize: 256 })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext))) yield path;
+    try {
+      for await (const entry of await promises.opendir(current, { bufferSize: 256 })) {
+        const path = join(current, entry.name);
+        if (entry.isDirectory()) pending.push(path);
+        else if (entry.isSymbolicLink()) {
+          const found = followLink(path, matches(entry.name));
+          if (found) yield found;
+        } else if (matches(entry.name)) {
+          yield entry.isFile() ? { kind: 'file', path } : { kind: 'passed-over', path, why: 'not-a-file' };
+        }
+      }
+    } catch (error) {
+      // Unreadable, or removed since it was listed: before its first entry or part way through.
+      yield { kind: 'unreadable', path: current, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
     }
   }
+}
+
+/**
+ * A link inside a folder: to a file it is read like one; to a folder it is passed over (and said), as
+ * following it could loop. A matching link that leads nowhere is yielded, for the read to say why.
+ */
+function followLink(path: string, matching: boolean): WalkEntry | undefined {
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch {
+    return matching ? { kind: 'file', path } : undefined;
+  }
+  if (info.isDirectory()) return { kind: 'passed-over', path, why: 'link-to-folder' };
+  if (!matching) return undefined;
+  return info.isFile() ? { kind: 'file', path } : { kind: 'passed-over', path, why: 'not-a-file' };
 }
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */

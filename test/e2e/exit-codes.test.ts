@@ -97,7 +97,7 @@ const ROWS: Row[] = [
     cli(/option '-f, --format <format>' argument 'yaml' is invalid\. Allowed choices are text, json, markdown\./), USAGE],
   ['--role not among the choices', 'template --role boss', {}, 2,
     cli(/option '--role <role>' argument 'boss' is invalid\. Allowed choices are manager, rep\./), HELP_OF('template'), /Usage: who-failed-whom template \[options\]/],
-  ['--fail-under out of range', '--fail-under 102', {}, 2, cli(/option '--fail-under <balance>' argument '102' is invalid\. expected a number from 0 to 100 \(101 always fails, for testing the gate\)\./), USAGE],
+  ['--fail-under out of range', '--fail-under 102', {}, 2, cli(/option '--fail-under <balance>' argument '102' is invalid\. expected a number from 0 to 100 in digits, like 60 or 72\.5 \(101 always fails, for testing the gate\)\./), USAGE],
   ['--min-group below 1', 'team --min-group 0 .', {}, 2,
     cli(/option '--min-group <n>' argument '0' is invalid\. expected a whole number of at least 1\./), HELP_OF('team'), /Usage: who-failed-whom team \[options\] <paths\.\.\.>/],
   ['unknown command, with a suggestion', 'teem', {}, 2,

@@ -102,6 +102,7 @@ const SPECIAL_STRINGS = [
   '<<',
   '__proto__',
   'constructor',
+  'prototype',
   'toString',
   'hasOwnProperty',
   'NaN',

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
-import type { InputStream, Io, PromptOutput } from '../../src/io.js';
+import type { InputStream, Io, PromptOutput, WalkEntry } from '../../src/io.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');
@@ -32,6 +32,8 @@ export interface MemoryIoOptions {
   links?: Record<string, string>;
   /** Files nobody may write. */
   readOnly?: string[];
+  /** Folders a walk cannot read (as if EACCES); the files under them are not found. */
+  unreadable?: string[];
 }
 
 export interface MemoryIo extends Io {
@@ -72,6 +74,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     Object.entries(options.links ?? {}).map(([from, to]) => [resolve(from), resolve(to)]),
   );
   const readOnly = new Set((options.readOnly ?? []).map(resolve));
+  const unreadable = new Set((options.unreadable ?? []).map(resolve));
   /** What the run has read, as the real Io keeps it: -o never replaces one of these. */
   const inputs = new Set<string>();
   /** A link is followed where the real file system would follow it (reading), one level deep. */
@@ -159,12 +162,32 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (path.includes('\0') || path === '') return 'missing';
       return kind(follow(resolve(path)));
     },
-    async *walk(dir, extensions) {
-      const prefix = `${resolve(dir).replace(/\/$/, '')}/`;
+    async *walk(dir, extensions): AsyncIterable<WalkEntry> {
+      const root = resolve(dir);
+      const under = (path: string, folder: string) => path.startsWith(`${folder.replace(/\/$/, '')}/`);
+      const matches = (path: string) => extensions.some((e) => path.endsWith(e));
+      // Named as the real walk names them: the folder as given, joined with the path below it.
+      const named = (path: string) => posix.join(dir, posix.relative(root, path));
+      // Like the real walk: a folder it cannot read is said once, and nothing under it is found.
+      const blocked = [...unreadable].filter((folder) => folder === root || under(folder, root));
+      for (const folder of blocked) yield { kind: 'unreadable', path: named(folder), code: 'EACCES' };
+      const reachable = (path: string) => under(path, root) && !blocked.some((folder) => under(path, folder));
       for (const [path, entry] of [...files]) {
-        if (typeof entry === 'string' && path.startsWith(prefix) && extensions.some((e) => path.endsWith(e)))
-          yield path;
+        if (typeof entry === 'string' && reachable(path) && matches(path))
+          yield { kind: 'file', path: named(path) };
       }
+      // Links inside the folder: to a file, read like one; to a folder, passed over.
+      for (const [path, target] of [...links]) {
+        if (!reachable(path)) continue;
+        if (kind(target) === 'directory')
+          yield { kind: 'passed-over', path: named(path), why: 'link-to-folder' };
+        else if (matches(path)) yield { kind: 'file', path: named(path) };
+      }
+    },
+    async fileId(path) {
+      if (path.includes('\0') || path === '') return null;
+      const full = follow(resolve(path));
+      return kind(full) === 'missing' ? null : full;
     },
   };
 }

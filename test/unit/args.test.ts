@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseArgs } from '../../src/cli/args.js';
+import { main } from '../../src/cli/main.js';
 import { UsageError } from '../../src/errors.js';
 import { VERSION } from '../../src/version.js';
+import { memoryIo } from '../support/memory-io.js';
 
 function usageError(argv: string[]): UsageError {
   try {
@@ -29,6 +31,11 @@ describe('parseArgs', () => {
     ['--fail-under 101, the always-failing gate', ['--fail-under', '101'], assess({ failUnder: 101 })],
     ['--fail-under 72.5', ['--fail-under', '72.5'], assess({ failUnder: 72.5 })],
     ['--answers -', ['--answers', '-'], assess({ answers: '-' })],
+    [
+      'the bank on stdin, the answers from a file',
+      ['--questions', '-', '--answers', 'a.yaml'],
+      assess({ questions: '-', answers: 'a.yaml' }),
+    ],
     ['-a file -o out', ['-a', 'a.yaml', '-o', 'out.md'], assess({ answers: 'a.yaml', output: 'out.md' })],
     ['--no-color', ['--no-color'], assess({ color: false })],
     ['--force', ['--save-answers', 's.yaml', '--force'], assess({ saveAnswers: 's.yaml', force: true })],
@@ -81,6 +88,33 @@ describe('parseArgs', () => {
     ['--fail-under 102', ['--fail-under', '102'], /'102' is invalid/],
     ['--fail-under -1', ['--fail-under', '-1'], /'-1' is invalid/],
     ['--fail-under with an empty value', ['--fail-under', ''], /'' is invalid/],
+    // Number() reads all of these as numbers; none is how anyone writes a threshold.
+    [
+      '--fail-under in hex',
+      ['--fail-under', '0x3C'],
+      /'0x3C' is invalid\. expected a number from 0 to 100 in digits/,
+    ],
+    ['--fail-under in binary', ['--fail-under', '0b111100'], /'0b111100' is invalid/],
+    ['--fail-under with an exponent', ['--fail-under', '6e1'], /'6e1' is invalid/],
+    ['--fail-under with a sign', ['--fail-under', '+60'], /'\+60' is invalid/],
+    ['--fail-under with spaces', ['--fail-under', ' 60 '], /' 60 ' is invalid/],
+    ['--fail-under ending in a point', ['--fail-under', '60.'], /'60\.' is invalid/],
+    ['--fail-under Infinity', ['--fail-under', 'Infinity'], /'Infinity' is invalid/],
+    [
+      'team --min-group in hex',
+      ['team', 'x', '--min-group', '0x3'],
+      /'0x3' is invalid\. expected a whole number/,
+    ],
+    ['team --min-group 2.0', ['team', 'x', '--min-group', '2.0'], /'2\.0' is invalid/],
+    // Stdin can be read once.
+    [
+      '--questions - --answers -',
+      ['--questions', '-', '--answers', '-'],
+      /only one input can be stdin, but --questions - and --answers - both read it/,
+    ],
+    ['team - -', ['team', '-', '-'], /only one input can be stdin, but - and - both read it/],
+    ['team --questions - -', ['team', '--questions', '-', 'a.yaml', '-'], /--questions - and - both read it/],
+    ['validate - - -', ['validate', '-', '-', '-'], /- and - and - all read it/],
     ['--format xml', ['--format', 'xml'], /'xml' is invalid\. Allowed choices are text, json, markdown/],
     ['questions --format markdown', ['questions', '--format', 'markdown'], /'markdown' is invalid/],
     ['a misspelt option', ['--formt', 'json'], /^unknown option '--formt'\s+\(Did you mean --format\?\)$/],
@@ -92,5 +126,20 @@ describe('parseArgs', () => {
     const error = usageError(argv);
     expect(error.message).toMatch(message);
     expect(error.message).not.toMatch(/^error: /);
+  });
+});
+
+describe('stdin is read once', () => {
+  test.each([
+    ['piped', false],
+    ['a terminal', true],
+  ])('--questions - without --answers is refused before reading anything, stdin %s', async (_what, tty) => {
+    const io = memoryIo({ stdin: 'answers:\n  give-time: 3\n' });
+    io.stdin.isTTY = tty;
+    expect(await main(['--questions', '-'], io)).toBe(2);
+    expect(io.stderrText).toMatch(
+      /^who-failed-whom: --questions - reads the bank from stdin, so the answers cannot come from it; pass them with --answers FILE\n/,
+    );
+    expect(io.stdin.readableDidRead).toBe(false);
   });
 });
