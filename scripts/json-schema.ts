@@ -54,7 +54,16 @@ function describe(root: JsonSchema, notes: Record<string, string>, what: string)
     if (typeof schema.additionalProperties === 'object') {
       out.additionalProperties = visit(schema.additionalProperties, at('*'));
     }
+    // An optional list or mapping that may also be null (`nullish`) keeps its shape inside anyOf.
+    if (schema.anyOf) out.anyOf = schema.anyOf.map((member) => visitMember(member, path));
     return out as S;
+  };
+  const visitMember = (member: JsonSchema | boolean, path: string) => {
+    if (typeof member !== 'object' || member === null) return member;
+    // The description is the property's own; each member describes only what it holds.
+    const inner = visit(member, path) as Record<string, unknown>;
+    if (member.description === undefined) delete inner.description;
+    return inner as JsonSchema;
   };
   const described = visit(root, '');
   const unused = Object.keys(notes).filter((path) => !used.has(path));

@@ -56,6 +56,8 @@ export interface Io {
   promptOutput(): PromptOutput;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Node's name for the operating system (`linux`, `darwin`, `win32`), for where per-user files go. */
+  platform: string;
   /** The bank shipped with the package. */
   builtinBankPath: string;
   /**
@@ -70,6 +72,11 @@ export interface Io {
    * (renaming over it would replace it).
    */
   writeFileAtomic(path: string, content: string): Promise<void>;
+  /**
+   * Creates a file that must not exist yet (failing with code EEXIST), readable by this user only, never seen
+   * half-written and never written through a link; the folders from `root` down to it are made private.
+   */
+  createPrivateFile(path: string, content: string, root: string): Promise<void>;
   /** What a run is about to write over: looked at without following a link at `path` itself. */
   inspectDestination(path: string): Promise<Destination>;
   /** What a path is; a symbolic link named here is followed (walk follows only links to files). */

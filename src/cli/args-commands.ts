@@ -1,5 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommandName } from '../command-names.js';
+import type { CompareOptions } from '../commands/compare.js';
+import type { HistoryOptions } from '../commands/history.js';
 import type { InitOptions } from '../commands/init.js';
 import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
@@ -64,8 +66,26 @@ export const outputOption = () =>
     'write the report to this file instead of stdout; without --force it replaces only an earlier report',
   );
 
+/** For commands whose only file out is the report (-o). */
+export const forceOption = () =>
+  new Option(
+    '--force',
+    'let -o replace a file that is not a report (never a link, a read-only file or an input)',
+  ).default(false);
+
 export const questionsOption = () =>
   new Option('--questions <file>', 'use this question bank instead of the built-in one (YAML or JSON)');
+
+/** The options of a command whose one output is a report: its format, -o, --force, colour, the bank. */
+function reportOptions(command: Command): Command {
+  return command
+    .addOption(reportFormatOption())
+    .addOption(outputOption())
+    .addOption(forceOption())
+    .option('--no-color', 'no colour')
+    .addOption(quietOption())
+    .addOption(questionsOption());
+}
 
 /** Adds one command to the program; its action hands what was asked for to `found`. */
 export function defineCommand(
@@ -82,6 +102,10 @@ export function defineCommand(
         .command('template')
         .description('print a blank answers file, each prompt and its allowed values as comments')
         .addOption(roleOption('manager'))
+        .option(
+          '--commitments <file>',
+          'with --role rep: ask whether the manager kept each commitment in this answers file of theirs',
+        )
         .addOption(questionsOption())
         .action((options: TemplateOptions) => {
           found({ command: 'template', options });
@@ -137,10 +161,10 @@ export function defineCommand(
           false,
         )
         .option(
-          '--force',
-          'let -o replace a file that is not a report (never a link, a read-only file or an input)',
-          false,
+          '--baseline <path>',
+          'last round, for the change since: a folder of its answers, or its team --format json report',
         )
+        .addOption(forceOption())
         .option('--no-color', 'no colour')
         .addOption(quietOption())
         .addOption(questionsOption())
@@ -181,6 +205,37 @@ export function defineCommand(
       withExamples(program.commands.at(-1) as Command, [
         ['who-failed-whom init my-bank.yaml', 'start your own bank from the built-in one'],
         ['who-failed-whom --questions my-bank.yaml', 'then answer your own questions'],
+      ]);
+    },
+    compare: () => {
+      reportOptions(program.command('compare'))
+        .description('what moved between two rounds: the scores, every item that moved, and the commitments')
+        .argument('<before>', 'the earlier answers file, or "last" for your last two kept rounds')
+        .argument('[after]', 'the later answers file')
+        .addOption(roleOption())
+        .action(
+          (before: string, after: string | undefined, options: Omit<CompareOptions, 'before' | 'after'>) => {
+            found({
+              command: 'compare',
+              options: { ...options, before, ...(after === undefined ? {} : { after }) },
+            });
+          },
+        );
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom compare q1.yaml q2.yaml', 'what moved between two answers files'],
+        ['who-failed-whom compare last', 'your last two kept rounds'],
+      ]);
+    },
+    history: () => {
+      reportOptions(program.command('history'))
+        .description('your kept rounds: date, role, balance and leaning, and the balance over time')
+        .addOption(roleOption())
+        .action((options: HistoryOptions) => {
+          found({ command: 'history', options });
+        });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom history', 'your kept rounds and the balance over time'],
+        ['who-failed-whom history --format json', 'the same as JSON'],
       ]);
     },
   };

@@ -96,6 +96,11 @@ export function parseArgs(argv: string[], columns?: number): Intent {
       '--save-answers <file>',
       'also write the answers to this file, to replay the run in CI (- writes them to stdout)',
     )
+    .option('--no-save', 'do not keep this questionnaire as a round in your data folder')
+    .option(
+      '--commitments <file>',
+      'with --role rep: first ask whether the manager kept the commitments in this answers file of theirs',
+    )
     .option(
       '--force',
       'let -o and --save-answers replace an existing file (never a link, a read-only file or an input)',

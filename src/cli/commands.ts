@@ -17,6 +17,8 @@ export const COMMANDS: { [C in CommandName]: () => Promise<CommandModule<C>> } =
   team: () => import('../commands/team.js'),
   validate: () => import('../commands/validate.js'),
   init: () => import('../commands/init.js'),
+  compare: () => import('../commands/compare.js'),
+  history: () => import('../commands/history.js'),
 };
 
 export async function runCommand<C extends CommandName>(

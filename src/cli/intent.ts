@@ -1,4 +1,6 @@
 import type { AssessOptions } from '../commands/assess.js';
+import type { CompareOptions } from '../commands/compare.js';
+import type { HistoryOptions } from '../commands/history.js';
 import type { InitOptions } from '../commands/init.js';
 import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
@@ -13,4 +15,6 @@ export type Intent =
   | { command: 'validate'; options: ValidateOptions }
   | { command: 'init'; options: InitOptions }
   | { command: 'team'; options: TeamCommandOptions }
+  | { command: 'compare'; options: CompareOptions }
+  | { command: 'history'; options: HistoryOptions }
   | { command: 'print'; text: string };

@@ -8,6 +8,8 @@ import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
 import { checkTargets, isOwnStream, type WriteTarget, writeTarget } from '../output/destination.js';
 import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
+import { requireDataFolder } from '../output/rounds.js';
+import type { RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
@@ -15,6 +17,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { sanitize } from '../render/style.js';
 import { renderText } from '../render/text.js';
+import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown';
 
@@ -31,6 +34,10 @@ export interface AssessOptions {
   role?: Role;
   /** Warnings (answers made for another version of the bank) fail the run. */
   strict?: boolean;
+  /** Keep a finished questionnaire as a round in the data folder (--no-save turns it off). */
+  save: boolean;
+  /** A manager's answers file: a rep's questionnaire first asks whether each of its commitments was kept. */
+  commitments?: string;
   /** False with --no-input: never prompt, never wait for a terminal; answers come only from --answers. */
   input?: boolean;
   /** No "written to" lines. */
@@ -67,18 +74,28 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
       '--save-answers - writes the answers to stdout, where the report goes too; write the report to a file with -o FILE',
     );
   }
-  const rules = { force: options.force, inputs: [options.answers, options.questions] };
+  const rules = { force: options.force, inputs: [options.answers, options.questions, options.commitments] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
-  const { answers, sourceName } = await gatherAnswers(options, io, bank);
+  const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
   // Again, now that every input has been read, and before anything is written.
   await checkTargets(io, targets, rules);
-  if (saveTo) {
-    await writeTarget(io, saveTo, renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers'))));
-  }
+  const writeAnswers = saveTo
+    ? async (finished: Answers) => {
+        await checkTargets(io, [saveTo], rules);
+        await writeTarget(
+          io,
+          saveTo,
+          renderAnswersFile(view, finished, schemaModeline(schemaUrl('answers'))),
+        );
+        return writtenLine('Answers', saveTo) ?? '';
+      }
+    : undefined;
+  // A questionnaire's answers are written once the round is finished, commitments and all.
+  if (writeAnswers && !interactive) await writeAnswers(answers);
 
   const result = score(view, answers);
   refuseUnscorable(view, sourceName, result.asked, 'asked');
@@ -87,10 +104,12 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 
   const rendered = await render(report, options, io, reportTo !== undefined);
   await emitReport(io, reportTo, options.format, rendered);
-  if (!options.quiet) {
-    const lines = [writtenLine('Report', reportTo), writtenLine('Answers', saveTo)];
-    for (const line of lines) if (line) io.stderr.write(`${sanitize(line)}\n`);
-  }
+  const written = [writtenLine('Report', reportTo)];
+  if (interactive) {
+    const finish = { save: options.save, ...(writeAnswers ? { writeAnswers } : {}) };
+    written.push(...(await finishRound(finish, io, view, answers, report, await promptContext(options, io))));
+  } else if (saveTo) written.push(writtenLine('Answers', saveTo));
+  if (!options.quiet) for (const line of written) if (line) io.stderr.write(`${sanitize(line)}\n`);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
@@ -110,7 +129,12 @@ async function gatherAnswers(
   options: AssessOptions,
   io: Io,
   bank: Bank,
-): Promise<{ answers: Answers; sourceName: string }> {
+): Promise<{ answers: Answers; sourceName: string; interactive: boolean }> {
+  if (options.commitments !== undefined && (options.answers !== undefined || !io.stdin.isTTY)) {
+    throw new UsageError(
+      '--commitments is asked about in the questionnaire (a rep in a terminal); for a file, see: template --role rep --commitments FILE',
+    );
+  }
   if (options.answers !== undefined) {
     if (options.answers === '-' && options.input === false && io.stdin.isTTY) {
       throw new UsageError(
@@ -118,7 +142,8 @@ async function gatherAnswers(
       );
     }
     const { text, name } = await readText(io, options.answers);
-    return { answers: await parseAnswers(text, name, bank, answersCheck(options, io)), sourceName: name };
+    const answers = await parseAnswers(text, name, bank, answersCheck(options, io));
+    return { answers, sourceName: name, interactive: false };
   }
   if (options.input === false) {
     throw new UsageError(
@@ -127,20 +152,24 @@ async function gatherAnswers(
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
+    // Known before the questions: with no folder to keep the round in, say so now, not after the last one.
+    if (options.save) requireDataFolder(io, ', or pass --no-save');
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
-    const output = io.promptOutput();
-    const style = await makeStyle(colorEnabled(output, io.env, options.color));
+    const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
+    const say = (line: string) => ctx.output.write(`${line}\n`);
+    const followUp =
+      options.commitments === undefined
+        ? await lastCommitments(io, bank, role, say)
+        : await managerCommitments(io, bank, options.commitments, role);
     const answers = await runQuestionnaire(bankForRole(bank, role), {
-      input: io.stdin,
-      output,
-      style,
+      ...ctx,
       role,
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...(followUp ? { followUp } : {}),
     });
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
-    return { answers, sourceName: 'your answers' };
+    return { answers, sourceName: 'your answers', interactive: true };
   }
   const hint = setTimeout(() => {
     io.stderr.write(
@@ -162,7 +191,15 @@ async function gatherAnswers(
   return {
     answers: await parseAnswers(text, STDIN_NAME, bank, answersCheck(options, io)),
     sourceName: STDIN_NAME,
+    interactive: false,
   };
+}
+
+/** Where and how the prompts draw: on the terminal, in colour when it takes colour. */
+async function promptContext(options: AssessOptions, io: Io): Promise<RoundPromptContext> {
+  const output = io.promptOutput();
+  const style = await makeStyle(colorEnabled(output, io.env, options.color));
+  return { input: io.stdin, output, style, ...(io.signal ? { signal: io.signal } : {}) };
 }
 
 function answersCheck(options: AssessOptions, io: Io): AnswersCheck {
@@ -179,7 +216,12 @@ function roleOf(options: AssessOptions, answers: Answers, sourceName: string): R
   return options.role ?? declared ?? 'manager';
 }
 
-function refuseUnscorable(bank: Bank, sourceName: string, ledger: LedgerScore, side: 'asked' | 'owed'): void {
+export function refuseUnscorable(
+  bank: Bank,
+  sourceName: string,
+  ledger: LedgerScore,
+  side: 'asked' | 'owed',
+): void {
   if (ledger.score !== null) return;
   const needed = Math.round(bank.scoring.minAnsweredWeight * 100);
   const got = Math.round(ledger.answeredWeightShare * 100);

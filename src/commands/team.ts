@@ -1,6 +1,10 @@
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
+import { BalanceTally, baselineChanges, withChanges } from '../core/team-baseline.js';
+import { FollowUpTally } from '../core/team-commitments.js';
+import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank } from '../input/load.js';
+import { readBaseline } from '../input/team-baseline.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
@@ -23,6 +27,8 @@ export interface TeamCommandOptions {
   showNames: boolean;
   color: boolean;
   force: boolean;
+  /** Last round: a folder of its answers, or its `team --format json` report. */
+  baseline?: string;
 }
 
 /** Error lines kept for the message; past this, a bad folder would flood the terminal and the memory. */
@@ -38,6 +44,10 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   // Before reading what may be thousands of files, and again once they are all read.
   await checkTargets(io, targets, rules);
   const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
+  // Each respondent's balance: what a view's change is tested on, now or when this JSON is a later baseline.
+  const balances =
+    options.baseline !== undefined || options.format === 'json' ? new BalanceTally(bank) : undefined;
+  const followUps = new FollowUpTally(bank, options.minGroup);
   const skipped: TeamReport['skipped'] = [];
   const errorLines: string[] = [];
   let invalid = 0;
@@ -47,6 +57,8 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   for await (const entry of teamEntries(options.paths, io, bank, note)) {
     if (entry.ok) {
       tally.add(entry.answers);
+      balances?.add(entry.answers);
+      followUps.add(entry.answers);
       valid += 1;
       continue;
     }
@@ -75,13 +87,17 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     );
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
-  const report: TeamReport = {
+  let report: TeamReport = {
     schemaVersion: 1,
     kind: 'team',
     ...tally.result(),
     skipped,
     skippedCount: invalid,
   };
+  if (balances) report.balances = balances.result(report.scores);
+  const commitments = followUps.result();
+  if (commitments.length > 0) report.commitments = commitments;
+  if (options.baseline !== undefined) report = await againstBaseline(report, options, io, bank);
 
   const rendered =
     options.format === 'json'
@@ -105,4 +121,18 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+/** The change per view and per item since the baseline round, each tested (src/core/rank-test.ts). */
+async function againstBaseline(
+  report: TeamReport,
+  options: TeamCommandOptions,
+  io: Io,
+  bank: Bank,
+): Promise<TeamReport> {
+  const baseline = options.baseline ?? '';
+  const { round, info, skipped } = await readBaseline(baseline, io, bank, options);
+  if (skipped > 0) io.stderr.write(`Skipped ${skipped} invalid input(s) of the baseline.\n`);
+  const changes = baselineChanges(bank, report, round, options.minGroup);
+  return { ...withChanges(report, changes), baseline: info };
 }

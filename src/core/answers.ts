@@ -1,8 +1,57 @@
 import * as v from 'valibot';
 import { quote } from './quote.js';
-import { andMore, MAX_UNKNOWN_LISTED, suggester } from './suggest.js';
-import type { Answers, AnswersMeta, AnswerValue, Bank, Problem, Question } from './types.js';
+import { andMore, didYouMean, MAX_UNKNOWN_LISTED, suggester } from './suggest.js';
+import {
+  type Answers,
+  type AnswersMeta,
+  type AnswerValue,
+  type Bank,
+  type Commitment,
+  FOLLOW_UP_STATUSES,
+  type FollowUp,
+  type Problem,
+  type Question,
+} from './types.js';
 import { issuesToProblems, ownRecord, problem, strictRecord, topLevelProblem } from './validation.js';
+
+export interface AnswersOptions {
+  /**
+   * Answers made for another version of the bank may name questions this version no longer has: leave those
+   * out instead of refusing the file (comparing rounds across versions compares the questions both have).
+   */
+  lenientOtherVersion?: boolean;
+}
+
+/** The most commitments a round carries: a plan, not a to-do list. */
+export const MAX_COMMITMENTS = 3;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
+
+const commitmentSchema = strictRecord({
+  item: v.nullish(v.string()),
+  text: nonEmpty,
+  due: v.nullish(
+    v.pipe(
+      v.string(),
+      v.regex(DATE, (issue) => `expected a date as YYYY-MM-DD, got ${describeValue(issue.input)}`),
+    ),
+  ),
+});
+
+const followUpSchema = strictRecord({
+  text: nonEmpty,
+  item: v.nullish(v.string()),
+  // Empty: not answered yet (a rep's template lists the manager's commitments with the status to fill in).
+  status: v.nullish(
+    v.picklist(
+      FOLLOW_UP_STATUSES,
+      (issue) =>
+        `expected one of ${FOLLOW_UP_STATUSES.join(', ')}, got ${describeValue(issue.input)}.${typeof issue.input === 'string' ? didYouMean(issue.input, FOLLOW_UP_STATUSES) : ''}`,
+    ),
+  ),
+  note: v.nullish(v.string()),
+});
 
 export const answersSchema = strictRecord({
   $schema: v.optional(v.string()),
@@ -12,6 +61,8 @@ export const answersSchema = strictRecord({
   respondent: v.nullish(v.string()),
   date: v.nullish(v.string()),
   answers: ownRecord(v.string(), v.unknown()),
+  followUp: v.nullish(v.array(followUpSchema)),
+  commitments: v.nullish(v.pipe(v.array(commitmentSchema), v.maxLength(MAX_COMMITMENTS))),
 });
 
 /** What a question accepts, in words, for error messages and the template. */
@@ -63,7 +114,11 @@ function checkValue(q: Question, value: unknown, suggest: Suggest): string | und
  * Checks a parsed answers document against a bank. An empty value (null, or blank text) means "not answered":
  * it is left out, never counted as zero.
  */
-export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; problems: Problem[] } {
+export function checkAnswers(
+  data: unknown,
+  bank: Bank,
+  options: AnswersOptions = {},
+): { answers?: Answers; problems: Problem[] } {
   const notAMapping = topLevelProblem(data);
   if (notAMapping) return { problems: [notAMapping] };
   const parsed = v.safeParse(answersSchema, data, { abortEarly: false });
@@ -92,11 +147,15 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
     );
   }
 
+  const otherVersion = sameBank && input.bankVersion != null && input.bankVersion !== bank.version;
   const values = new Map<string, AnswerValue>();
+  const listed = new Set<string>();
   const suggest = suggester();
   const unknown: string[] = [];
   for (const [id, value] of Object.entries(input.answers)) {
     const q = byId.get(id);
+    if (!q && otherVersion && options.lenientOtherVersion) continue;
+    if (q) listed.add(id);
     if (!q) {
       unknown.push(id);
       if (unknown.length > MAX_UNKNOWN_LISTED) continue;
@@ -125,6 +184,20 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
     });
   }
 
+  const owedIds = bank.questions.filter((q) => q.side === 'owed').map((q) => q.id);
+  const commitments = (input.commitments ?? []).map((entry, i) =>
+    commitmentOf(entry, ['commitments', i], owedIds, problems),
+  );
+  const followUp = (input.followUp ?? []).flatMap((entry, i) => {
+    const item = checkedItem(entry.item, ['followUp', i, 'item'], owedIds, problems);
+    if (entry.text.trim() === '') problems.push(problem(['followUp', i, 'text'], 'must not be empty'));
+    if (entry.status == null) return [];
+    const kept: FollowUp = { text: entry.text.trim(), status: entry.status };
+    if (item !== undefined) kept.item = item;
+    if (entry.note != null && entry.note.trim() !== '') kept.note = entry.note.trim();
+    return [kept];
+  });
+
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const meta: AnswersMeta = {};
   if (input.bank != null) meta.bank = input.bank;
@@ -132,5 +205,50 @@ export function checkAnswers(data: unknown, bank: Bank): { answers?: Answers; pr
   if (input.role != null) meta.role = input.role;
   if (input.respondent != null) meta.respondent = input.respondent;
   if (input.date != null) meta.date = input.date;
-  return { answers: { meta, values }, problems };
+  const answers: Answers = { meta, values, listed };
+  if (commitments.length > 0) answers.commitments = commitments;
+  if (followUp.length > 0) answers.followUp = followUp;
+  return { answers, problems };
+}
+
+/** The item a commitment or follow-up names, if any; one that is not an owed item of the bank is a problem. */
+function checkedItem(
+  item: string | null | undefined,
+  path: (string | number)[],
+  owedIds: string[],
+  problems: Problem[],
+): string | undefined {
+  if (item == null || item.trim() === '') return undefined;
+  if (owedIds.includes(item)) return item;
+  problems.push(
+    problem(
+      path,
+      `${quote(item)} is not one of the owed items (what you owe your reps).${didYouMean(item, owedIds)} Owed items: ${owedIds.join(', ')}`,
+    ),
+  );
+  return undefined;
+}
+
+function commitmentOf(
+  entry: { item?: string | null; text: string; due?: string | null },
+  path: (string | number)[],
+  owedIds: string[],
+  problems: Problem[],
+): Commitment {
+  const commitment: Commitment = { text: entry.text.trim() };
+  if (commitment.text === '') problems.push(problem([...path, 'text'], 'must not be empty'));
+  const item = checkedItem(entry.item, [...path, 'item'], owedIds, problems);
+  if (item !== undefined) commitment.item = item;
+  if (entry.due != null) {
+    if (isCalendarDate(entry.due)) commitment.due = entry.due;
+    else problems.push(problem([...path, 'due'], `${entry.due} is not a date in the calendar`));
+  }
+  return commitment;
+}
+
+/** YYYY-MM-DD that names a real day (not 2027-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

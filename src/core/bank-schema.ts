@@ -50,6 +50,28 @@ const questionSchema = strictRecord({
   source: v.optional(sourceSchema),
   supportedBy: v.optional(v.array(v.string())),
   rep: v.optional(repQuestionSchema),
+  suggestion: v.optional(v.pipe(v.string(), v.minLength(1))),
+});
+
+const text = v.pipe(v.string(), v.minLength(1));
+
+/** The words of the follow-up (start of a round) and commitment (end of a round) prompts. */
+const roundsSchema = strictRecord({
+  followUp: strictRecord({
+    intro: text,
+    prompt: text,
+    note: text,
+    choices: strictRecord({ kept: text, partly: text, 'not-kept': text }),
+    rep: strictRecord({ intro: text, prompt: text }),
+  }),
+  commit: strictRecord({
+    intro: text,
+    prompt: text,
+    ownWords: text,
+    done: text,
+    text: text,
+    due: text,
+  }),
 });
 
 export const bankSchema = strictRecord({
@@ -79,6 +101,7 @@ export const bankSchema = strictRecord({
     v.minLength(1),
   ),
   questions: v.pipe(v.array(questionSchema), v.minLength(1)),
+  rounds: v.optional(roundsSchema),
 });
 
 export type BankInput = v.InferOutput<typeof bankSchema>;

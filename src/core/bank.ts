@@ -96,6 +96,7 @@ export function checkBank(data: unknown): { bank?: Bank; problems: Problem[] } {
   };
   if (input.intro !== undefined) bank.intro = input.intro;
   if (input.rep !== undefined) bank.rep = input.rep;
+  if (input.rounds !== undefined) bank.rounds = input.rounds;
   return { bank, problems };
 }
 
@@ -169,6 +170,10 @@ function checkQuestion(q: QuestionInput, i: number, ctx: BankContext): Question 
   if (q.choices !== undefined) question.choices = q.choices;
   if (source !== undefined) question.source = source;
   if (q.rep !== undefined) question.rep = q.rep;
+  if (q.suggestion !== undefined) {
+    if (q.side === 'owed') question.suggestion = q.suggestion;
+    else report(at('suggestion'), 'only owed items carry a suggestion (a commitment the manager can make)');
+  }
   return question;
 }
 

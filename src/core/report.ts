@@ -1,5 +1,5 @@
 import type { ItemScore, Score } from './score.js';
-import type { Answers, Bank, Leaning, Role, Side, View } from './types.js';
+import type { Answers, Bank, FollowUpStatus, Leaning, Role, Side, View } from './types.js';
 
 export interface ReportItem {
   id: string;
@@ -29,6 +29,16 @@ export interface Report {
   missing: string[];
   missingDetails: { id: string; prompt: string; side: Side | null }[];
   reflections: { id: string; prompt: string; answer: string }[];
+  /** The commitments made for the next round; `label` is the owed item's, when it names one. */
+  commitments: { text: string; item: string | null; label: string | null; due: string | null }[];
+  /** How the last round's commitments went (for a rep: how their manager's went). */
+  followUp: {
+    text: string;
+    item: string | null;
+    label: string | null;
+    status: FollowUpStatus;
+    note: string | null;
+  }[];
 }
 
 const toReportItem = (item: ItemScore): ReportItem => ({
@@ -43,7 +53,15 @@ const toReportItem = (item: ItemScore): ReportItem => ({
 /** How the renderers speak to each role. */
 export const rolePhrases: Record<
   Role,
-  { asked: string; given: string; holds: string; askedShort: string; lagShort: string }
+  {
+    asked: string;
+    given: string;
+    holds: string;
+    askedShort: string;
+    lagShort: string;
+    followUp: string;
+    commitments: string;
+  }
 > = {
   manager: {
     asked: 'What you ask of your reps',
@@ -51,6 +69,8 @@ export const rolePhrases: Record<
     holds: 'You hold reps to',
     askedShort: 'We hold reps to',
     lagShort: 'But we lag on',
+    followUp: "Last round's commitments",
+    commitments: 'Your commitments for the next round',
   },
   rep: {
     asked: 'What your manager asks of you',
@@ -58,7 +78,15 @@ export const rolePhrases: Record<
     holds: 'Your manager holds you to',
     askedShort: 'Your manager holds you to',
     lagShort: 'But lags on',
+    followUp: "Your manager's commitments from last round",
+    commitments: 'Commitments for the next round',
   },
+};
+
+export const statusWords: Record<FollowUpStatus, string> = {
+  kept: 'kept',
+  partly: 'partly kept',
+  'not-kept': 'not kept',
 };
 
 export const leaningWords: Record<Leaning, string> = {
@@ -94,6 +122,7 @@ export function buildReport(bank: Bank, answers: Answers, result: Score): Report
     const source = id === undefined ? undefined : byId.get(id)?.source;
     return source && 'article' in source ? source.article : null;
   };
+  const labelOf = (id: string | undefined) => (id === undefined ? null : (byId.get(id)?.label ?? null));
   const respondent: Report['respondent'] = {};
   if (answers.meta.role) respondent.role = answers.meta.role;
   if (answers.meta.respondent) respondent.name = answers.meta.respondent;
@@ -135,5 +164,18 @@ export function buildReport(bank: Bank, answers: Answers, result: Score): Report
       const answer = answers.values.get(q.id);
       return q.type === 'text' && typeof answer === 'string' ? [{ id: q.id, prompt: q.prompt, answer }] : [];
     }),
+    commitments: (answers.commitments ?? []).map((c) => ({
+      text: c.text,
+      item: c.item ?? null,
+      label: labelOf(c.item),
+      due: c.due ?? null,
+    })),
+    followUp: (answers.followUp ?? []).map((f) => ({
+      text: f.text,
+      item: f.item ?? null,
+      label: labelOf(f.item),
+      status: f.status,
+      note: f.note ?? null,
+    })),
   };
 }

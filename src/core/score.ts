@@ -40,7 +40,7 @@ export interface Score {
   selfView: { questionId: string; answer: string; view: View; matches: boolean | null } | null;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+export const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function scoreItem(q: Question, answer: AnswerValue): ItemScore | undefined {
   if (!q.side || !q.scale) return undefined;
@@ -127,14 +127,21 @@ function findSelfView(bank: Bank, answers: Answers, leaning: Leaning | null): Sc
   return null;
 }
 
+const balanceOf = (asked: LedgerScore, given: LedgerScore) =>
+  asked.score === null || given.score === null ? null : round1(100 - Math.abs(asked.score - given.score));
+
+/** The balance alone, without the gaps and the rest of the report: for tallying many respondents. */
+export function balanceOnly(bank: Bank, answers: Answers): number | null {
+  return balanceOf(scoreLedger(bank, answers, 'asked'), scoreLedger(bank, answers, 'owed'));
+}
+
 /** Scores answers against a bank. Pure: same inputs, same score. */
 export function score(bank: Bank, answers: Answers): Score {
   const asked = scoreLedger(bank, answers, 'asked');
   const given = scoreLedger(bank, answers, 'owed');
-  let balance: number | null = null;
+  const balance = balanceOf(asked, given);
   let leaning: Leaning | null = null;
   if (asked.score !== null && given.score !== null) {
-    balance = round1(100 - Math.abs(asked.score - given.score));
     leaning = leaningOf(asked.score, given.score, bank.scoring.tolerance);
   }
   const missing = bank.questions.filter((q) => !answers.values.has(q.id)).map((q) => q.id);

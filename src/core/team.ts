@@ -1,6 +1,8 @@
+import type { BalanceDistributions, BaselineInfo, TeamChange } from './change.js';
 import { bankForRole } from './role.js';
 import { leaningOf, score } from './score.js';
 import { describe, exactMoments, round2 } from './stats.js';
+import type { TeamCommitment } from './team-commitments.js';
 import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
 
 export interface TeamOptions {
@@ -22,6 +24,8 @@ export interface RoleStats {
   distribution: Record<string, number> | null;
   disagreement: boolean;
   withheld: string | null;
+  /** Against the baseline round, with --baseline. */
+  change?: TeamChange | null;
 }
 
 export interface TeamItem {
@@ -34,9 +38,10 @@ export interface TeamItem {
   byRole: Record<Role, RoleStats>;
 }
 
-export type TeamView =
+export type TeamView = (
   | { respondents: number; asked: number; given: number; balance: number; leaning: Leaning; withheld: null }
-  | { respondents: number; withheld: string };
+  | { respondents: number; withheld: string }
+) & { change?: TeamChange | null };
 
 export interface PerceptionGap {
   id: string;
@@ -265,6 +270,12 @@ export interface TeamReport extends TeamModel {
   skipped: { source: string; reason: string }[];
   /** All invalid inputs skipped; `skipped` lists at most the first 1,000. */
   skippedCount: number;
+  /** With --baseline: the round the changes are against. */
+  baseline?: BaselineInfo;
+  /** In JSON: each respondent's own balance per view, so this report can serve as a later round's baseline. */
+  balances?: BalanceDistributions;
+  /** When answers carry follow-up: each commitment of the last round, the manager's account beside the reps'. */
+  commitments?: TeamCommitment[];
 }
 
 /** The gate takes the lower of the views shown: a team is only as balanced as its least balanced view. */

@@ -40,6 +40,8 @@ export interface Question {
   supportedBy: string[];
   /** The rep-facing wording; a question without it is not asked of reps. */
   rep?: { prompt: string; label?: string; help?: string };
+  /** Owed items only: a concrete commitment the manager can pick after the report. */
+  suggestion?: string;
 }
 
 export interface Section {
@@ -60,6 +62,23 @@ export interface Bank {
   scoring: { tolerance: number; minAnsweredWeight: number };
   verdicts: Record<Leaning, string>;
   rep?: { intro?: string; verdicts?: Record<Leaning, string> };
+  /** The wording of the follow-up and commitment prompts; a bank without it borrows the built-in one's. */
+  rounds?: RoundsWording;
+}
+
+/** How a commitment went, as the next round says: in an answers file's `followUp`. */
+export const FOLLOW_UP_STATUSES = ['kept', 'partly', 'not-kept'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface RoundsWording {
+  followUp: {
+    intro: string;
+    prompt: string;
+    note: string;
+    choices: Record<FollowUpStatus, string>;
+    rep: { intro: string; prompt: string };
+  };
+  commit: { intro: string; prompt: string; ownWords: string; done: string; text: string; due: string };
 }
 
 export type PathSegment = string | number;
@@ -83,8 +102,31 @@ export interface AnswersMeta {
   date?: string;
 }
 
+/** What a manager commits to for the next round; `item` is the owed item it serves. */
+export interface Commitment {
+  text: string;
+  item?: string;
+  /** A calendar date, YYYY-MM-DD. */
+  due?: string;
+}
+
+/** How a commitment of the last round went: the manager's own account, or a rep's view of it. */
+export interface FollowUp {
+  text: string;
+  item?: string;
+  status: FollowUpStatus;
+  note?: string;
+}
+
 export interface Answers {
   meta: AnswersMeta;
   /** Question id → answer; an unanswered question is absent, never zero. */
   values: Map<string, AnswerValue>;
+  /**
+   * The question ids the file lists, answered or not. A file made by `template` or saved by a run lists every
+   * question of the bank version it was made for, which is how rounds of two versions find the questions both have.
+   */
+  listed?: Set<string>;
+  commitments?: Commitment[];
+  followUp?: FollowUp[];
 }

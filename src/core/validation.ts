@@ -99,6 +99,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
       return `expected a finite number, got ${issue.received}`;
     case 'min_length':
       return issue.requirement === 1 ? 'must not be empty' : `must have at least ${issue.requirement} items`;
+    case 'max_length':
+      return `must have at most ${issue.requirement} items, got ${(issue.input as unknown[]).length}`;
     case 'min_value':
       return `expected at least ${issue.requirement}, got ${issue.received}`;
     case 'max_value':

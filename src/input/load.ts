@@ -90,7 +90,7 @@ export async function parseAnswers(
 ): Promise<Answers> {
   const data = quickParse(text);
   if (data !== undefined) {
-    const { answers, problems } = checkAnswers(data, bank);
+    const { answers, problems } = checkAnswers(data, bank, check);
     if (answers && problems.length === 0) return answers;
   }
   const { parseAnswersWithPositions } = await import('./located.js');

@@ -10,6 +10,8 @@ export interface AnswersCheck {
   strict?: boolean;
   /** Receives each warning as a `file:line:col: warning: …` line; without it warnings are dropped. */
   warn?: (line: string) => void;
+  /** Answers made for another version may name questions this one lacks: left out, not refused. */
+  lenientOtherVersion?: boolean;
 }
 
 // The positioned paths: they load the YAML parser that keeps line and column, which costs more than the rest
@@ -38,7 +40,7 @@ export function parseAnswersWithPositions(
   // Blank, or only comments: nothing to check, and "expected a mapping, got null" would not say that.
   if (source.data == null)
     throw new InputError([`${name}: is empty; expected an answers file`], TEMPLATE_HINT);
-  const { answers, problems } = checkAnswers(source.data, bank);
+  const { answers, problems } = checkAnswers(source.data, bank, check);
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (answers && check.strict && warnings.length > 0) {
     throw new InputError(

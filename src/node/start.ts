@@ -50,6 +50,7 @@ export function processIo(
     promptOutput: () => (io.stdout.isTTY ? process.stdout : process.stderr),
     env: process.env,
     cwd: process.cwd(),
+    platform: process.platform,
     builtinBankPath,
     builtinBankJsonPath: fileURLToPath(new URL('./bank.json', import.meta.url)),
     async readFile(path) {
@@ -83,6 +84,11 @@ export function processIo(
     async inspectDestination(path) {
       const { inspectDestination } = await import('../output/inspect.js');
       return inspectDestination(path, inputs);
+    },
+    async createPrivateFile(path, content, root) {
+      // Loaded only by a run that keeps a round: it brings node:crypto along.
+      const { createPrivateFile } = await import('../output/private-file.js');
+      await createPrivateFile(path, content, root);
     },
     async kindOf(path) {
       try {

@@ -15,7 +15,7 @@ export interface AtomicWriteOptions {
   randomPart?: () => string;
 }
 
-const random = () => randomBytes(8).toString('hex');
+export const random = () => randomBytes(8).toString('hex');
 
 /**
  * Writes `content` to `path` through a temporary file made in the same folder, then renames it over `path`:
@@ -54,7 +54,7 @@ export async function writeAtomic(
   await syncFolder(dirname(path));
 }
 
-async function createTemporary(
+export async function createTemporary(
   folder: string,
   randomPart: () => string,
 ): Promise<{ handle: promises.FileHandle; temporary: string }> {
@@ -71,7 +71,7 @@ async function createTemporary(
 }
 
 /** The rename itself survives a power cut only once the folder is on disk; not every file system can say so. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await promises
     .open(folder, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0))
     .catch(() => undefined);

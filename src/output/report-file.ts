@@ -1,5 +1,5 @@
 import type { Io } from '../io.js';
-import { isOwnStream, type WriteTarget, writeTarget } from './destination.js';
+import { checkTargets, isOwnStream, type WriteTarget, writeTarget } from './destination.js';
 import { markReport, type ReportFormat } from './report-mark.js';
 
 /** `-o FILE`, or undefined for stdout (no -o, or `-o -`). */
@@ -32,4 +32,32 @@ export async function emitReport(
  */
 export function writtenLine(what: string, target: WriteTarget | undefined): string | undefined {
   return target && !isOwnStream(target) ? `${what} written to ${target.path}` : undefined;
+}
+
+/** What a command whose only file out is its report takes for it. */
+export interface ReportOptions {
+  format: 'text' | 'json' | 'markdown';
+  output?: string;
+  /** -o may replace a file that is not a report of ours. */
+  force: boolean;
+  color: boolean;
+  /** The bank, when not the built-in one. */
+  questions?: string;
+  /** No "written to" line. */
+  quiet?: boolean;
+}
+
+/**
+ * The -o target of a command whose only file out is its report: refused now if it would be (before the work),
+ * with the same check to run again once every input has been read, just before writing.
+ */
+export async function reportDestination(
+  io: Io,
+  options: { output?: string | undefined; force: boolean },
+  inputs: (string | undefined)[],
+): Promise<{ target: WriteTarget | undefined; recheck: () => Promise<void> }> {
+  const target = reportTarget(options.output);
+  const check = () => checkTargets(io, target ? [target] : [], { force: options.force, inputs });
+  await check();
+  return { target, recheck: check };
 }

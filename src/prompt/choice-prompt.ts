@@ -20,6 +20,8 @@ export interface ChoiceOption {
   value: AnswerValue;
   /** The digit that picks it, when every option has one. */
   key?: string;
+  /** Shown under the list while the option is highlighted. */
+  description?: string;
 }
 
 export interface ChoiceConfig {
@@ -29,6 +31,8 @@ export interface ChoiceConfig {
   initial?: AnswerValue | undefined;
   help?: string | undefined;
   canGoBack: boolean;
+  /** Offer "Skip this one" (the default). */
+  skippable?: boolean;
   style: Style;
   width: number;
 }
@@ -42,7 +46,7 @@ export const choicePrompt = createPrompt<PromptResult, ChoiceConfig>((config, do
   const items: Item[] = [
     ...options.map((option) => ({ kind: 'option' as const, option })),
     ...(config.help ? [{ kind: 'help' as const }] : []),
-    { kind: 'skip' as const },
+    ...(config.skippable === false ? [] : [{ kind: 'skip' as const }]),
   ];
   const start = options.findIndex((o) => o.value === config.initial);
   const [active, setActive] = useState(Math.max(0, start));
@@ -95,6 +99,13 @@ export const choicePrompt = createPrompt<PromptResult, ChoiceConfig>((config, do
   keys.push('↑↓ Enter');
   if (config.canGoBack) keys.push('← back');
   if (config.help) keys.push('? help');
-  const help = showHelp && config.help ? `\n${style.dim(wrap(config.help, width, '  '))}` : '';
+  const activeItem = items[active];
+  const described = activeItem?.kind === 'option' ? activeItem.option.description : undefined;
+  const help =
+    showHelp && config.help
+      ? `\n${style.dim(wrap(config.help, width, '  '))}`
+      : described
+        ? `\n${style.dim(wrap(described, width, '  '))}`
+        : '';
   return `${questionLines(config.message, style, width, false)}\n${lines.join('\n')}${help}\n${keyHint(keys, style, width)}${HIDE_CURSOR}`;
 });

@@ -1,10 +1,11 @@
-import type { Answers, AnswerValue, Bank, Question, Role } from '../core/types.js';
+import type { Answers, AnswerValue, Bank, FollowUp, Question, Role } from '../core/types.js';
 import { InterruptedError } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
 import { type Style, sanitize } from '../render/style.js';
 import { layoutWidth, wrap } from '../render/wrap.js';
 import { type ChoiceOption, choicePrompt, type PromptResult } from './choice-prompt.js';
 import { reviewPrompt } from './review-prompt.js';
+import { askFollowUp, type FollowUpRequest } from './rounds.js';
 import { textPrompt } from './text-prompt.js';
 import { answerWords, atReview, current, move, startWalk, type Walk } from './walk.js';
 
@@ -14,10 +15,12 @@ export interface PromptContext {
   signal?: AbortSignal;
   style: Style;
   role: Role;
+  /** The last round's commitments, asked about before the first question. */
+  followUp?: FollowUpRequest;
   /** Answers kept from an earlier, unfinished run, and where it stopped. */
-  resume?: { values: ReadonlyMap<string, AnswerValue>; position: number };
+  resume?: { values: ReadonlyMap<string, AnswerValue>; position: number; followUp?: FollowUp[] };
   /** Told of every answer as it is given, to keep the answers so far (see drafts). */
-  onProgress?: (walk: Walk) => Promise<void>;
+  onProgress?: (walk: Walk, followUp: FollowUp[]) => Promise<void>;
   /** Whether Ctrl-C keeps the answers so far: the introduction says what it does. */
   keepsDraft?: boolean;
 }
@@ -96,7 +99,12 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
 
   let walk = startWalk(questions, ctx.resume?.values, ctx.resume?.position);
   let shownSection: string | undefined;
+  let followUp: FollowUp[] = ctx.resume?.followUp ?? [];
   try {
+    if (ctx.followUp && !ctx.resume) {
+      followUp = await askFollowUp(ctx.followUp, ctx);
+      await ctx.onProgress?.(walk, followUp);
+    }
     for (;;) {
       const q = current(walk);
       if (!q || atReview(walk)) {
@@ -137,15 +145,17 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
           ? { type: 'back' }
           : { type: 'answer', value: answer.type === 'answer' ? answer.value : undefined },
       );
-      if (answer.type !== 'back') await ctx.onProgress?.(walk);
+      if (answer.type !== 'back') await ctx.onProgress?.(walk, followUp);
     }
   } catch (error) {
     throw asInterruption(error, ctx.signal);
   }
-  return {
+  const answers: Answers = {
     meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() },
     values: new Map(walk.values),
   };
+  if (followUp.length > 0) answers.followUp = followUp;
+  return answers;
 }
 
 function ask(

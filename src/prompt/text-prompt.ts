@@ -8,6 +8,7 @@ import {
   useState,
 } from '@inquirer/core';
 import type { Style } from '../render/style.js';
+import { wrap } from '../render/wrap.js';
 import type { PromptResult } from './choice-prompt.js';
 import { backLine, keyHint, questionLines } from './frame.js';
 
@@ -18,6 +19,8 @@ export interface TextConfig {
   message: string;
   initial?: string | undefined;
   canGoBack: boolean;
+  /** True, or what is wrong with the text (shown, and the prompt stays). */
+  validate?: (text: string) => true | string;
   style: Style;
   width: number;
 }
@@ -26,6 +29,7 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
   const { style, width } = config;
   const [value, setValue] = useState('');
   const [result, setResult] = useState<PromptResult | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   /** The line before the key that was just pressed: Backspace on an empty line means back, not delete. */
   const before = useRef('');
 
@@ -44,6 +48,14 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
     if (isEnterKey(key)) {
       // readline has emptied its line by now: the answer is the line as last seen.
       const text = value.trim();
+      const verdict = config.validate?.(text) ?? true;
+      if (verdict !== true) {
+        // readline emptied the line: put the text back to be fixed.
+        rl.write(value);
+        before.current = value;
+        setProblem(verdict);
+        return;
+      }
       const answer: PromptResult = text === '' ? { type: 'skip' } : { type: 'answer', value: text };
       setResult(answer);
       done(answer);
@@ -55,6 +67,7 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
       return;
     }
     setValue(rl.line);
+    setProblem(undefined);
   });
 
   if (result) {
@@ -67,6 +80,6 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
   // The typed line comes last and alone: the prompt library puts the cursor at its end.
   return [
     `${questionLines(config.message, style, width, false)}\n${style.asked('›')} ${value}`,
-    keyHint(keys, style, width),
+    problem ? style.warn(wrap(problem, width, '  ')) : keyHint(keys, style, width),
   ];
 });

@@ -1,4 +1,4 @@
-import type { Answers, Bank, Question } from '../core/types.js';
+import type { Answers, Bank, Commitment, FollowUp, Question } from '../core/types.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -20,7 +20,12 @@ function allowedComment(q: Question): string[] {
  * template; with answers it is what --save-answers writes, so a saved run reads like a filled-in template.
  * `schemaLine` (a `# yaml-language-server: $schema=…` comment) goes first, for editors.
  */
-export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: string): string {
+export function renderAnswersFile(
+  bank: Bank,
+  answers?: Answers,
+  schemaLine?: string,
+  toFollowUp?: FollowUpToAsk,
+): string {
   const meta = answers?.meta ?? {};
   const out = [
     ...(schemaLine === undefined ? [] : [schemaLine]),
@@ -32,6 +37,8 @@ export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: st
     `role: ${meta.role ?? 'manager'}`,
     `respondent:${meta.respondent ? ` ${JSON.stringify(meta.respondent)}` : ''}`,
     `date:${meta.date ? ` ${JSON.stringify(meta.date)}` : ''}`,
+    ...followUpLines(answers?.followUp ?? []),
+    ...(toFollowUp ? followUpToAskLines(toFollowUp) : []),
     'answers:',
   ];
   for (const section of bank.sections) {
@@ -44,5 +51,67 @@ export function renderAnswersFile(bank: Bank, answers?: Answers, schemaLine?: st
       out.push(`  ${q.id}:${value === undefined ? '' : ` ${JSON.stringify(value)}`}`);
     }
   }
+  out.push(...commitmentLines(answers?.commitments ?? []));
   return `${out.join('\n')}\n`;
+}
+
+/** `key: "value"` for each field that is set, as one item of a YAML list. */
+function listItem(fields: [string, string | undefined][]): string[] {
+  return fields
+    .filter((field): field is [string, string] => field[1] !== undefined)
+    .map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${JSON.stringify(value)}`);
+}
+
+/** Commitments a template asks about: each with its status (and a note) left to fill in. */
+export interface FollowUpToAsk {
+  commitments: Commitment[];
+  /** The question, as the bank words it ("Did your manager keep this?"). */
+  prompt: string;
+}
+
+function followUpToAskLines({ commitments, prompt }: FollowUpToAsk): string[] {
+  return [
+    `# ${oneLine(prompt)} For each: status kept, partly or not-kept (empty: not answered), and a note if you like.`,
+    'followUp:',
+    ...commitments.flatMap((c) => [
+      ...listItem([
+        ['text', c.text],
+        ['item', c.item],
+      ]),
+      '    status:',
+      '    note:',
+    ]),
+  ];
+}
+
+function followUpLines(followUp: FollowUp[]): string[] {
+  if (followUp.length === 0) return [];
+  return [
+    "# How the last round's commitments went: status is kept, partly or not-kept.",
+    'followUp:',
+    ...followUp.flatMap((f) =>
+      listItem([
+        ['text', f.text],
+        ['item', f.item],
+        ['status', f.status],
+        ['note', f.note],
+      ]),
+    ),
+  ];
+}
+
+function commitmentLines(commitments: Commitment[]): string[] {
+  if (commitments.length === 0) return [];
+  return [
+    '',
+    '# What you commit to before the next round, which starts by asking how each went.',
+    'commitments:',
+    ...commitments.flatMap((c) =>
+      listItem([
+        ['item', c.item],
+        ['text', c.text],
+        ['due', c.due],
+      ]),
+    ),
+  ];
 }

@@ -1,4 +1,4 @@
-import { leaningWords, type Report, type ReportItem, rolePhrases } from '../core/report.js';
+import { leaningWords, type Report, type ReportItem, rolePhrases, statusWords } from '../core/report.js';
 import { sanitize } from './style.js';
 
 /** Escapes what would break a table cell or turn answer text into links, HTML or formatting. */
@@ -20,6 +20,13 @@ export function renderMarkdown(report: Report): string {
   const phrases = rolePhrases[report.role];
   const who = report.respondent.name ? ` — ${escapeMarkdown(report.respondent.name)}` : '';
   out.push(`## ${escapeMarkdown(report.bank.title)}${who}`, '');
+  if (report.followUp.length > 0) {
+    out.push(`### ${phrases.followUp}`, '', '| Commitment | How it went | Note |', '|---|---|---|');
+    for (const f of report.followUp) {
+      out.push(`| ${escapeMarkdown(f.text)} | ${statusWords[f.status]} | ${escapeMarkdown(f.note ?? '')} |`);
+    }
+    out.push('');
+  }
   out.push('| | Score (0–100) |', '|---|---:|');
   out.push(`| ${phrases.asked} | ${report.scores.asked} |`);
   out.push(`| ${phrases.given} | ${report.scores.given} |`);
@@ -51,6 +58,15 @@ export function renderMarkdown(report: Report): string {
     out.push('### Reflections', '');
     for (const r of report.reflections)
       out.push(`**${escapeMarkdown(r.prompt)}**`, '', escapeMarkdown(r.answer), '');
+  }
+
+  if (report.commitments.length > 0) {
+    out.push(`### ${phrases.commitments}`, '');
+    report.commitments.forEach((c, i) => {
+      const about = [c.label && escapeMarkdown(c.label), c.due && `by ${c.due}`].filter(Boolean).join(', ');
+      out.push(`${i + 1}. ${escapeMarkdown(c.text)}${about ? ` _(${about})_` : ''}`);
+    });
+    out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -1,6 +1,8 @@
 import type { RoleStats, TeamReport, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
+import { baselineMarkdownLines } from './team-baseline.js';
+import { commitmentMarkdownLines } from './team-commitments.js';
 
 const roleName: Record<Role, string> = { manager: "Managers' view", rep: "Reps' view" };
 
@@ -26,6 +28,8 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push('| View | n | Asked | Given | Balance | Leaning |', '|---|---:|---:|---:|---:|---|');
   out.push(viewRow('manager', report.scores.manager), viewRow('rep', report.scores.rep), '');
 
+  out.push(...baselineMarkdownLines(report));
+  out.push(...commitmentMarkdownLines(report));
   out.push('### Perception gap', '');
   if (report.perceptionGaps.length === 0) {
     out.push(`_None to show: it needs a manager and at least ${report.minGroup} reps on an owed item._`, '');

@@ -1,6 +1,8 @@
 import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
 import { type Style, sanitize } from './style.js';
+import { baselineTextLines } from './team-baseline.js';
+import { commitmentTextLines } from './team-commitments.js';
 import { wrap } from './text.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -51,6 +53,9 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
     viewLine('manager', report.scores.manager, style),
     viewLine('rep', report.scores.rep, style),
   ];
+
+  out.push(...baselineTextLines(report, style, w));
+  out.push(...commitmentTextLines(report, style, w));
 
   out.push('', style.heading('Perception gap: what managers say they give, what reps say they get'));
   if (report.perceptionGaps.length === 0) {

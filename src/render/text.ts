@@ -1,4 +1,5 @@
-import { leaningWords, type Report, type ReportItem, rolePhrases } from '../core/report.js';
+import { leaningWords, type Report, type ReportItem, rolePhrases, statusWords } from '../core/report.js';
+import type { FollowUpStatus } from '../core/types.js';
 import { type Style, sanitize } from './style.js';
 import { wrap } from './wrap.js';
 
@@ -23,6 +24,7 @@ export function renderText(report: Report, style: Style, width = 80): string {
   const labelWidth = Math.max(phrases.asked.length, phrases.given.length) + 2;
   const who = report.respondent.name ? ` · ${sanitize(report.respondent.name)}` : '';
   out.push(style.heading(`${report.bank.title}${who}`), '');
+  if (report.followUp.length > 0) out.push(...followUpLines(report, style, w), '');
   out.push(
     `  ${phrases.asked.padEnd(labelWidth)}${bar(asked, style.asked, style)} ${String(Math.round(asked)).padStart(3)}`,
   );
@@ -73,5 +75,28 @@ export function renderText(report: Report, style: Style, width = 80): string {
       out.push(style.strong(wrap(r.prompt, w, '  ')), wrap(sanitize(r.answer), w, '    '));
     }
   }
+
+  if (report.commitments.length > 0) {
+    out.push('', style.heading(phrases.commitments));
+    report.commitments.forEach((c, i) => {
+      const about = [c.label, c.due && `by ${c.due}`].filter(Boolean).join(', ');
+      const line = `${i + 1}. ${sanitize(c.text)}${about ? ` ${style.dim(`(${about})`)}` : ''}`;
+      out.push(wrap(line, w, '  ', '     '));
+    });
+  }
   return `${out.join('\n')}\n`;
+}
+
+const STATUS_MARKS: Record<FollowUpStatus, string> = { kept: '✓', partly: '~', 'not-kept': '✗' };
+
+/** The report opens with how the last round's commitments went. */
+function followUpLines(report: Report, style: Style, width: number): string[] {
+  const out = [style.heading(rolePhrases[report.role].followUp)];
+  for (const f of report.followUp) {
+    const paint = f.status === 'kept' ? style.good : style.warn;
+    const mark = paint(`${STATUS_MARKS[f.status]} ${statusWords[f.status]}`);
+    out.push(wrap(`${sanitize(f.text)}: ${mark}`, width, '  '));
+    if (f.note) out.push(style.dim(wrap(sanitize(f.note), width, '    ')));
+  }
+  return out;
 }

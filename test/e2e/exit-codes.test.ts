@@ -101,7 +101,7 @@ const ROWS: Row[] = [
   ['--min-group below 1', 'team --min-group 0 .', {}, 2,
     cli(/option '--min-group <n>' argument '0' is invalid\. expected a whole number of at least 1\./), HELP_OF('team'), /Usage: who-failed-whom team \[options\] <paths\.\.\.>/],
   ['unknown command, with a suggestion', 'teem', {}, 2,
-    cli(/unknown command "teem"\. Did you mean "team"\? Commands: template, questions, team, validate, init/), USAGE],
+    cli(/unknown command "teem"\. Did you mean "team"\? Commands: template, questions, team, validate, init, compare, history/), USAGE],
   ['a command without its arguments', 'validate', {}, 2, cli(/missing required argument 'files'/), HELP_OF('validate'), /Usage: who-failed-whom validate \[options\] <files\.\.\.>/],
   // Assessing (commands/assess.ts)
   ['no answers: stdin is not a terminal and gives nothing', '', { '-': '' }, 2, cli(/no answers: stdin is not a terminal and gave nothing\. Pass --answers FILE \(or pipe one in\), or run in a terminal to answer the questions/), USAGE],
@@ -144,7 +144,7 @@ const ROWS: Row[] = [
   ['nesting too deep', '-a n.yaml', { 'n.yaml': `answers: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, 2,
     /n\.yaml:1:\d+: nested too deeply to read; answers and banks are a few levels deep/, null],
   // Answers (core/answers.ts, core/validation.ts)
-  ['an unknown key, with a suggestion', '-a u.yaml', { 'u.yaml': 'respondant: Dana\nanswers: {}\n' }, 2, /u\.yaml:1:1: unknown key "respondant"\. Did you mean "respondent"\? Allowed here: \$schema, bank, bankVersion, role, respondent, date, answers/, ANSWERS],
+  ['an unknown key, with a suggestion', '-a u.yaml', { 'u.yaml': 'respondant: Dana\nanswers: {}\n' }, 2, /u\.yaml:1:1: unknown key "respondant"\. Did you mean "respondent"\? Allowed here: \$schema, bank, bankVersion, role, respondent, date, answers, followUp, commitments/, ANSWERS],
   ['a required key missing', '-a u.yaml', { 'u.yaml': 'bank: who-failed-whom\n' }, 2, /u\.yaml:1:1: "answers" is required/, ANSWERS],
   ['not a mapping', '-a u.yaml', { 'u.yaml': 'answers: 3\n' }, 2, /u\.yaml:1:10: expected a mapping \(key: value\), got 3/, ANSWERS],
   ['a value not among the choices of a key', '-a u.yaml', { 'u.yaml': 'role: boss\nanswers: {}\n' }, 2,
@@ -162,7 +162,7 @@ const ROWS: Row[] = [
   ['bank: a value not among the choices', 'questions --questions b.yaml', plus('type: essay, prompt: Q?'), 2,
     /b\.yaml:12:34: expected one of scale, choice, text, got "essay"\./, FIX_BANK],
   ['bank: a required key missing', 'questions --questions b.yaml', plus('type: text'), 2, /b\.yaml:12:5: "prompt" is required/, FIX_BANK],
-  ['bank: an unknown key, with a suggestion', 'questions --questions b.yaml', bank('title: Mini', 'title: Mini\ntitel: Mini'), 2, /b\.yaml:4:1: unknown key "titel"\. Did you mean "title"\? Allowed here: \$schema, id, version, title, intro, scales, scoring, verdicts, rep, sections, questions/, FIX_BANK],
+  ['bank: an unknown key, with a suggestion', 'questions --questions b.yaml', bank('title: Mini', 'title: Mini\ntitel: Mini'), 2, /b\.yaml:4:1: unknown key "titel"\. Did you mean "title"\? Allowed here: \$schema, id, version, title, intro, scales, scoring, verdicts, rep, sections, questions, rounds/, FIX_BANK],
   ['bank: an id not in kebab-case', 'questions --questions b.yaml', bank('id: mini', 'id: Mini'), 2,
     /b\.yaml:1:5: must be kebab-case: lowercase letters, digits and single hyphens/, FIX_BANK],
   ['bank: an empty text', 'questions --questions b.yaml', bank('title: Mini', 'title: ""'), 2, /b\.yaml:3:8: must not be empty/, FIX_BANK],

@@ -73,8 +73,18 @@ const VOLATILE_ENV = [
  */
 export const TEST_CACHE_DIR = join(tmpdir(), 'who-failed-whom-test-cache');
 
+/**
+ * Where the tests' runs keep rounds, never the user's own data folder. A test that runs the questionnaire to the
+ * end points WHO_FAILED_WHOM_DATA_DIR at a folder of its own, so one test's rounds never reach another's.
+ */
+export const TEST_DATA_DIR = join(tmpdir(), 'who-failed-whom-test-data');
+
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, WHO_FAILED_WHOM_CACHE_DIR: TEST_CACHE_DIR };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WHO_FAILED_WHOM_CACHE_DIR: TEST_CACHE_DIR,
+    WHO_FAILED_WHOM_DATA_DIR: TEST_DATA_DIR,
+  };
   for (const name of VOLATILE_ENV) delete env[name];
   for (const [name, value] of Object.entries(extra)) {
     if (value === undefined) delete env[name];

@@ -2,8 +2,11 @@
  * End-to-end through a real pseudo-terminal: pty_driver.py (Python's stdlib pty, no native Node module) runs the
  * built binary as a person would, waits for each prompt and presses keys.
  */
+import { readFileSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { parse } from 'yaml';
 import {
   type AnswerValue,
   answersYaml,
@@ -16,6 +19,7 @@ import {
   type PtyStep,
   plain,
   type QuestionList,
+  ROOT,
   type RunResult,
   readText,
   runCli,
@@ -28,6 +32,8 @@ const ENTER = '\r';
 const DOWN = `${ESC}[B`;
 const CTRL_C = '\u0003';
 const SHOW_CURSOR = `${ESC}[?25h`;
+/** After the report: "No more commitments", the last choice (the list does not loop, so extra presses stay there). */
+const NO_COMMITMENT: PtyStep = { expect: '(1 of 3)', send: `${DOWN.repeat(12)}${ENTER}` };
 const HIDE_CURSOR = `${ESC}[?25l`;
 
 // Above runPty's own kill-timer, so a stuck session fails with the driver's account of where it stuck.
@@ -51,6 +57,13 @@ afterAll(async () => {
 });
 
 const node = (...args: string[]) => [process.execPath, BIN, ...args];
+
+let dataDirs = 0;
+/** A data folder of the test's own, not made yet: the run makes it, and no other test's rounds are in it. */
+function freshDataDir(): string {
+  dataDirs += 1;
+  return join(dir.path, `data-${dataDirs}`, 'who-failed-whom');
+}
 
 /** What the test types for a question, and the answer that is expected to record. */
 interface Plan {
@@ -113,7 +126,12 @@ async function scoreAsFile(answers: Record<string, AnswerValue>): Promise<{ scor
 describe('the interactive questionnaire', () => {
   test('answering every prompt ends in the report, exit 0', async () => {
     const { steps, answers } = stepsFor(firstChoice);
-    const result = await runPty({ cmd: node(), steps: [...steps, { expect: 'Balance' }] });
+    const data = freshDataDir();
+    const result = await runPty({
+      cmd: node(),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
+      steps: [...steps, { expect: 'Balance' }, NO_COMMITMENT],
+    });
     expectNoCrash(result);
     const screen = plain(result.stdout);
     expect(screen).toContain(list.bank.title);
@@ -126,13 +144,16 @@ describe('the interactive questionnaire', () => {
     // Enter picks the first choice, so the report is the one these answers give as a file.
     const expected = await scoreAsFile(answers);
     expect(screen).toContain(`Balance ${expected.scores.balance} of 100`);
+    expect(screen).toContain('This round is kept in');
     expect(result.code).toBe(0);
   });
 
   test('Ctrl-C at the third prompt → exit 130, nothing saved, the cursor shown again', async () => {
     const saved = join(dir.path, 'never.yaml');
+    const data = freshDataDir();
     const result = await runPty({
       cmd: node('--save-answers', saved),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
       steps: [
         { expect: '(1/', send: ENTER },
         { expect: '(2/', send: ENTER },
@@ -150,6 +171,7 @@ describe('the interactive questionnaire', () => {
     expect(result.stdout).toContain(SHOW_CURSOR);
     expect(result.stdout.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(result.stdout.lastIndexOf(HIDE_CURSOR));
     await expect(readText(saved)).rejects.toThrow(/ENOENT/);
+    await expect(stat(data)).rejects.toThrow(/ENOENT/);
     expect(result.code).toBe(130);
   });
 
@@ -181,12 +203,17 @@ describe('the interactive questionnaire', () => {
     const saved = join(dir.path, 'answers.yaml');
     const report = join(dir.path, 'report.json');
     const { steps, answers } = stepsFor(varied);
+    const data = freshDataDir();
     const result = await runPty({
-      cmd: node('--format', 'json', '-o', report, '--save-answers', saved),
-      steps,
+      cmd: node('--format', 'json', '-o', report, '--save-answers', saved, '--no-save'),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
+      steps: [...steps, NO_COMMITMENT],
     });
     expectNoCrash(result);
     expect(result.code).toBe(0);
+    // --no-save: no round kept, and no folder made for one.
+    expect(plain(result.stdout)).not.toContain('This round is kept');
+    await expect(stat(data)).rejects.toThrow(/ENOENT/);
     const replay = await runCli(['--answers', saved, '--format', 'json'], { stdin: 'ignore' });
     expect(replay.stderr).toBe('');
     expect(replay.code).toBe(0);
@@ -200,7 +227,11 @@ describe('the interactive questionnaire', () => {
     const out = join(dir.path, 'out.json');
     const { steps, answers } = stepsFor(firstChoice);
     const command = `exec "$0" "$1" --format json > "$2"`;
-    const result = await runPty({ cmd: ['sh', '-c', command, process.execPath, BIN, out], steps });
+    const result = await runPty({
+      cmd: ['sh', '-c', command, process.execPath, BIN, out],
+      env: { WHO_FAILED_WHOM_DATA_DIR: freshDataDir() },
+      steps: [...steps, NO_COMMITMENT],
+    });
     expectNoCrash(result);
     expect(result.code).toBe(0);
     const screen = plain(result.stdout);
@@ -211,6 +242,147 @@ describe('the interactive questionnaire', () => {
     const report = JSON.parse(json) as { schemaVersion: number; scores: { balance: number } };
     expect(report.schemaVersion).toBe(1);
     expect(report.scores).toEqual((await scoreAsFile(answers)).scores);
+  });
+});
+
+describe('rounds in a real terminal', () => {
+  const bankYaml = parse(readFileSync(join(ROOT, 'questions', 'who-failed-whom.yaml'), 'utf8')) as {
+    questions: { id: string; suggestion?: string }[];
+  };
+  const suggestionOf = (id: string) => bankYaml.questions.find((q) => q.id === id)?.suggestion;
+  const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+  const keptIn = (screen: string) =>
+    /This round is kept in (\S+\.yaml), readable by you alone\./.exec(screen)?.[1];
+
+  test('a full run keeps a round (0600 in 0700 folders) and says where; the next run asks about its ' +
+    'commitment before the first question; history --format json lists both', async () => {
+    const data = freshDataDir();
+    const env = { WHO_FAILED_WHOM_DATA_DIR: data };
+    const first = stepsFor(varied);
+    const one = await runPty({
+      cmd: node(),
+      env,
+      steps: [
+        ...first.steps,
+        // The first offered commitment, its words as the bank suggests them, a date; then no more.
+        { expect: '(1 of 3)', send: ENTER },
+        { expect: 'In your words', send: ENTER },
+        { expect: 'By when?', send: `2027-03-01${ENTER}` },
+        { expect: '(2 of 3)', send: `${DOWN.repeat(12)}${ENTER}` },
+      ],
+    });
+    expectNoCrash(one);
+    expect(one.code).toBe(0);
+    const path = keptIn(plain(one.stdout).replace(/\n/g, ' '));
+    expect(path?.startsWith(join(data, 'rounds', 'who-failed-whom', 'manager'))).toBe(true);
+    const round = path ?? '';
+    expect(await modeOf(round)).toBe(0o600);
+    for (const folder of ['', 'rounds', 'rounds/who-failed-whom', 'rounds/who-failed-whom/manager']) {
+      expect([folder, await modeOf(join(data, folder))]).toEqual([folder, 0o700]);
+    }
+    const kept = parse(await readText(round)) as {
+      bank: string;
+      bankVersion: number;
+      role: string;
+      date: string;
+      commitments: { item: string; text: string; due: string }[];
+    };
+    expect(kept).toMatchObject({ bank: list.bank.id, bankVersion: list.bank.version, role: 'manager' });
+    expect(kept.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(kept.commitments).toHaveLength(1);
+    const [commitment] = kept.commitments;
+    expect(commitment?.text).toBe(suggestionOf(commitment?.item ?? ''));
+    expect(commitment?.due).toBe('2027-03-01');
+    // What was kept scores as the run did.
+    expect((await scoreAsFile(first.answers)).scores).toEqual(
+      JSON.parse((await runCli(['--answers', round, '--format', 'json'], { stdin: 'ignore' })).stdout).scores,
+    );
+
+    const second = stepsFor(firstChoice);
+    const two = await runPty({
+      cmd: node(),
+      env,
+      steps: [
+        { expect: 'Did you keep it?', send: `${DOWN}${ENTER}` },
+        { expect: 'A word on how it went', send: `Half the weeks${ENTER}` },
+        ...second.steps,
+        NO_COMMITMENT,
+      ],
+    });
+    expectNoCrash(two);
+    expect(two.code).toBe(0);
+    const screen = plain(two.stdout);
+    const followUpAt = screen.indexOf('Did you keep it?');
+    expect(followUpAt).toBeGreaterThan(screen.indexOf(commitment?.text ?? '\0'));
+    expect(followUpAt).toBeLessThan(screen.indexOf(`(1/${asked.length})`));
+    // The report opens with how it went.
+    expect(screen).toContain("Last round's commitments");
+    expect(screen.replace(/\s+/g, ' ')).toContain(`${commitment?.text}: ~ partly kept`);
+
+    const history = await runCli(['history', '--format', 'json'], { stdin: 'ignore', env });
+    expect(history.stderr).toBe('');
+    expect(history.code).toBe(0);
+    const rounds = (
+      JSON.parse(history.stdout) as {
+        rounds: { file: string; role: string; followUp: object; commitments: number }[];
+      }
+    ).rounds;
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatchObject({ file: round, role: 'manager', commitments: 1 });
+    expect(rounds[1]).toMatchObject({ role: 'manager', followUp: { kept: 0, partly: 1, 'not-kept': 0 } });
+    const again = parse(await readText(rounds[1]?.file ?? '')) as { followUp: object[] };
+    expect(again.followUp).toEqual([
+      { text: commitment?.text, item: commitment?.item, status: 'partly', note: 'Half the weeks' },
+    ]);
+  }, 180_000);
+
+  test("a rep with --commitments is asked about the manager's commitments first, and picks none", async () => {
+    const manager = join(dir.path, 'manager-with-commitments.yaml');
+    const text = (await readText(EXAMPLE)).concat(
+      'commitments:\n  - item: coach-strugglers\n    text: Coach whoever is behind, an hour a week\n',
+    );
+    await writeFile(manager, text);
+    const data = freshDataDir();
+    const repQuestions = (await runCli(['template', '--role', 'rep'], { stdin: 'ignore' })).stdout.match(
+      /^ {2}[a-z0-9-]+:$/gm,
+    );
+    const total = repQuestions?.length ?? 0;
+    const steps = Array.from({ length: total }, (_, i) => ({ expect: `(${i + 1}/${total})`, send: ENTER }));
+    const result = await runPty({
+      cmd: node('--role', 'rep', '--commitments', manager),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
+      steps: [
+        { expect: 'Did your manager keep this?', send: `${DOWN}${DOWN}${ENTER}` },
+        { expect: 'A word on how it went', send: ENTER },
+        ...steps,
+        { expect: 'Score my answers', send: ENTER },
+      ],
+    });
+    expectNoCrash(result);
+    expect(result.code).toBe(0);
+    const screen = plain(result.stdout);
+    expect(screen.indexOf('Coach whoever is behind, an hour a week')).toBeLessThan(screen.indexOf('(1/'));
+    // A rep makes no commitments: no picking after the report.
+    expect(screen).not.toContain('(1 of 3)');
+    const kept = keptIn(screen.replace(/\n/g, ' ')) ?? '';
+    expect(kept.startsWith(join(data, 'rounds', 'who-failed-whom', 'rep'))).toBe(true);
+    expect((parse(await readText(kept)) as { followUp: object[] }).followUp).toEqual([
+      { text: 'Coach whoever is behind, an hour a week', item: 'coach-strugglers', status: 'not-kept' },
+    ]);
+  });
+
+  test('Ctrl-C while picking commitments → exit 130, no round kept', async () => {
+    const data = freshDataDir();
+    const { steps } = stepsFor(firstChoice);
+    const result = await runPty({
+      cmd: node(),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
+      steps: [...steps, { expect: '(1 of 3)', send: CTRL_C }],
+    });
+    expect(result.timedOut).toBe(false);
+    expect(plain(result.stdout)).toContain('Interrupted; nothing was saved.');
+    expect(result.code).toBe(130);
+    await expect(stat(data)).rejects.toThrow(/ENOENT/);
   });
 });
 

@@ -114,6 +114,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     promptOutput: () => (out.stream.isTTY ? out.stream : err.stream),
     env: options.env ?? {},
     cwd,
+    platform: 'linux',
     builtinBankPath: BUILTIN_BANK_PATH,
     get stdoutText() {
       return out.text();
@@ -138,6 +139,11 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (parent !== 'directory') throw fsError(parent === 'file' ? 'ENOTDIR' : 'ENOENT', 'open', path);
       // The rename replaces a link itself, as rename(2) does; it never writes where the link points.
       links.delete(full);
+      files.set(full, content);
+    },
+    async createPrivateFile(path, content) {
+      const full = checkPath(path, 'open');
+      if (kind(full) !== 'missing' || links.has(full)) throw fsError('EEXIST', 'link', path);
       files.set(full, content);
     },
     async inspectDestination(path) {

@@ -17,7 +17,7 @@ function usageError(argv: string[]): UsageError {
 
 const assess = (options: object) => ({
   command: 'assess',
-  options: { format: 'text', force: false, color: true, input: true, ...options },
+  options: { format: 'text', save: true, force: false, color: true, input: true, ...options },
 });
 
 describe('parseArgs', () => {
@@ -41,6 +41,28 @@ describe('parseArgs', () => {
     ['--force', ['--save-answers', 's.yaml', '--force'], assess({ saveAnswers: 's.yaml', force: true })],
     ['--questions', ['--questions', 'bank.yaml'], assess({ questions: 'bank.yaml' })],
     ['--role rep', ['--role', 'rep'], assess({ role: 'rep' })],
+    ['--no-save', ['--no-save'], assess({ save: false })],
+    [
+      'compare BEFORE AFTER',
+      ['compare', 'a.yaml', 'b.yaml'],
+      {
+        command: 'compare',
+        options: { before: 'a.yaml', after: 'b.yaml', format: 'text', force: false, color: true },
+      },
+    ],
+    [
+      'compare last --role rep --format json',
+      ['compare', 'last', '--role', 'rep', '--format', 'json'],
+      {
+        command: 'compare',
+        options: { before: 'last', role: 'rep', format: 'json', force: false, color: true },
+      },
+    ],
+    [
+      'history -f markdown',
+      ['history', '-f', 'markdown'],
+      { command: 'history', options: { format: 'markdown', force: false, color: true } },
+    ],
     ['template', ['template'], { command: 'template', options: { role: 'manager' } }],
     ['template --role rep', ['template', '--role', 'rep'], { command: 'template', options: { role: 'rep' } }],
     [

@@ -1,0 +1,160 @@
+import { isCalendarDate, MAX_COMMITMENTS } from '../core/answers.js';
+import type { Report } from '../core/report.js';
+import type { Bank, Commitment, FollowUp, FollowUpStatus, RoundsWording } from '../core/types.js';
+import { FOLLOW_UP_STATUSES } from '../core/types.js';
+import type { InputStream, PromptOutput } from '../io.js';
+import { type Style, sanitize } from '../render/style.js';
+import { layoutWidth, wrap } from '../render/wrap.js';
+import { choicePrompt } from './choice-prompt.js';
+import { textPrompt } from './text-prompt.js';
+
+// The two ends of a round: it opens by asking how the last round's commitments went, and it closes with the
+// commitments for the next one. Each is a function of its own, beside the questionnaire, not inside it.
+
+export interface RoundPromptContext {
+  input: InputStream;
+  output: PromptOutput;
+  signal?: AbortSignal;
+  style: Style;
+}
+
+/** The last round's commitments, and whose: a manager's own, or (for a rep) their manager's. */
+export interface FollowUpRequest {
+  commitments: Commitment[];
+  wording: RoundsWording;
+  /** A rep answers about their manager's commitments, in the rep's wording. */
+  aboutManager: boolean;
+}
+
+const contextOf = (ctx: RoundPromptContext) => ({
+  input: ctx.input,
+  output: ctx.output,
+  ...(ctx.signal ? { signal: ctx.signal } : {}),
+});
+
+/** How each of the last round's commitments went: kept, partly or not kept, and a note if the person has one. */
+export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptContext): Promise<FollowUp[]> {
+  const { wording, commitments } = request;
+  const words = request.aboutManager ? wording.followUp.rep : wording.followUp;
+  const { style } = ctx;
+  const width = layoutWidth(ctx.output.columns);
+  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width, '  '))}\n`);
+  const followUp: FollowUp[] = [];
+  for (const [i, c] of commitments.entries()) {
+    const due = c.due ? ` (by ${c.due})` : '';
+    ctx.output.write(
+      `\n${style.strong(wrap(`${i + 1}. ${sanitize(c.text)}${due}`, width, '  ', '     '))}\n`,
+    );
+    const status = await choicePrompt(
+      {
+        message: sanitize(words.prompt),
+        options: FOLLOW_UP_STATUSES.map((s, n) => ({
+          label: sanitize(wording.followUp.choices[s]),
+          value: s,
+          key: String(n + 1),
+        })),
+        canGoBack: false,
+        style,
+        width,
+      },
+      contextOf(ctx),
+    );
+    if (status.type !== 'answer') continue;
+    const note = await textPrompt(
+      { message: sanitize(wording.followUp.note), canGoBack: false, style, width },
+      contextOf(ctx),
+    );
+    const entry: FollowUp = { text: c.text, status: status.value as FollowUpStatus };
+    if (c.item !== undefined) entry.item = c.item;
+    if (note.type === 'answer') entry.note = String(note.value);
+    followUp.push(entry);
+  }
+  return followUp;
+}
+
+const MAX_OFFERED = 5;
+
+/**
+ * What to offer: the owed items behind the widest gaps (the lagging ones, widest gap first), each with the
+ * bank's suggestion; with no gap, the owed items rated lowest. Only items the bank has a suggestion for.
+ */
+export function commitmentChoices(
+  report: Report,
+  bank: Bank,
+): { item: string; label: string; text: string }[] {
+  const lagging = report.gaps.flatMap((gap) => gap.lagging.map((l) => l.id));
+  const lowest = [...report.ledgers.owed.items].sort((a, b) => a.score - b.score).map((i) => i.id);
+  const ids = [...new Set([...lagging, ...lowest])];
+  return ids
+    .flatMap((id) => {
+      const q = bank.questions.find((question) => question.id === id);
+      return q?.suggestion ? [{ item: id, label: q.label, text: q.suggestion }] : [];
+    })
+    .slice(0, MAX_OFFERED);
+}
+
+// Item ids are kebab-case: these can never be one.
+const OWN_WORDS = ':own-words';
+const DONE = ':done';
+
+/** Up to three commitments for the next round, each from the offered suggestions or in the person's own words. */
+export async function pickCommitments(
+  report: Report,
+  bank: Bank,
+  wording: RoundsWording,
+  ctx: RoundPromptContext,
+): Promise<Commitment[]> {
+  const words = wording.commit;
+  const { style } = ctx;
+  const width = layoutWidth(ctx.output.columns);
+  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width, '  '))}\n`);
+  const offered = commitmentChoices(report, bank);
+  const commitments: Commitment[] = [];
+  while (commitments.length < MAX_COMMITMENTS) {
+    const open = offered.filter((o) => !commitments.some((c) => c.item === o.item));
+    const picked = await choicePrompt(
+      {
+        message: `${sanitize(words.prompt)} (${commitments.length + 1} of ${MAX_COMMITMENTS})`,
+        options: [
+          // The concrete step is the choice; what it serves shows under the list while it is highlighted.
+          ...open.map((o) => ({ label: sanitize(o.text), value: o.item, description: sanitize(o.label) })),
+          { label: sanitize(words.ownWords), value: OWN_WORDS },
+          { label: sanitize(words.done), value: DONE },
+        ],
+        canGoBack: false,
+        skippable: false,
+        style,
+        width,
+      },
+      contextOf(ctx),
+    );
+    if (picked.type !== 'answer' || picked.value === DONE) break;
+    const suggestion = open.find((o) => o.item === picked.value);
+    const text = await textPrompt(
+      {
+        message: sanitize(words.text),
+        ...(suggestion ? { initial: sanitize(suggestion.text) } : {}),
+        canGoBack: false,
+        style,
+        width,
+      },
+      contextOf(ctx),
+    );
+    if (text.type !== 'answer') continue;
+    const due = await textPrompt(
+      {
+        message: sanitize(words.due),
+        validate: (value) => value === '' || isCalendarDate(value) || 'A date as YYYY-MM-DD, like 2027-03-01',
+        canGoBack: false,
+        style,
+        width,
+      },
+      contextOf(ctx),
+    );
+    const commitment: Commitment = { text: String(text.value) };
+    if (suggestion) commitment.item = suggestion.item;
+    if (due.type === 'answer') commitment.due = String(due.value);
+    commitments.push(commitment);
+  }
+  return commitments;
+}
