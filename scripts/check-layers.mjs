@@ -15,7 +15,11 @@ export const LAYERS = {
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
   input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync'] },
   output: { layers: ['root', 'core'], packages: ['node:*'] },
-  prompt: { layers: ['root', 'core', 'render'], packages: ['@inquirer/core'] },
+  // node:readline and node:events: the text prompt reads the terminal's keys itself, to take a paste in runs.
+  prompt: {
+    layers: ['root', 'core', 'render'],
+    packages: ['@inquirer/core', 'node:readline', 'node:events'],
+  },
   commands: {
     layers: ['root', 'core', 'render', 'input', 'output', 'prompt'],
     packages: ['node:path'],

@@ -21,20 +21,42 @@ export class InputError extends Error {
   }
 }
 
-/** The user pressed Ctrl-C (exit 130) or the process was told to stop with SIGTERM (exit 143). */
-export class InterruptedError extends Error {
-  override name = 'InterruptedError';
-  constructor(readonly signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') {
-    super('interrupted');
-  }
+export const ExitCode = {
+  ok: 0,
+  belowThreshold: 1,
+  invalid: 2,
+  hangup: 129,
+  interrupted: 130,
+  quit: 131,
+  terminated: 143,
+} as const;
+
+/** The signals that stop a run, each with its exit code: 128 + the signal's number, as a shell reports it. */
+const SIGNAL_EXIT_CODES = {
+  SIGHUP: ExitCode.hangup,
+  SIGINT: ExitCode.interrupted,
+  SIGQUIT: ExitCode.quit,
+  SIGTERM: ExitCode.terminated,
+} as const;
+export type InterruptSignal = keyof typeof SIGNAL_EXIT_CODES;
+export const INTERRUPT_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as InterruptSignal[];
+
+export function isInterruptSignal(value: unknown): value is InterruptSignal {
+  return typeof value === 'string' && Object.hasOwn(SIGNAL_EXIT_CODES, value);
 }
 
-export const ExitCode = { ok: 0, belowThreshold: 1, invalid: 2, interrupted: 130, terminated: 143 } as const;
-
-/** The exit code for a run stopped by a signal: Ctrl-C (SIGINT) or SIGTERM. */
-export function signalExitCode(signal: 'SIGINT' | 'SIGTERM'): number {
-  return signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
+/** The exit code for a run stopped by a signal: Ctrl-C (SIGINT), SIGTERM, a hangup (SIGHUP) or SIGQUIT. */
+export function signalExitCode(signal: InterruptSignal): number {
+  return SIGNAL_EXIT_CODES[signal];
 }
 
 /** Said once when a run is interrupted, by main() or, if a run is stuck, by the process edge. */
 export const INTERRUPTED_MESSAGE = 'Interrupted; nothing was saved.';
+
+/** The user pressed Ctrl-C, or the process was told to stop by a signal (SIGTERM, SIGHUP, SIGQUIT). */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  constructor(readonly signal: InterruptSignal = 'SIGINT') {
+    super('interrupted');
+  }
+}

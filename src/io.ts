@@ -65,7 +65,11 @@ export interface Io {
    * of a scoring run. Absent when running from source.
    */
   builtinBankJsonPath?: string;
-  readFile(path: string): Promise<string>;
+  /**
+   * A file's bytes (text is decoded in one place, src/input/decode.ts). A regular file over the size cap is
+   * refused before it is read; a FIFO or a device is read to its end or to the cap.
+   */
+  readFile(path: string): Promise<Uint8Array>;
   /**
    * Writes through a new temporary file in the same folder (created exclusively, under a random name, never
    * through a link) and a rename, so readers never see half a file; a device or a FIFO is written in place

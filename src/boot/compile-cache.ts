@@ -1,12 +1,15 @@
 /**
- * Where the loader (src/boot/loader.ts) keeps its V8 code caches, which ones a run may use, and how they are written
- * and cleaned. A cache is compiled code that runs as it is, so it is only ever read from a folder that nobody
- * else can write to, and only for the exact file it was made from.
+ * Where the loader (src/boot/loader.ts) keeps its V8 code caches, which ones a run may use, and how they are read,
+ * written and cleaned. A cache is compiled code that runs as it is, so it is only ever read from a file and a
+ * folder of this user's that nobody else can write to (checked at every read: private-file.ts), only if it is
+ * whole (cache-seal.ts), and only for the exact file it was made from.
  */
 import { HELP_WORDS, isCommandName } from '../command-names.js';
+import { seal, unseal } from './cache-seal.js';
+import { ensurePrivateFolder, readPrivateFile, writePrivateFile } from './private-file.js';
 
 const fs = process.getBuiltinModule('node:fs');
-const { isAbsolute, join, resolve } = process.getBuiltinModule('node:path');
+const { basename, isAbsolute, join, resolve } = process.getBuiltinModule('node:path');
 
 type Env = Record<string, string | undefined>;
 
@@ -34,23 +37,6 @@ export function cacheKind(argv: string[], stdinIsTerminal: boolean): string {
   if (command) return command;
   const answers = argv.some((arg) => ['--answers', '-a'].includes(arg) || arg.startsWith('--answers='));
   return answers || !stdinIsTerminal ? 'assess' : 'questionnaire';
-}
-
-/**
- * Whether the folder may hold caches: missing (it will be made, private), or a folder of this user's that no
- * one else can write to. Elsewhere (a shared folder, someone else's) the caches are neither read nor written.
- */
-export function isPrivateFolder(folder: string): boolean {
-  let info: import('node:fs').Stats;
-  try {
-    info = fs.statSync(folder);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
-  if (!info.isDirectory()) return false;
-  // Windows has no owners in this sense; its per-user LOCALAPPDATA is private already.
-  if (process.getuid === undefined) return true;
-  return info.uid === process.getuid() && (info.mode & 0o022) === 0;
 }
 
 /**
@@ -107,26 +93,44 @@ export function staleCaches(
     .map(({ name }) => name);
 }
 
+/** Far above any real cache (they are kilobytes), so a wrong file at the path is never read whole. */
+export const MAX_CACHE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The code cache at the path, checked: undefined unless the folder and the file are this user's alone and the
+ * file is whole and was made for this very cache (its name, which names the script and the run, is the key).
+ */
+export function readCache(folder: string, path: string): Buffer | undefined {
+  const file = readPrivateFile(folder, path, MAX_CACHE_BYTES);
+  return file && unseal(basename(path), file);
+}
+
 export interface Pending {
   path: string;
   data: () => Buffer;
 }
 
-/** Written beside and renamed into place, so a reader never sees half a cache; any failure skips it. */
+/**
+ * Writes the caches into the folder, made private if it does not exist yet, and only if it is private (checked
+ * now, not at start: the folder may have changed while the program ran). Any failure skips the cache.
+ */
 export function writeCaches(folder: string, build: string, pending: Pending[]): void {
   try {
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!ensurePrivateFolder(folder)) return;
     const files = fs
       .readdirSync(folder)
       .filter((name) => OURS.test(name))
-      .map((name) => ({ name, mtimeMs: fs.statSync(join(folder, name)).mtimeMs }));
+      .map((name) => ({ name, mtimeMs: fs.lstatSync(join(folder, name)).mtimeMs }));
     for (const name of staleCaches(files, build, Date.now())) fs.rmSync(join(folder, name), { force: true });
-    for (const { path, data } of pending) {
-      const temporary = `${path}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, data(), { mode: 0o600 });
-      fs.renameSync(temporary, path);
-    }
   } catch {
-    // A read-only home, a full disk: the next run compiles again, that is all.
+    // A read-only home: the next run compiles again, that is all.
+    return;
+  }
+  for (const { path, data } of pending) {
+    try {
+      writePrivateFile(path, seal(basename(path), data()));
+    } catch {
+      // A full disk: this cache is made again next time.
+    }
   }
 }

@@ -9,7 +9,7 @@
  * version) it compiles as usual: a cache only ever makes a run faster, never different.
  */
 import { ExitCode } from '../errors.js';
-import { cacheFile, cacheFolder, cacheKind, isPrivateFolder, writeCaches } from './compile-cache.js';
+import { cacheFile, cacheFolder, cacheKind, readCache, writeCaches } from './compile-cache.js';
 
 // Built-ins without the module loaders: process.getBuiltinModule (Node 20.16+) costs nothing beyond the module.
 const fs = process.getBuiltinModule('node:fs');
@@ -73,9 +73,10 @@ function runScript(
   }
   let cachedData: Buffer | undefined;
   try {
-    if (cachePath) cachedData = fs.readFileSync(cachePath);
+    // Checked at every read, not once at start: a library's script is read long after the program's.
+    if (cache && cachePath) cachedData = readCache(cache.folder, cachePath);
   } catch {
-    // No cache yet.
+    // Checks do not throw; this is for the unforeseen, which costs a compile, never the run.
   }
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   loaded.push({ script, cachePath, cached: cachedData !== undefined && !script.cachedDataRejected });
@@ -86,8 +87,8 @@ function runScript(
 }
 
 export async function start(argv = process.argv.slice(2)): Promise<void> {
-  const candidate = cacheFolder(process.env, process.platform);
-  const folder = candidate !== undefined && isPrivateFolder(candidate) ? candidate : undefined;
+  // Whether the folder is usable is checked at each read and write, not here: it may change while the run waits.
+  const folder = cacheFolder(process.env, process.platform);
   const cache = (kind: string) => (folder === undefined ? undefined : { folder, kind });
   const loaded: Loaded[] = [];
   const vendors = new Map<string, unknown>();

@@ -7,7 +7,7 @@ import {
   UsageError,
 } from '../errors.js';
 import type { Io } from '../io.js';
-import { sanitize } from '../render/style.js';
+import { visible } from '../render/sanitize.js';
 import { parseArgs } from './args.js';
 import { runCommand } from './commands.js';
 
@@ -27,12 +27,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function reportError(error: unknown, io: Io): number {
-  // Messages quote file content (keys, values): never let it drive the terminal.
-  const write = (text: string) => io.stderr.write(`${sanitize(text)}\n`);
+/** Writes the message for a failure and gives its exit code; the process edge uses it for a signal it ends. */
+export function reportError(error: unknown, io: Io): number {
+  // Messages quote file names and file content (keys, values): each shows as what it is, on one line, and
+  // never drives the terminal.
+  const write = (text: string) => io.stderr.write(`${visible(text)}\n`);
   if (error instanceof UsageError) {
-    write(`who-failed-whom: ${error.message}`);
-    write(error.hint ?? 'Run who-failed-whom --help for usage.');
+    // Commander ends a message with "(Did you mean …?)" on a line of its own; any other line break in it came
+    // from the command line, and is shown as an escape like the rest.
+    const [, said, suggestion] = /^([\s\S]*?)(?:\n(\(Did you mean [^\n]*\?\)))?$/.exec(error.message) ?? [];
+    write(`who-failed-whom: ${said ?? error.message}`);
+    if (suggestion) write(suggestion);
+    // The hint is ours (a usage line and a pointer to help), one line each.
+    for (const line of (error.hint ?? 'Run who-failed-whom --help for usage.').split('\n')) write(line);
     return ExitCode.invalid;
   }
   if (error instanceof InputError) {
@@ -48,6 +55,8 @@ function reportError(error: unknown, io: Io): number {
   const message = error instanceof Error ? error.message : String(error);
   write(`who-failed-whom: unexpected error: ${message}`);
   write('This is a bug, not something you did. Please report it with the command you ran and this message.');
-  if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) write(error.stack);
+  if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) {
+    for (const line of error.stack.split('\n')) write(line);
+  }
   return ExitCode.invalid;
 }

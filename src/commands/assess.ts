@@ -14,8 +14,8 @@ import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { sanitize, visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
-import { sanitize } from '../render/style.js';
 import { renderText } from '../render/text.js';
 import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
@@ -203,7 +203,7 @@ async function promptContext(options: AssessOptions, io: Io): Promise<RoundPromp
 }
 
 function answersCheck(options: AssessOptions, io: Io): AnswersCheck {
-  return { strict: options.strict === true, warn: (line) => io.stderr.write(`${line}\n`) };
+  return { strict: options.strict === true, warn: (line) => io.stderr.write(`${visible(line)}\n`) };
 }
 
 function roleOf(options: AssessOptions, answers: Answers, sourceName: string): Role {

@@ -12,7 +12,7 @@ import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
-import { sanitize } from '../render/style.js';
+import { sanitize } from '../render/sanitize.js';
 import { refuseUnscorable } from './assess.js';
 
 export interface CompareOptions extends ReportOptions {

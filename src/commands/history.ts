@@ -8,7 +8,7 @@ import { emitReport, type ReportOptions, reportDestination, writtenLine } from '
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
-import { sanitize } from '../render/style.js';
+import { sanitize } from '../render/sanitize.js';
 
 export interface HistoryOptions extends ReportOptions {
   /** Only this role's rounds; both without it. */

@@ -7,6 +7,7 @@ import { parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
 import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
 import { renderBankScaffold } from '../render/bank-scaffold.js';
+import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
 export interface InitOptions {
@@ -50,7 +51,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
     );
   }
   const notesPath = join(dirname(io.builtinBankPath), '..', 'schema', 'fields.yaml');
-  const notes = checkFieldNotes(parseSource(await io.readFile(notesPath), notesPath).data);
+  const notes = checkFieldNotes(parseSource((await readText(io, notesPath)).text, notesPath).data);
 
   const stem = basename(file).replace(/\.ya?ml$/i, '');
   const id = !toStdout && KEBAB.test(stem) && stem !== bank.id ? stem : FALLBACK_ID;
@@ -67,10 +68,11 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
   await checkTargets(io, targets, rules);
   await writeTarget(io, target, scaffold);
   if (options.quiet) return ExitCode.ok;
+  const shown = visible(file);
   io.stdout.write(
-    `Wrote ${file}, a question bank (id: ${id}) to make your own.\n` +
-      `Check it with: who-failed-whom validate ${file}\n` +
-      `Use it with:   who-failed-whom --questions ${file}\n`,
+    `Wrote ${shown}, a question bank (id: ${id}) to make your own.\n` +
+      `Check it with: who-failed-whom validate ${shown}\n` +
+      `Use it with:   who-failed-whom --questions ${shown}\n`,
   );
   return ExitCode.ok;
 }

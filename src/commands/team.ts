@@ -10,7 +10,8 @@ import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
-import { sanitize } from '../render/style.js';
+import { jsonDocument } from '../render/json.js';
+import { sanitize } from '../render/sanitize.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
 
@@ -101,7 +102,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
 
   const rendered =
     options.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? jsonDocument(report)
       : options.format === 'markdown'
         ? renderTeamMarkdown(report)
         : renderTeamText(

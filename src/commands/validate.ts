@@ -7,6 +7,7 @@ import { ExitCode, InputError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
 import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
+import { visible } from '../render/sanitize.js';
 
 export interface ValidateOptions {
   files: string[];
@@ -40,7 +41,9 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
       if (checked.errors > checked.warnings || !options.strict) warningsOnly = false;
     } else {
       const warnings = checked.warnings === 1 ? ', 1 warning' : `, ${checked.warnings} warnings`;
-      io.stdout.write(`${checked.name}: ok (${checked.summary}${checked.warnings > 0 ? warnings : ''})\n`);
+      io.stdout.write(
+        `${visible(checked.name)}: ok (${checked.summary}${checked.warnings > 0 ? warnings : ''})\n`,
+      );
     }
   }
   if (failed) {
@@ -51,7 +54,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
         : 'Fix each line above, then run who-failed-whom validate again.',
     );
   }
-  for (const line of lines) io.stderr.write(`${line}\n`);
+  for (const line of lines) io.stderr.write(`${visible(line)}\n`);
   return ExitCode.ok;
 }
 

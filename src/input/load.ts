@@ -4,6 +4,7 @@ import type { Answers, Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { MAX_INPUT_BYTES, TOO_LARGE } from '../limits.js';
+import { decodeText, encodingNote } from './decode.js';
 import type { AnswersCheck } from './located.js';
 import { quickParse } from './quick-yaml.js';
 
@@ -23,13 +24,15 @@ const READ_ERRORS: Record<string, string> = {
 
 export async function readText(io: Io, file: string): Promise<{ text: string; name: string }> {
   if (file === '-') return { text: await readStdin(io), name: STDIN_NAME };
+  let bytes: Uint8Array;
   try {
-    return { text: await io.readFile(file), name: file };
+    bytes = await io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = (code && READ_ERRORS[code]) ?? (error as Error).message;
     throw new InputError([`${file}: ${reason}`]);
   }
+  return { text: decoded(io, bytes, file), name: file };
 }
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
@@ -51,7 +54,14 @@ export async function readStdin(io: Io): Promise<string> {
     }
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decoded(io, Buffer.concat(chunks), STDIN_NAME);
+}
+
+function decoded(io: Io, bytes: Uint8Array, name: string): string {
+  const { text, encoding } = decodeText(bytes, name);
+  const note = encodingNote(name, encoding);
+  if (note) io.stderr.write(`${note}\n`);
+  return text;
 }
 
 export async function loadBank(io: Io, file?: string): Promise<Bank> {
@@ -71,7 +81,10 @@ export async function loadBank(io: Io, file?: string): Promise<Bank> {
  */
 async function compiledBuiltinBank(io: Io, path: string): Promise<Bank | undefined> {
   try {
-    const compiled = JSON.parse(await io.readFile(path)) as { format?: unknown; bank?: Bank };
+    const compiled = JSON.parse(new TextDecoder().decode(await io.readFile(path))) as {
+      format?: unknown;
+      bank?: Bank;
+    };
     return compiled.format === COMPILED_BANK_FORMAT ? compiled.bank : undefined;
   } catch {
     return undefined;

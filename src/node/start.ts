@@ -9,11 +9,19 @@ import {
   readFileSync,
   type Stats,
   statSync,
+  writeSync,
 } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli/main.js';
-import { ExitCode, INTERRUPTED_MESSAGE, signalExitCode } from '../errors.js';
+import { main, reportError } from '../cli/main.js';
+import {
+  ExitCode,
+  INTERRUPT_SIGNALS,
+  InterruptedError,
+  type InterruptSignal,
+  signalExitCode,
+} from '../errors.js';
 import type { Io, OutputStream, WalkEntry } from '../io.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import { fileId } from '../output/inspect.js';
@@ -37,6 +45,7 @@ export function processIo(
   const io: Io = {
     // Touching process.stdin builds its stream (a millisecond or two); a run with --answers FILE never needs it.
     get stdin() {
+      stdinBuilt = true;
       return process.stdin;
     },
     get stdout() {
@@ -57,7 +66,9 @@ export function processIo(
       // Refuse before reading, so a wrong multi-gigabyte file costs nothing.
       // A small regular file reads faster synchronously (a team run reads thousands, one after another);
       // anything else (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
+      // O_NONBLOCK: opening a FIFO must not wait for a writer here, in the one thread.
       const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      let owner = true;
       try {
         const info = fstatSync(fd);
         if (info.isFile() && info.size > MAX_INPUT_BYTES) {
@@ -65,11 +76,17 @@ export function processIo(
         }
         if (info.isFile()) {
           inputs.add(fileId(info));
-          return readFileSync(fd, 'utf8');
+          return readFileSync(fd);
         }
         if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+        if (info.isFIFO()) {
+          // Read through this very descriptor: closing it would throw away what a writer that started
+          // first has already written (and hang the next open, which waits for another writer).
+          owner = false;
+          return await readFifo(fd);
+        }
       } finally {
-        closeSync(fd);
+        if (owner) closeSync(fd);
       }
       return readCapped(path);
     },
@@ -115,38 +132,63 @@ export function processIo(
   return io;
 }
 
-/**
- * FIFOs being opened for reading. Opening one waits, in a worker thread, for something to write to it; a thread
- * stuck there would keep the process from ever exiting, Ctrl-C or not. An interrupt opens each for writing
- * itself, which lets the waiting open through (and the read end at once).
- */
-const waitingFifos = new Set<string>();
+/** Whether process.stdin was built: only then can this run have put the terminal in raw mode. */
+let stdinBuilt = false;
 
-function releaseWaitingFifos(): void {
-  for (const path of waitingFifos) {
+const SHOW_CURSOR = '\u001b[?25h';
+
+/**
+ * Puts the terminal back as the run found it when a signal cuts the questionnaire short: out of raw mode, and
+ * the cursor shown (the prompt hides it). A prompt that ends normally does this itself; this is for the rest.
+ */
+function restoreTerminal(): void {
+  try {
+    if (stdinBuilt && process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  } catch {
+    // The terminal is gone (a hangup): nothing to restore.
+  }
+  for (const fd of [1, 2]) {
     try {
-      closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+      // A terminal is a character device; so is /dev/null, where the sequence does no harm.
+      if (fstatSync(fd).isCharacterDevice()) writeSync(fd, SHOW_CURSOR);
     } catch {
-      // Already open, or gone: nothing waits on it.
+      // As above: a terminal that hung up cannot be written to, nor needs to be.
     }
   }
 }
 
-/** A FIFO or a device has no size to check first: read it as a stream and stop at the cap. */
-async function readCapped(path: string): Promise<string> {
+/**
+ * A FIFO, read from the descriptor already open, in non-blocking mode and polled by the event loop (the way
+ * Node reads a pipe on stdin): no thread waits on it, so Ctrl-C still ends the run. Until a writer comes the
+ * kernel reports nothing to read, and once the last writer has gone it reports the end.
+ */
+async function readFifo(fd: number): Promise<Buffer> {
+  let pipe: Socket | undefined;
+  try {
+    // Loaded here only: the network module costs a scoring run milliseconds it never needs.
+    const { Socket } = process.getBuiltinModule('node:net');
+    pipe = new Socket({ fd, readable: true, writable: false });
+    return await readToCap(pipe);
+  } finally {
+    if (pipe) pipe.destroy();
+    else closeSync(fd);
+  }
+}
+
+/** A device has no size to check first: read it as a stream and stop at the cap. */
+function readCapped(path: string): Promise<Buffer> {
+  return readToCap(createReadStream(path));
+}
+
+async function readToCap(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  waitingFifos.add(path);
-  try {
-    for await (const chunk of createReadStream(path)) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-      chunks.push(chunk as Buffer);
-    }
-  } finally {
-    waitingFifos.delete(path);
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
@@ -202,25 +244,22 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
     }
     return controller.signal;
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = signalExitCode(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
-    if (received) {
-      releaseWaitingFifos();
-      removeUnfinishedFiles();
-      process.exit(code);
-    }
+  /** Ends a run that did not stop by itself: its message and exit code are main's, as for any interruption. */
+  const stopNow = (signal: InterruptSignal) => {
+    restoreTerminal();
+    removeUnfinishedFiles();
+    process.exit(finished ? signalExitCode(signal) : reportError(new InterruptedError(signal), io));
+  };
+  const onSignal = (signal: InterruptSignal) => {
+    if (received) stopNow(signal);
     received = signal;
     controller?.abort(signal);
     // A prompt ends through the abort signal; anything else that is stuck gets a moment, then the process ends.
-    setTimeout(() => {
-      process.stderr.write(`${INTERRUPTED_MESSAGE}\n`);
-      releaseWaitingFifos();
-      removeUnfinishedFiles();
-      process.exit(code);
-    }, 500).unref();
+    setTimeout(() => stopNow(signal), 500).unref();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // SIGHUP (the terminal closed) and SIGQUIT would otherwise end the process on the spot, in the middle of a
+  // prompt, leaving the terminal in raw mode with the cursor hidden.
+  for (const signal of INTERRUPT_SIGNALS) process.on(signal, onSignal);
   // The report could not be written (`> /dev/full`, a full disk): one line and exit 2, however the run went.
   let finished = false;
   let failure: NodeJS.ErrnoException | undefined;
@@ -236,6 +275,8 @@ export async function start(argv = process.argv.slice(2)): Promise<void> {
   });
   const code = await main(argv, io);
   finished = true;
-  if (failure) reportFailure();
+  if (received) restoreTerminal();
+  // A terminal that hung up fails every write; the exit code still says why the run stopped.
+  if (failure && !received) reportFailure();
   else process.exitCode = code;
 }

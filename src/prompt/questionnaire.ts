@@ -1,12 +1,13 @@
 import type { Answers, AnswerValue, Bank, FollowUp, Question, Role } from '../core/types.js';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError, isInterruptSignal } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
-import { type Style, sanitize } from '../render/style.js';
+import { sanitize } from '../render/sanitize.js';
+import type { Style } from '../render/style.js';
 import { layoutWidth, wrap } from '../render/wrap.js';
 import { type ChoiceOption, choicePrompt, type PromptResult } from './choice-prompt.js';
 import { reviewPrompt } from './review-prompt.js';
 import { askFollowUp, type FollowUpRequest } from './rounds.js';
-import { textPrompt } from './text-prompt.js';
+import { askText } from './text-prompt.js';
 import { answerWords, atReview, current, move, startWalk, type Walk } from './walk.js';
 
 export interface PromptContext {
@@ -29,7 +30,9 @@ export interface PromptContext {
 export function asInterruption(error: unknown, signal?: AbortSignal): unknown {
   const name = (error as Error | null)?.name;
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-    return new InterruptedError(signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+    // Ctrl-C in the prompt is SIGINT's key; an abort carries the signal that came from outside.
+    const reason: unknown = signal?.reason;
+    return new InterruptedError(isInterruptSignal(reason) ? reason : 'SIGINT');
   }
   return error;
 }
@@ -169,7 +172,7 @@ function ask(
   const initial = walk.values.get(q.id);
   const canGoBack = walk.position > 0;
   if (q.type === 'text') {
-    return textPrompt(
+    return askText(
       {
         message,
         initial: initial === undefined ? undefined : String(initial),

@@ -3,10 +3,11 @@ import type { Report } from '../core/report.js';
 import type { Bank, Commitment, FollowUp, FollowUpStatus, RoundsWording } from '../core/types.js';
 import { FOLLOW_UP_STATUSES } from '../core/types.js';
 import type { InputStream, PromptOutput } from '../io.js';
-import { type Style, sanitize } from '../render/style.js';
+import { sanitize } from '../render/sanitize.js';
+import type { Style } from '../render/style.js';
 import { layoutWidth, wrap } from '../render/wrap.js';
 import { choicePrompt } from './choice-prompt.js';
-import { textPrompt } from './text-prompt.js';
+import { askText } from './text-prompt.js';
 
 // The two ends of a round: it opens by asking how the last round's commitments went, and it closes with the
 // commitments for the next one. Each is a function of its own, beside the questionnaire, not inside it.
@@ -60,7 +61,7 @@ export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptCont
       contextOf(ctx),
     );
     if (status.type !== 'answer') continue;
-    const note = await textPrompt(
+    const note = await askText(
       { message: sanitize(wording.followUp.note), canGoBack: false, style, width },
       contextOf(ctx),
     );
@@ -130,7 +131,7 @@ export async function pickCommitments(
     );
     if (picked.type !== 'answer' || picked.value === DONE) break;
     const suggestion = open.find((o) => o.item === picked.value);
-    const text = await textPrompt(
+    const text = await askText(
       {
         message: sanitize(words.text),
         ...(suggestion ? { initial: sanitize(suggestion.text) } : {}),
@@ -141,7 +142,7 @@ export async function pickCommitments(
       contextOf(ctx),
     );
     if (text.type !== 'answer') continue;
-    const due = await textPrompt(
+    const due = await askText(
       {
         message: sanitize(words.due),
         validate: (value) => value === '' || isCalendarDate(value) || 'A date as YYYY-MM-DD, like 2027-03-01',

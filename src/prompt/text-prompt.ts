@@ -7,10 +7,13 @@ import {
   useRef,
   useState,
 } from '@inquirer/core';
+import type { InputStream, PromptOutput } from '../io.js';
+import { MAX_TEXT_ANSWER } from '../limits.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
 import type { PromptResult } from './choice-prompt.js';
 import { backLine, keyHint, questionLines } from './frame.js';
+import { typedRuns } from './typed-runs.js';
 
 // One question answered in words. Enter answers (an empty line skips); on an empty line, ← or Backspace goes to
 // the question before. An earlier answer is there to edit.
@@ -43,16 +46,17 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
 
   useKeypress((key, rl) => {
     if (result) return;
-    const wasEmpty = before.current === '';
+    const previous = before.current;
     before.current = rl.line;
     if (isEnterKey(key)) {
-      // readline has emptied its line by now: the answer is the line as last seen.
-      const text = value.trim();
+      // readline has emptied its line by now: the answer is the line as last seen (a paste and Enter can come
+      // together, before the prompt has drawn the paste).
+      const text = previous.trim();
       const verdict = config.validate?.(text) ?? true;
       if (verdict !== true) {
         // readline emptied the line: put the text back to be fixed.
-        rl.write(value);
-        before.current = value;
+        rl.write(previous);
+        before.current = previous;
         setProblem(verdict);
         return;
       }
@@ -61,7 +65,12 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
       done(answer);
       return;
     }
-    if (config.canGoBack && wasEmpty && rl.line === '' && (key.name === 'left' || isBackspaceKey(key))) {
+    if (
+      config.canGoBack &&
+      previous === '' &&
+      rl.line === '' &&
+      (key.name === 'left' || isBackspaceKey(key))
+    ) {
       setResult({ type: 'back' });
       done({ type: 'back' });
       return;
@@ -83,3 +92,31 @@ export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) 
     problem ? style.warn(wrap(problem, width, '  ')) : keyHint(keys, style, width),
   ];
 });
+
+/**
+ * The text prompt on a terminal's keys, with a paste taken as one key (see typedRuns): a long answer is kept up
+ * to MAX_TEXT_ANSWER characters, and the person is told when it was cut.
+ */
+export async function askText(
+  config: TextConfig,
+  ctx: { input: InputStream; output: PromptOutput; signal?: AbortSignal },
+): Promise<PromptResult> {
+  const keys = typedRuns(ctx.input, MAX_TEXT_ANSWER);
+  try {
+    const result = await textPrompt(config, {
+      input: keys.input,
+      output: ctx.output,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    if (keys.truncated) {
+      ctx.output.write(
+        config.style.dim(
+          `  Kept the first ${MAX_TEXT_ANSWER.toLocaleString('en')} characters of that answer.\n`,
+        ),
+      );
+    }
+    return result;
+  } finally {
+    keys.release();
+  }
+}

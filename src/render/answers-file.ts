@@ -1,6 +1,9 @@
 import type { Answers, Bank, Commitment, FollowUp, Question } from '../core/types.js';
+import { escapeUnsafeInJson, sanitizeAll } from './sanitize.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A double-quoted YAML scalar (JSON's escapes are YAML's too) that keeps the value exactly and is safe to print. */
+const quoted = (value: string | number) => escapeUnsafeInJson(JSON.stringify(value));
 
 function allowedComment(q: Question): string[] {
   if (q.type === 'text') return ['  #   (free text; leave empty to skip)'];
@@ -21,11 +24,13 @@ function allowedComment(q: Question): string[] {
  * `schemaLine` (a `# yaml-language-server: $schema=…` comment) goes first, for editors.
  */
 export function renderAnswersFile(
-  bank: Bank,
+  source: Bank,
   answers?: Answers,
   schemaLine?: string,
   toFollowUp?: FollowUpToAsk,
 ): string {
+  // The bank's words only go into comments and keys: a comment is one line, and the file may be printed.
+  const bank = sanitizeAll(source);
   const meta = answers?.meta ?? {};
   const out = [
     ...(schemaLine === undefined ? [] : [schemaLine]),
@@ -35,8 +40,8 @@ export function renderAnswersFile(
     `bank: ${bank.id}`,
     `bankVersion: ${bank.version}`,
     `role: ${meta.role ?? 'manager'}`,
-    `respondent:${meta.respondent ? ` ${JSON.stringify(meta.respondent)}` : ''}`,
-    `date:${meta.date ? ` ${JSON.stringify(meta.date)}` : ''}`,
+    `respondent:${meta.respondent ? ` ${quoted(meta.respondent)}` : ''}`,
+    `date:${meta.date ? ` ${quoted(meta.date)}` : ''}`,
     ...followUpLines(answers?.followUp ?? []),
     ...(toFollowUp ? followUpToAskLines(toFollowUp) : []),
     'answers:',
@@ -48,7 +53,7 @@ export function renderAnswersFile(
     for (const q of questions) {
       const value = answers?.values.get(q.id);
       out.push(`  # ${oneLine(q.prompt)}`, ...allowedComment(q));
-      out.push(`  ${q.id}:${value === undefined ? '' : ` ${JSON.stringify(value)}`}`);
+      out.push(`  ${q.id}:${value === undefined ? '' : ` ${quoted(value)}`}`);
     }
   }
   out.push(...commitmentLines(answers?.commitments ?? []));
@@ -59,7 +64,7 @@ export function renderAnswersFile(
 function listItem(fields: [string, string | undefined][]): string[] {
   return fields
     .filter((field): field is [string, string] => field[1] !== undefined)
-    .map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${JSON.stringify(value)}`);
+    .map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${quoted(value)}`);
 }
 
 /** Commitments a template asks about: each with its status (and a note) left to fill in. */

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, Parser, parseDocument } from 'yaml';
 import { type FieldNotes, noteFor } from '../core/field-notes.js';
+import { visible } from './sanitize.js';
 
 export interface ScaffoldOptions {
   /** The new bank's id. */
@@ -21,7 +22,9 @@ const WIDTH = 110;
 /**
  * A bank to start from: the given (valid) bank's text as written, with its own comments removed, a new id and
  * version 1, and each field explained by a comment at its first use. Edits the text rather than re-printing the
- * document, so the layout (folded paragraphs, flow lists) stays as the bank's author wrote it.
+ * document, so the layout (folded paragraphs, flow lists) stays as the bank's author wrote it. A character a
+ * terminal would obey (YAML forbids most of them raw anyway) is written as its escape: in a double-quoted
+ * string that is the same character, elsewhere the visible text of it.
  */
 export function renderBankScaffold(bankText: string, notes: FieldNotes, options: ScaffoldOptions): string {
   const doc = parseDocument(bankText);
@@ -48,7 +51,8 @@ export function renderBankScaffold(bankText: string, notes: FieldNotes, options:
     .replaceAll('{file}', options.file)
     .split('\n')
     .flatMap((line) => wrap(line, '', WIDTH));
-  return `${[options.schemaLine, ...header].join('\n')}\n\n${text.replace(/^\s*\n/, '')}`;
+  const scaffold = `${[options.schemaLine, ...header].join('\n')}\n\n${text.replace(/^\s*\n/, '')}`;
+  return visible(scaffold, { keepLayout: true });
 }
 
 interface Walk {

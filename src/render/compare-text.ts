@@ -5,7 +5,8 @@ import {
   commitmentFor,
 } from '../core/compare.js';
 import { leaningWords, statusWords } from '../core/report.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize } from './sanitize.js';
+import type { Style } from './style.js';
 import { wrap } from './text.js';
 
 /** A change with its sign: +3, -1.5, 0. */

@@ -2,7 +2,8 @@ import type { HistoryReport, HistoryRound } from '../core/history.js';
 import { leaningWords, statusWords } from '../core/report.js';
 import type { FollowUpStatus, Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize } from './sanitize.js';
+import type { Style } from './style.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 

@@ -1,14 +1,25 @@
 import { leaningWords, type Report, type ReportItem, rolePhrases, statusWords } from '../core/report.js';
-import { sanitize } from './style.js';
+import { sanitize } from './sanitize.js';
 
-/** Escapes what would break a table cell or turn answer text into links, HTML or formatting. */
+/**
+ * An empty HTML comment splits a reference from what would make it one: GitHub renders `@<!-- -->dana` as
+ * "@dana" but finds no mention in it, because mentions and issue references are looked for after Markdown is
+ * rendered, in each run of text. A backslash (`\@`) or an entity (`&#64;`) is undone before that, so does not help.
+ */
+const UNLINK = '<!-- -->';
+
+/**
+ * Escapes what would break a table cell or turn text from a file into links, HTML or formatting, and keeps it
+ * from pinging anyone or adding a backlink when the report is posted on GitHub: `@name` (a mention), `#123`,
+ * `owner/repo#7` and `GH-123` (references) are shown as written but not linked.
+ */
 export function escapeMarkdown(text: string): string {
   return (
     sanitize(text)
-      .replace(/\r?\n/g, ' ')
-      .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+      .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
       // At the start of a line these would turn text into a heading, a list or a quote.
       .replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`)
+      .replace(/@(?=[a-z0-9])|#(?=\d)|\bGH-(?=\d)/gi, (mark) => `${mark}${UNLINK}`)
   );
 }
 

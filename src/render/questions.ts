@@ -1,4 +1,6 @@
 import type { Bank, Question } from '../core/types.js';
+import { jsonDocument } from './json.js';
+import { sanitizeAll } from './sanitize.js';
 
 export interface QuestionListing {
   id: string;
@@ -36,10 +38,11 @@ export function renderQuestionsJson(bank: Bank): string {
     bank: { id: bank.id, version: bank.version, title: bank.title },
     questions: listQuestions(bank),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonDocument(document);
 }
 
-export function renderQuestionsText(bank: Bank): string {
+export function renderQuestionsText(source: Bank): string {
+  const bank = sanitizeAll(source);
   const out = [`${bank.title} (bank ${bank.id}, version ${bank.version})`];
   for (const section of bank.sections) {
     out.push('', section.title);

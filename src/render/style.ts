@@ -19,13 +19,3 @@ export const plainStyle: Style = {
   good: same,
   warn: same,
 };
-
-// These match control characters on purpose; biome.json turns that lint off for this file alone.
-const CSI_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
-const OSC_SEQUENCE = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
-const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** Strips terminal control sequences and other C0/C1 controls (keeping tab and newline) from user text. */
-export function sanitize(text: string): string {
-  return text.replace(CSI_SEQUENCE, '').replace(OSC_SEQUENCE, '').replace(OTHER_CONTROLS, '');
-}

@@ -2,7 +2,8 @@ import type { TeamChange } from '../core/change.js';
 import type { TeamItem, TeamReport } from '../core/team.js';
 import type { Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize } from './sanitize.js';
+import type { Style } from './style.js';
 import { wrap } from './text.js';
 
 // The change since the baseline round (team --baseline), as a section of the team report of its own.

@@ -3,7 +3,8 @@ import type { TeamReport } from '../core/team.js';
 import type { FollowUpCounts, TeamCommitment } from '../core/team-commitments.js';
 import { FOLLOW_UP_STATUSES } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize } from './sanitize.js';
+import type { Style } from './style.js';
 import { wrap } from './text.js';
 
 // Last round's commitments in the team report: what the manager says of each beside what the reps say.

@@ -1,6 +1,7 @@
 import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
-import { type Style, sanitize } from './style.js';
+import { sanitize, sanitizeAll } from './sanitize.js';
+import type { Style } from './style.js';
 import { baselineTextLines } from './team-baseline.js';
 import { commitmentTextLines } from './team-commitments.js';
 import { wrap } from './text.js';
@@ -43,7 +44,8 @@ function itemLines(items: TeamItem[], style: Style): string[] {
   return out;
 }
 
-export function renderTeamText(report: TeamReport, style: Style, width = 80): string {
+export function renderTeamText(model: TeamReport, style: Style, width = 80): string {
+  const report = sanitizeAll(model);
   const w = Math.max(40, Math.min(width, 100));
   const { manager, rep } = report.respondents;
   const out: string[] = [
@@ -98,7 +100,7 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
     for (const r of report.reflections) {
       out.push(style.strong(wrap(`${r.prompt} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, '  ')));
       if (r.withheld) out.push(style.dim(`    withheld: ${r.withheld}`));
-      for (const answer of r.answers) out.push(wrap(`- ${sanitize(answer)}`, w, '    ', '      '));
+      for (const answer of r.answers) out.push(wrap(`- ${answer}`, w, '    ', '      '));
     }
   }
 
@@ -106,13 +108,13 @@ export function renderTeamText(report: TeamReport, style: Style, width = 80): st
     out.push('', style.heading('People (--show-names)'));
     for (const p of report.people) {
       out.push(
-        `  ${sanitize(p.name).padEnd(24)} ${p.role.padEnd(8)} asked ${p.asked ?? '–'}  given ${p.given ?? '–'}  balance ${p.balance ?? '–'}`,
+        `  ${p.name.padEnd(24)} ${p.role.padEnd(8)} asked ${p.asked ?? '–'}  given ${p.given ?? '–'}  balance ${p.balance ?? '–'}`,
       );
     }
   }
   if (report.skipped.length > 0) {
     out.push('', style.heading(`Skipped (${report.skippedCount} invalid)`));
-    for (const s of report.skipped) out.push(`  ${sanitize(s.reason)}`);
+    for (const s of report.skipped) out.push(`  ${s.reason}`);
   }
   return `${out.join('\n')}\n`;
 }

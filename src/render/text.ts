@@ -1,6 +1,7 @@
 import { leaningWords, type Report, type ReportItem, rolePhrases, statusWords } from '../core/report.js';
 import type { FollowUpStatus } from '../core/types.js';
-import { type Style, sanitize } from './style.js';
+import { sanitizeAll } from './sanitize.js';
+import type { Style } from './style.js';
 import { wrap } from './wrap.js';
 
 export { wrap } from './wrap.js';
@@ -16,13 +17,14 @@ function bar(value: number, paint: (t: string) => string, style: Style): string 
 const item = (i: ReportItem) => `${i.label} (${i.display})`;
 
 /** The terminal report. Pure: the caller decides colour (through style) and width. */
-export function renderText(report: Report, style: Style, width = 80): string {
+export function renderText(model: Report, style: Style, width = 80): string {
+  const report = sanitizeAll(model);
   const w = Math.max(40, Math.min(width, 100));
   const out: string[] = [];
   const { asked, given, balance } = report.scores;
   const phrases = rolePhrases[report.role];
   const labelWidth = Math.max(phrases.asked.length, phrases.given.length) + 2;
-  const who = report.respondent.name ? ` · ${sanitize(report.respondent.name)}` : '';
+  const who = report.respondent.name ? ` · ${report.respondent.name}` : '';
   out.push(style.heading(`${report.bank.title}${who}`), '');
   if (report.followUp.length > 0) out.push(...followUpLines(report, style, w), '');
   out.push(
@@ -72,7 +74,7 @@ export function renderText(report: Report, style: Style, width = 80): string {
   if (report.reflections.length > 0) {
     out.push('', style.heading('Your reflections'));
     for (const r of report.reflections) {
-      out.push(style.strong(wrap(r.prompt, w, '  ')), wrap(sanitize(r.answer), w, '    '));
+      out.push(style.strong(wrap(r.prompt, w, '  ')), wrap(r.answer, w, '    '));
     }
   }
 
@@ -80,7 +82,7 @@ export function renderText(report: Report, style: Style, width = 80): string {
     out.push('', style.heading(phrases.commitments));
     report.commitments.forEach((c, i) => {
       const about = [c.label, c.due && `by ${c.due}`].filter(Boolean).join(', ');
-      const line = `${i + 1}. ${sanitize(c.text)}${about ? ` ${style.dim(`(${about})`)}` : ''}`;
+      const line = `${i + 1}. ${c.text}${about ? ` ${style.dim(`(${about})`)}` : ''}`;
       out.push(wrap(line, w, '  ', '     '));
     });
   }
@@ -95,8 +97,8 @@ function followUpLines(report: Report, style: Style, width: number): string[] {
   for (const f of report.followUp) {
     const paint = f.status === 'kept' ? style.good : style.warn;
     const mark = paint(`${STATUS_MARKS[f.status]} ${statusWords[f.status]}`);
-    out.push(wrap(`${sanitize(f.text)}: ${mark}`, width, '  '));
-    if (f.note) out.push(style.dim(wrap(sanitize(f.note), width, '    ')));
+    out.push(wrap(`${f.text}: ${mark}`, width, '  '));
+    if (f.note) out.push(style.dim(wrap(f.note, width, '    ')));
   }
   return out;
 }

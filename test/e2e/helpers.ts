@@ -273,6 +273,16 @@ export interface PtySpec {
   rows?: number;
   steps: PtyStep[];
   exitTimeout?: number;
+  /** A file for the driver's report: each expect's seconds since the step before acted, the final mode. */
+  report?: string;
+}
+
+/** What pty_driver.py writes to `report`. */
+export interface PtyReport {
+  steps: { expect: string; seconds: number }[];
+  /** The terminal's line discipline after the run: both false means it was left in raw mode. */
+  canonical: boolean;
+  echo: boolean;
 }
 
 /** Runs pty_driver.py with a script; its stdout is everything the terminal showed, its code the child's. */

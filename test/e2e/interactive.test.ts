@@ -7,6 +7,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { parse } from 'yaml';
+import { hostile as trickery } from '../support/hostile.js';
 import {
   type AnswerValue,
   answersYaml,
@@ -16,6 +17,7 @@ import {
   EXAMPLE,
   type ListedQuestion,
   listQuestions,
+  type PtyReport,
   type PtyStep,
   plain,
   type QuestionList,
@@ -175,19 +177,24 @@ describe('the interactive questionnaire', () => {
     expect(result.code).toBe(130);
   });
 
-  // A signal (not a key) from outside: `kill`, a supervisor, a CI runner cancelling the job.
+  // A signal (not a key) from outside: `kill`, a supervisor, a CI runner cancelling the job, a closed terminal
+  // (HUP), a quit (QUIT). Each used to leave the terminal in raw mode with the cursor hidden, or not (INT, TERM).
   test.each([
     ['INT', 130],
     ['TERM', 143],
+    ['HUP', 129],
+    ['QUIT', 131],
   ])(
-    'SIG%s during a prompt → exit %i, one "Interrupted" line, the cursor shown again',
+    'SIG%s during a prompt → exit %i, one "Interrupted" line, the cursor shown, the terminal out of raw mode',
     async (signal, code) => {
+      const report = join(dir.path, `signal-${signal}.json`);
       const result = await runPty({
         cmd: node(),
         steps: [
           { expect: '(1/', send: ENTER },
           { expect: '(2/', signal },
         ],
+        report,
       });
       expect(result.timedOut).toBe(false);
       expect(result.stderr).toBe('');
@@ -195,6 +202,8 @@ describe('the interactive questionnaire', () => {
       expect(screen.match(/Interrupted; nothing was saved\./g)).toHaveLength(1);
       expect(screen).not.toMatch(STACK_FRAME);
       expect(result.stdout.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(result.stdout.lastIndexOf(HIDE_CURSOR));
+      const { canonical, echo } = JSON.parse(await readText(report)) as PtyReport;
+      expect({ canonical, echo }).toEqual({ canonical: true, echo: true });
       expect(result.code).toBe(code);
     },
   );
@@ -436,5 +445,150 @@ describe('colour in a real terminal', () => {
     expect(result.timedOut).toBe(false);
     expect(plain(result.stdout)).toMatch(/›\s+3\s+Somewhat/);
     expect(/\u001b\[[0-9;]*m/.test(result.stdout)).toBe(coloured);
+  });
+});
+
+/** A bank whose first question asks for text, so a paste can be tried at once. */
+const PASTE_BANK = `id: paste
+version: 1
+title: Paste
+scales:
+  s: { min: 1, max: 5, labels: { 1: One, 5: Five } }
+verdicts: { asks-exceed-gives: A, balanced: B, gives-exceed-asks: C }
+sections:
+  - { id: words, title: Words }
+  - { id: scored, title: Scored }
+questions:
+  - { id: note, section: words, type: text, prompt: Say something }
+  - { id: ask, section: scored, type: scale, scale: s, side: asked, prompt: Ask?, supportedBy: [owe] }
+  - { id: owe, section: scored, type: scale, scale: s, side: owed, prompt: Owe? }
+`;
+
+describe('pasting into a text answer (issue 10, finding 10)', () => {
+  let bankFile: string;
+  beforeAll(async () => {
+    bankFile = join(dir.path, 'paste-bank.yaml');
+    await writeFile(bankFile, PASTE_BANK);
+  });
+
+  /** Pastes `text` and Enter at the text question, answers the rest, and saves the answers. */
+  async function paste(text: string, name: string) {
+    const saved = join(dir.path, `${name}.yaml`);
+    const report = join(dir.path, `${name}.json`);
+    const result = await runPty({
+      cmd: node(
+        '--questions',
+        bankFile,
+        '--save-answers',
+        saved,
+        '--format',
+        'json',
+        '-o',
+        join(dir.path, 'r'),
+      ),
+      steps: [
+        { expect: '(1/3)', send: text + ENTER },
+        { expect: '(2/3)', send: ENTER, timeout: 30 },
+        { expect: '(3/3)', send: ENTER },
+        { expect: 'Score my answers', send: ENTER },
+        NO_COMMITMENT,
+      ],
+      report,
+    });
+    expectNoCrash(result);
+    expect(result.code).toBe(0);
+    const answer = (await readText(saved)).match(/^ {2}note: (".*")$/m)?.[1];
+    return {
+      result,
+      answer: answer === undefined ? undefined : (JSON.parse(answer) as string),
+      seconds: (JSON.parse(await readText(report)) as PtyReport).steps[1]?.seconds,
+    };
+  }
+
+  const words = (length: number) => 'the deals they cannot move alone, '.repeat(length / 30).slice(0, length);
+
+  test('a 10 KB paste is taken in under a second, whole (it took 36 s)', async () => {
+    const text = words(10_240);
+    const { answer, seconds } = await paste(text, 'paste-10k');
+    expect(seconds).toBeLessThan(1);
+    expect(answer).toBe(text.trim());
+  });
+
+  test('a paste longer than 20,000 characters keeps the first 20,000, and says so', async () => {
+    const text = words(100_000);
+    const { result, answer, seconds } = await paste(text, 'paste-100k');
+    expect(seconds).toBeLessThan(5);
+    expect(answer).toBe(text.slice(0, 20_000).trim());
+    expect(plain(result.stdout)).toContain('Kept the first 20,000 characters of that answer.');
+  });
+
+  test('Ctrl-C after a long paste ends the run at once: exit 130 (it was not heard)', async () => {
+    const report = join(dir.path, 'paste-ctrl-c.json');
+    const result = await runPty({
+      cmd: node('--questions', bankFile),
+      steps: [{ expect: '(1/3)', send: words(300_000) + CTRL_C }, { expect: 'Interrupted' }],
+      report,
+    });
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(130);
+    expect((JSON.parse(await readText(report)) as PtyReport).steps[1]?.seconds).toBeLessThan(5);
+  });
+});
+
+describe("a custom bank's own text in the questionnaire (issue 10, finding 3)", () => {
+  /** The clipboard, the title, a link, a cleared screen, an overwritten line, reversed and hidden text. */
+  const hostile = (word: string) => JSON.stringify(trickery(word));
+  const bank = `id: hostile
+version: 1
+title: ${hostile('Title')}
+intro: ${hostile('Intro')}
+scales:
+  s: { min: 1, max: 2, labels: { 1: ${hostile('Label')}, 2: Two } }
+verdicts: { asks-exceed-gives: A, balanced: B, gives-exceed-asks: C }
+sections:
+  - { id: one, title: ${hostile('Section')}, intro: ${hostile('Section intro')} }
+questions:
+  - id: ask
+    section: one
+    type: scale
+    scale: s
+    side: asked
+    prompt: ${hostile('Prompt')}
+    help: ${hostile('Help')}
+    supportedBy: [owe]
+  - id: owe
+    section: one
+    type: choice
+    scale: s
+    side: owed
+    prompt: Owe?
+    choices: [{ value: a, label: ${hostile('Choice')}, score: 1 }, { value: b, label: Other, score: 2 }]
+  - { id: note, section: one, type: text, prompt: ${hostile('Text prompt')} }
+`;
+
+  test('reaches the screen without a single sequence or character of its own: only the words', async () => {
+    const file = join(dir.path, 'hostile-bank.yaml');
+    await writeFile(file, bank);
+    const result = await runPty({
+      cmd: node('--questions', file, '--format', 'json', '-o', join(dir.path, 'hostile.json')),
+      steps: [
+        // "What does this mean?" is the third choice: Enter shows its help under the list; 1 then answers.
+        { expect: '(1/3)', send: DOWN + DOWN + ENTER },
+        { expect: 'Helplink', send: '1' },
+        { expect: '(2/3)', send: ENTER },
+        { expect: '(3/3)', send: `typed${ENTER}` },
+        { expect: 'Score my answers', send: ENTER },
+        NO_COMMITMENT,
+      ],
+    });
+    expectNoCrash(result);
+    expect(result.code).toBe(0);
+    const raw = result.stdout;
+    for (const word of ['Title', 'Intro', 'Section', 'Section intro', 'Prompt', 'Label', 'Help', 'Choice'])
+      expect(plain(raw)).toContain(`${word}link FORGED desrever`);
+    expect(raw).not.toContain(`${ESC}]`); // OSC: clipboard, title, hyperlink
+    expect(raw).not.toContain(`${ESC}[2J`);
+    expect(raw).not.toContain('\rFORGED');
+    expect(raw).not.toMatch(/[\u0080-\u009f\u202e\u200b]/);
   });
 });

@@ -12,7 +12,8 @@ The script is a JSON object, passed as the first argument or on stdin:
       "unsetEnv": ["FORCE_COLOR"],                  # removed from the environment
       "cols": 100, "rows": 40,                      # terminal size
       "steps": [{"expect": "(1/20)", "send": "\\r", "timeout": 10}],
-      "exitTimeout": 10                             # seconds to wait for the exit after the last step
+      "exitTimeout": 10,                            # seconds to wait for the exit after the last step
+      "report": "/tmp/x.json"                       # optional: where to write what the run measured (below)
     }
 
 Each step waits until `expect` appears in the output (control sequences stripped) *after* the point where the
@@ -23,6 +24,11 @@ terminal's line discipline or a supervisor would) instead of typing.
 Everything read from the terminal is written raw to stdout. The exit code is the child's (128 + N when a
 signal N ended it), or 124 when a step or the final exit timed out; then the child's process group is killed
 and the reason goes to stderr.
+
+Keys are written while the terminal's output is read, so a long paste never leaves the child blocked on a full
+terminal. With "report", a JSON object goes to that file at the end: "steps", for each step with an `expect`, the
+seconds from the start of the previous step's send (or signal) to its text appearing; and "canonical" and "echo",
+the terminal's line discipline after the child exited (false, false: it was left in raw mode).
 """
 
 import fcntl
@@ -103,7 +109,28 @@ class Session:
                 return found + len(needle) if found >= 0 else None
 
     def send(self, keys):
-        os.write(self.fd, keys.encode("utf-8"))
+        data = keys.encode("utf-8")
+        os.set_blocking(self.fd, False)
+        try:
+            while data:
+                readable, writable, _ = select.select([self.fd], [self.fd], [], 1.0)
+                if readable and not self.pump(0):
+                    return
+                if writable:
+                    try:
+                        data = data[os.write(self.fd, data[:4096]) :]
+                    except BlockingIOError:
+                        pass
+        finally:
+            os.set_blocking(self.fd, True)
+
+    def mode(self):
+        """The terminal's canonical and echo flags, or None when it cannot be read."""
+        try:
+            lflag = termios.tcgetattr(self.fd)[3]
+        except termios.error:
+            return None
+        return {"canonical": bool(lflag & termios.ICANON), "echo": bool(lflag & termios.ECHO)}
 
     def wait(self, timeout):
         deadline = time.monotonic() + timeout
@@ -138,17 +165,21 @@ def main():
     code = None
     position = 0
     failure = None
+    timings = []
+    acted = time.monotonic()
     for index, step in enumerate(spec.get("steps", [])):
         if step.get("expect") is not None:
             end = session.expect(step["expect"], position, float(step.get("timeout", 10)))
             if end is None:
                 failure = f"step {index + 1}: timed out waiting for {step['expect']!r}"
                 break
+            timings.append({"expect": step["expect"], "seconds": round(time.monotonic() - acted, 3)})
             position = end
         if step.get("delay"):
             deadline = time.monotonic() + float(step["delay"])
             while time.monotonic() < deadline and session.pump(deadline - time.monotonic()):
                 pass
+        acted = time.monotonic()
         if step.get("send"):
             session.send(step["send"])
         if step.get("signal"):
@@ -157,6 +188,9 @@ def main():
         code = session.wait(float(spec.get("exitTimeout", 10)))
         if code is None:
             failure = "timed out waiting for the command to exit"
+    if spec.get("report"):
+        with open(spec["report"], "w", encoding="utf-8") as report:
+            json.dump({"steps": timings, **(session.mode() or {})}, report)
     if failure is not None:
         session.kill()
         code = TIMED_OUT

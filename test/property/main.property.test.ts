@@ -1,6 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { BANK_TEXT, type Case, KINDS, property, runCase, violations } from './properties.js';
+import {
+  BANK_TEXT,
+  type Case,
+  encodedAndPlain,
+  KINDS,
+  losslessEncodings,
+  property,
+  runCase,
+  violations,
+} from './properties.js';
 
 /**
  * Every input kind with a small count, so `npm test` stays quick; `npm run fuzz` runs the same properties
@@ -52,6 +61,22 @@ describe('main() on arbitrary input', () => {
     expect(violations(onto('answers.yaml', '--force'), { ...forced, replaced: [input] })).toEqual([
       "replaced /mem/answers.yaml, one of the run's own inputs",
     ]);
+  });
+});
+
+describe('an encoding that loses nothing of the text', () => {
+  test('gives the very run UTF-8 gives: exit, stdout, and stderr but for the Windows-1252 note', async () => {
+    await fc.assert(
+      fc.asyncProperty(losslessEncodings, async (params) => {
+        const { plain, encoded } = await encodedAndPlain(params);
+        expect(encoded.code).toBe(plain.code);
+        expect(encoded.stdout).toBe(plain.stdout);
+        const note = /^[^\n]*: note: not UTF-8, so read as Windows-1252[^\n]*\n/;
+        expect(encoded.stderr.replace(note, '')).toBe(plain.stderr);
+        if (params.encoding === 'windows-1252') expect(encoded.stderr).toMatch(note);
+      }),
+      { numRuns: Math.min(numRuns, 60), ...replay },
+    );
   });
 });
 

@@ -11,6 +11,9 @@ import { parseArgs } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/input/source.js';
 import { isOurReport } from '../../src/output/report-mark.js';
+import { hasUnsafe } from '../../src/render/sanitize.js';
+import { SERVICE_LAYOUTS } from '../support/form-layouts.js';
+import { PAYLOADS } from '../support/hostile.js';
 import { BUILTIN_BANK_PATH, DIR, type Entry, memoryIo, ROOT } from '../support/memory-io.js';
 
 /** A hang is a failure, not a stuck suite. */
@@ -704,6 +707,64 @@ const bankCases: fc.Arbitrary<Case> = fc
     };
   });
 
+// ---- text a terminal would obey: in a bank's words, in file names ---------------------------------
+
+/** What drives or fools a terminal, as a hostile file would carry it. */
+const TERMINAL_TRICKS = PAYLOADS.map(([, text]) => text);
+const trick = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TERMINAL_TRICKS) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom(...TERMINAL_TRICKS), { minLength: 2, maxLength: 5 })
+      .map((t) => t.join('')),
+  },
+  { weight: 1, arbitrary: shortWeird },
+);
+
+/** The built-in bank with tricks inside the words of many of its strings (whichever they are). */
+const bankTextCases: fc.Arbitrary<Case> = fc
+  .record({
+    edits: fc.array(fc.tuple(fc.nat(), fc.nat(), trick), { minLength: 1, maxLength: 40 }),
+    command: fc.constantFrom(...BANK_COMMANDS),
+    style: fc.constantFrom('yaml', 'json'),
+  })
+  .map(({ edits, command, style }) => {
+    const bank = parse(BANK_TEXT) as Json;
+    const strings = leaves(bank, (v) => typeof v === 'string');
+    for (const [pick, at, text] of edits) {
+      const leaf = strings[pick % strings.length];
+      if (!leaf) continue;
+      const value = leaf.parent[leaf.key] as string;
+      const cut = at % (value.length + 1);
+      leaf.parent[leaf.key] = value.slice(0, cut) + text + value.slice(cut);
+    }
+    return { argv: command, files: { 'b.yaml': render(bank, style, false) }, stdin: '' };
+  });
+
+/** Inputs and outputs under names with tricks in them: every message that names a file must show it safely. */
+const fileNameCases: fc.Arbitrary<Case> = fc
+  .record({
+    name: fc.tuple(fc.constantFrom('', 'dir/'), trick, fc.constantFrom('.yaml', '.json', '.csv', '')),
+    content: fc.constantFrom(MANAGER_TEXT, 'answers:\n  give-tim: 3\n', '{]', BANK_TEXT, VALID_CSV, ''),
+    how: fc.nat(7),
+  })
+  .map(({ name: [dir, middle, ext], content, how }) => {
+    // No NUL: neither a file name nor a command line can hold one.
+    const name = `${dir}n${middle.replaceAll('\0', '')}${ext}`;
+    const argv = [
+      ['--answers', name],
+      ['validate', name],
+      ['validate', name, '--questions', name],
+      ['team', name, '--skip-invalid'],
+      ['team', name],
+      ['questions', '--questions', name],
+      ['--answers', 'answers.yaml', '-o', name],
+      ['--answers', 'answers.yaml', '--save-answers', name],
+    ][how] as string[];
+    return { argv, files: { [name]: content }, stdin: '' };
+  });
+
 // ---- CSV form exports -----------------------------------------------------------------------------
 
 const headerCell = fc.oneof(
@@ -815,21 +876,253 @@ const csvCases: fc.Arbitrary<Case> = fc
     return { argv: ['team', name, ...options.flat()], files: { [name]: text }, stdin: '' };
   });
 
+// ---- form exports, as the services lay them out -----------------------------------------------------
+
+const ROLE_HEADINGS = [
+  'Role',
+  'What is your role?',
+  'Which best describes you?',
+  'Your role in the team',
+  '',
+];
+const roleCell = fc.constantFrom('Manager', 'Rep', 'Sales rep', 'rep', '', 'Director', ' MANAGER ');
+
+/** What a form puts in a cell: answers, labels, noise, never megabytes (the csv kind tries those). */
+const formCell = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 5 }).map(String) },
+  { weight: 2, arbitrary: fc.constantFrom(...CHOICE_WORDS) },
+  { weight: 1, arbitrary: shortWeird },
+);
+
+/** A form export with its service's metadata, then sometimes a doubled or unknown column, noise, another delimiter. */
+const formExportCases: fc.Arbitrary<Case> = fc
+  .record({
+    layout: fc.constantFrom(...SERVICE_LAYOUTS),
+    ids: fc.shuffledSubarray(IDS, { minLength: 1, maxLength: 8 }),
+    prompts: fc.boolean(),
+    role: fc.constantFrom(...ROLE_HEADINGS),
+    doubled: sometimes(fc.nat(7), 8),
+    unknown: sometimes(fc.oneof(fc.constantFrom('Department', 'utm_source', 'Other'), weirdString), 5),
+    rows: fc.array(
+      fc.tuple(
+        roleCell,
+        fc.array(fc.oneof({ weight: 4, arbitrary: formCell }, fc.constant('')), {
+          minLength: 30,
+          maxLength: 30,
+        }),
+      ),
+      { maxLength: 8 },
+    ),
+    delimiter: fc.constantFrom(',', ',', ';', '\t'),
+    sepLine: fc.boolean(),
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
+    blankRows: fc.nat(2),
+    encoding: fc.constantFrom<TextEncoding>('utf-8', 'utf-8', 'utf-8-bom', 'utf-16le', 'windows-1252'),
+    options: teamOptions,
+  })
+  .map(
+    ({
+      layout,
+      ids,
+      prompts,
+      role,
+      doubled,
+      unknown,
+      rows,
+      delimiter,
+      sepLine,
+      eol,
+      blankRows,
+      encoding,
+      options,
+    }) => {
+      const questions = ids.map((id) => {
+        const q = QUESTIONS.find((question) => question.id === id) as QuestionDoc;
+        return prompts ? q.prompt : q.id;
+      });
+      if (doubled !== null) questions.push(ids[doubled % ids.length] as string);
+      const middle = questions.flatMap((q) => [q, ...layout.perQuestion.map((prefix) => `${prefix}${q}`)]);
+      const header = [
+        ...layout.before,
+        ...(role === '' ? [] : [role]),
+        ...middle,
+        ...(unknown === null ? [] : [unknown]),
+        ...layout.after,
+      ];
+      const body = rows.map(([roleValue, cells]) =>
+        header.map((column, i) =>
+          column === role && role !== '' ? roleValue : (cells[i % cells.length] ?? ''),
+        ),
+      );
+      const table = [
+        header,
+        ...(layout.subheader ? [header.map((_c, i) => (i < layout.before.length ? '' : 'Response'))] : []),
+        ...body,
+        ...Array.from({ length: blankRows }, () => header.map(() => '')),
+      ];
+      const quote = (text: string) =>
+        text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+      const text =
+        (sepLine && delimiter !== '\t' ? `sep=${delimiter}${eol}` : '') +
+        table.map((row) => row.map(quote).join(delimiter)).join(eol) +
+        eol;
+      return {
+        argv: ['team', 'export.csv', ...options.flat()],
+        files: { 'export.csv': encodeText(text, encoding) },
+        stdin: '',
+      };
+    },
+  );
+
+// ---- encodings ----------------------------------------------------------------------------------------
+
+type TextEncoding =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le'
+  | 'utf-16le-no-bom'
+  | 'utf-16be'
+  | 'windows-1252'
+  | 'utf-32le'
+  | 'cyrillic-1251';
+
+/** Encoders from Node's Buffer, so the decoder under test is checked against something else. */
+function encodeText(text: string, encoding: TextEncoding): Uint8Array {
+  const bytes = (...parts: (number[] | Buffer)[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+  switch (encoding) {
+    case 'utf-8':
+      return bytes(Buffer.from(text));
+    case 'utf-8-bom':
+      return bytes([0xef, 0xbb, 0xbf], Buffer.from(text));
+    case 'utf-16le':
+      return bytes([0xff, 0xfe], Buffer.from(text, 'utf16le'));
+    case 'utf-16le-no-bom':
+      return bytes(Buffer.from(text, 'utf16le'));
+    case 'utf-16be':
+      return bytes([0xfe, 0xff], Buffer.from(text, 'utf16le').swap16());
+    case 'utf-32le':
+      return bytes(
+        [0xff, 0xfe, 0, 0],
+        [...Buffer.from(text, 'utf16le')].flatMap((b, i) => (i % 2 ? [b, 0, 0] : [b])),
+      );
+    case 'windows-1252':
+      // Latin-1 letters as single bytes; anything beyond becomes "?", as Excel does when saving.
+      return bytes(Buffer.from(text.replace(/[\u0100-\u{10ffff}]/gu, '?'), 'latin1'));
+    case 'cyrillic-1251': {
+      // A name in Russian, in Windows-1251, where А–я are the bytes 0xC0–0xFF.
+      const russian = text.replace(/[A-Z][a-z]+/, 'Иван Петров');
+      const cp1251 = russian.replace(/[А-я]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x410 + 0xc0));
+      return bytes(Buffer.from(cp1251.replace(/[\u0100-\u{10ffff}]/gu, '?'), 'latin1'));
+    }
+  }
+}
+
+/** Texts whose encodings are tried, and a command that reads each. */
+const ENCODED_TEXTS: { name: string; text: string; argv: string[][] }[] = [
+  {
+    name: 'a.yaml',
+    text: MANAGER_TEXT.replace('Dana (example)', 'Renée Müller'),
+    argv: [
+      ['--answers', 'a.yaml', '--format', 'json'],
+      ['validate', 'a.yaml'],
+      ['team', 'a.yaml', 'team', '--format', 'json'],
+    ],
+  },
+  {
+    name: 'b.yaml',
+    text: BANK_TEXT.replace('Who Failed Whom?', 'Qui a failli? Café'),
+    argv: [
+      ['questions', '--questions', 'b.yaml', '--format', 'json'],
+      ['template', '--questions', 'b.yaml'],
+      ['validate', 'b.yaml'],
+    ],
+  },
+  {
+    name: 'r.csv',
+    text: `${VALID_CSV.replace('Timestamp,', 'Name,').replaceAll('2026-11-27,', 'Zoë Brontë,')}\n`,
+    argv: [['team', 'r.csv', '--format', 'json', '--show-names']],
+  },
+];
+
+/** Which text, read by which command, with which line ends, in which encoding. */
+const encodedText = (encodings: TextEncoding[]) => ({
+  which: fc.nat(ENCODED_TEXTS.length - 1),
+  command: fc.nat(2),
+  eol: fc.constantFrom('\n', '\r\n', '\r'),
+  encoding: fc.constantFrom(...encodings),
+});
+
+const encodingCases = fc
+  .record({
+    ...encodedText([
+      'utf-8',
+      'utf-8-bom',
+      'utf-16le',
+      'utf-16le-no-bom',
+      'utf-16be',
+      'windows-1252',
+      'utf-32le',
+      'cyrillic-1251',
+    ]),
+    damage: sometimes(fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 4 }), 3),
+    cut: sometimes(fc.nat(), 6),
+  })
+  .map(({ which, command, eol, encoding, damage, cut }) => {
+    const { name, text, argv } = ENCODED_TEXTS[which] as (typeof ENCODED_TEXTS)[number];
+    let bytes = encodeText(text.replaceAll('\n', eol), encoding);
+    for (const [at, value] of damage ?? []) bytes[at % bytes.length] = value;
+    if (cut !== null) bytes = bytes.subarray(0, cut % (bytes.length + 1));
+    return { argv: argv[command % argv.length] as string[], files: { [name]: bytes }, stdin: '' };
+  });
+
+/**
+ * An encoding that loses nothing of the text must give the very run UTF-8 gives: the same exit, the same
+ * stdout, and on stderr at most a note that Windows-1252 was read.
+ */
+export const losslessEncodings = fc.record(
+  encodedText(['utf-8-bom', 'utf-16le', 'utf-16le-no-bom', 'utf-16be', 'windows-1252']),
+);
+
+export async function encodedAndPlain({
+  which,
+  command,
+  eol,
+  encoding,
+}: {
+  which: number;
+  command: number;
+  eol: string;
+  encoding: TextEncoding;
+}) {
+  const { name, text, argv } = ENCODED_TEXTS[which] as (typeof ENCODED_TEXTS)[number];
+  const args = argv[command % argv.length] as string[];
+  const plain = await runCase({ argv: args, files: { [name]: text }, stdin: '' });
+  const encoded = await runCase({
+    argv: args,
+    files: { [name]: encodeText(text.replaceAll('\n', eol), encoding) },
+    stdin: '',
+  });
+  return { plain, encoded };
+}
+
 // ---- the kinds, and the invariants ----------------------------------------------------------------
 
 const clip = (text: string, max = 240) =>
   text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars in all)`;
 
+/** A file that is bytes (another encoding) shows as hex; a folder as <folder>. */
+function shownEntry(entry: Entry): string {
+  if (typeof entry === 'string') return clip(entry);
+  if (!(entry instanceof Uint8Array)) return '<folder>';
+  const hex = Buffer.from(entry.subarray(0, 120)).toString('hex');
+  return `<${entry.length} bytes: ${hex}${entry.length > 120 ? '…' : ''}>`;
+}
+
 /** fast-check prints a counterexample with this: long texts clipped (the fuzz report keeps them whole). */
 function printable(c: Case): Case {
   const shown = {
     argv: c.argv.map((w) => clip(w, 80)),
-    files: Object.fromEntries(
-      Object.entries(c.files).map(([name, entry]) => [
-        name,
-        typeof entry === 'string' ? clip(entry) : '<folder>',
-      ]),
-    ),
+    files: Object.fromEntries(Object.entries(c.files).map(([name, entry]) => [name, shownEntry(entry)])),
     stdin: clip(c.stdin),
   };
   return Object.defineProperty(c, fc.toStringMethod, {
@@ -851,13 +1144,13 @@ export const KINDS: Kind[] = [
   {
     name: 'argv',
     about: 'random command lines from the real vocabulary and noise',
-    fuzzRuns: 20_000,
+    fuzzRuns: 17_000,
     arbitrary: argvCases.map(printable),
   },
   {
     name: 'answers-file',
     about: 'well-shaped answers via --answers/validate/team FILE',
-    fuzzRuns: 20_000,
+    fuzzRuns: 12_000,
     arbitrary: answersFileCases(wellShapedAnswers).map(printable),
   },
   {
@@ -881,8 +1174,33 @@ export const KINDS: Kind[] = [
   {
     name: 'csv',
     about: 'team FILE.csv: random headers, cells, quotes, CRLF, ragged rows',
-    fuzzRuns: 15_000,
+    fuzzRuns: 10_000,
     arbitrary: csvCases.map(printable),
+  },
+  {
+    name: 'form-export',
+    about:
+      'team FILE.csv in the layouts of Google Forms, Typeform, SurveyMonkey, Microsoft Forms; delimiters, encodings',
+    fuzzRuns: 5_000,
+    arbitrary: formExportCases.map(printable),
+  },
+  {
+    name: 'encoding',
+    about: 'answers, banks and CSVs as UTF-8 (BOM), UTF-16, UTF-32, Windows-1252/1251, damaged or cut bytes',
+    fuzzRuns: 5_000,
+    arbitrary: encodingCases.map(printable),
+  },
+  {
+    name: 'bank-text',
+    about: "escape sequences, bidi and zero-width characters in a bank's words, every command",
+    fuzzRuns: 3_000,
+    arbitrary: bankTextCases.map(printable),
+  },
+  {
+    name: 'file-names',
+    about: 'inputs and outputs named with newlines, escape sequences and bidi characters',
+    fuzzRuns: 3_000,
+    arbitrary: fileNameCases.map(printable),
   },
 ];
 
@@ -907,8 +1225,8 @@ export async function runCase(c: Case, timeoutMs = CASE_TIMEOUT_MS): Promise<Out
     const ms = Math.round(performance.now() - started);
     process.emitWarning = emitWarning;
     const replaced = [...before].flatMap(([path, entry]) =>
-      typeof entry === 'string' && io.files.get(path) !== entry
-        ? [{ path, input: io.inputs.has(path), report: isOurReport(entry) }]
+      (typeof entry === 'string' || entry instanceof Uint8Array) && io.files.get(path) !== entry
+        ? [{ path, input: io.inputs.has(path), report: isOurReport(Buffer.from(entry).toString('utf8')) }]
         : [],
     );
     return { ms, stdout: io.stdoutText, stderr: io.stderrText, warnings, replaced, ...extra };
@@ -935,7 +1253,9 @@ const ERROR_CLASS = /\b(?:[A-Z][A-Za-z]*)?Error: /;
 function inputText(c: Case): string {
   return [
     ...c.argv,
-    ...Object.values(c.files).filter((e): e is string => typeof e === 'string'),
+    ...Object.values(c.files).flatMap((e) =>
+      typeof e === 'string' ? [e] : e instanceof Uint8Array ? [Buffer.from(e).toString('latin1')] : [],
+    ),
     c.stdin,
   ].join('\n');
 }
@@ -979,6 +1299,19 @@ export function violations(c: Case, o: Outcome): string[] {
   for (const warning of o.warnings) found.push(`process warning on the real stderr: ${warning}`);
   if (o.stderr.includes('[object Object]') && !inputText(c).includes('[object Object]'))
     found.push('"[object Object]" on stderr');
+  // Whatever the input, nothing a terminal obeys: the only control character is the renderers' newline (and in
+  // init's YAML, the bank's own tabs and CRLF).
+  const layout = intentOf(c.argv)?.command === 'init' ? /\r\n|[\n\t]/g : /\n/g;
+  for (const [stream, text] of [
+    ['stdout', o.stdout],
+    ['stderr', o.stderr],
+  ] as const) {
+    const unsafe = [...text.replace(layout, '')].find(hasUnsafe);
+    if (unsafe !== undefined)
+      found.push(
+        `${stream} holds U+${unsafe.codePointAt(0)?.toString(16).padStart(4, '0')}, which a terminal obeys`,
+      );
+  }
   // No file is lost: an input is never replaced, and anything but a report of ours only with --force.
   for (const file of o.replaced) {
     if (file.input) found.push(`replaced ${file.path}, one of the run's own inputs`);
@@ -1017,7 +1350,8 @@ export function signature(problems: string[]): string {
 /** A case and what happened, readable in a test failure or the fuzz report. */
 export function describe(c: Case, o: Outcome, problems: string[]): string {
   const files = Object.entries(c.files).map(
-    ([name, entry]) => `  ${name}: ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : '<folder>'}`,
+    ([name, entry]) =>
+      `  ${name}: ${typeof entry === 'string' ? JSON.stringify(clip(entry)) : shownEntry(entry)}`,
   );
   return [
     ...problems,

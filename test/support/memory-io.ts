@@ -7,7 +7,8 @@ import type { InputStream, Io, PromptOutput, WalkEntry } from '../../src/io.js';
 
 /** Marks a folder in the virtual file map; every ancestor of a file is a folder too. */
 export const DIR = Symbol('directory');
-export type Entry = string | typeof DIR;
+/** A file's text (stored as UTF-8) or its exact bytes (another encoding), or a folder. */
+export type Entry = string | Uint8Array | typeof DIR;
 
 /**
  * The repository root. The fuzz script bundles this file two folders deep too (.tmp/fuzz/), so the same
@@ -25,7 +26,7 @@ const builtins = new Map<string, string>([
 export interface MemoryIoOptions {
   /** Paths relative to `cwd` or absolute → content, or DIR. */
   files?: Record<string, Entry>;
-  stdin?: string;
+  stdin?: string | Uint8Array;
   env?: Record<string, string | undefined>;
   cwd?: string;
   /** Symbolic links: path → the path it points to (relative to cwd, or absolute). */
@@ -44,6 +45,9 @@ export interface MemoryIo extends Io {
   readonly stdoutText: string;
   readonly stderrText: string;
 }
+
+const isFile = (entry: Entry | undefined): entry is string | Uint8Array =>
+  typeof entry === 'string' || entry instanceof Uint8Array;
 
 /** An error shaped like the one node:fs throws, so code that reads `.code` sees what it would see for real. */
 function fsError(code: string, syscall: string, path: string): NodeJS.ErrnoException {
@@ -91,14 +95,14 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   };
   const kind = (full: string): 'file' | 'directory' | 'missing' => {
     const entry = files.get(full);
-    if (typeof entry === 'string') return 'file';
+    if (isFile(entry)) return 'file';
     if (entry === DIR || full === '/' || full === cwd) return 'directory';
     for (const key of files.keys()) if (key.startsWith(`${full}/`)) return 'directory';
     return 'missing';
   };
 
   const stdin: InputStream = Readable.from(
-    options.stdin === undefined || options.stdin === '' ? [] : [Buffer.from(options.stdin)],
+    options.stdin === undefined || options.stdin.length === 0 ? [] : [Buffer.from(options.stdin)],
   );
   stdin.isTTY = false;
   const out = collector();
@@ -126,11 +130,12 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const full = follow(checkPath(path, 'open'));
       const entry = files.get(full);
       if (kind(full) === 'directory') throw fsError('EISDIR', 'read', path);
-      if (typeof entry !== 'string') throw fsError('ENOENT', 'open', path);
+      if (!isFile(entry)) throw fsError('ENOENT', 'open', path);
+      const bytes = typeof entry === 'string' ? Buffer.from(entry) : entry;
       // Like the real Io: refuse an oversized file before reading it.
-      if (Buffer.byteLength(entry) > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
+      if (bytes.length > MAX_INPUT_BYTES) throw fsError('EFBIG', 'read', path);
       inputs.add(full);
-      return entry;
+      return bytes;
     },
     async writeFileAtomic(path, content) {
       const full = checkPath(path, 'open');
@@ -154,7 +159,9 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       const parent = kind(posix.dirname(full));
       const folderError = parent === 'directory' ? null : parent === 'file' ? 'ENOTDIR' : 'ENOENT';
       if (found === 'missing') return { kind: 'missing', id: full, folderError };
-      const text = files.get(full) as string;
+      const entry = files.get(full) as string | Uint8Array;
+      // As the real Io reads the head: its bytes as UTF-8.
+      const text = typeof entry === 'string' ? entry : Buffer.from(entry).toString('utf8');
       return {
         kind: 'file',
         id: full,
@@ -179,8 +186,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       for (const folder of blocked) yield { kind: 'unreadable', path: named(folder), code: 'EACCES' };
       const reachable = (path: string) => under(path, root) && !blocked.some((folder) => under(path, folder));
       for (const [path, entry] of [...files]) {
-        if (typeof entry === 'string' && reachable(path) && matches(path))
-          yield { kind: 'file', path: named(path) };
+        if (isFile(entry) && reachable(path) && matches(path)) yield { kind: 'file', path: named(path) };
       }
       // Links inside the folder: to a file, read like one; to a folder, passed over.
       for (const [path, target] of [...links]) {
