@@ -1,8 +1,8 @@
 import {
   ExitCode,
-  INTERRUPTED_MESSAGE,
   InputError,
   InterruptedError,
+  interruptedMessage,
   signalExitCode,
   UsageError,
 } from '../errors.js';
@@ -48,7 +48,7 @@ export function reportError(error: unknown, io: Io): number {
     return ExitCode.invalid;
   }
   if (error instanceof InterruptedError) {
-    write(INTERRUPTED_MESSAGE);
+    for (const line of interruptedMessage(error.kept)) write(line);
     return signalExitCode(error.signal);
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;

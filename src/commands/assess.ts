@@ -2,7 +2,7 @@ import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
 import { type LedgerScore, score } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
-import { ExitCode, InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, InterruptedError, UsageError } from '../errors.js';
 import { loadBank, parseAnswers, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import type { Io } from '../io.js';
@@ -17,6 +17,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { sanitize, visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
+import { type DraftKeeper, openDraft } from './assess-draft.js';
 import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown';
@@ -77,7 +78,7 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const rules = { force: options.force, inputs: [options.answers, options.questions, options.commitments] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
-  const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
+  const { answers, sourceName, interactive, draft } = await gatherAnswers(options, io, bank);
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
@@ -107,15 +108,28 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const written = [writtenLine('Report', reportTo)];
   if (interactive) {
     const finish = { save: options.save, ...(writeAnswers ? { writeAnswers } : {}) };
-    written.push(...(await finishRound(finish, io, view, answers, report, await promptContext(options, io))));
+    const ctx = await promptContext(options, io);
+    written.push(...(await keptOnInterrupt(draft, finishRound(finish, io, view, answers, report, ctx))));
+    await draft?.remove();
   } else if (saveTo) written.push(writtenLine('Answers', saveTo));
-  if (!options.quiet) for (const line of written) if (line) io.stderr.write(`${sanitize(line)}\n`);
+  if (!options.quiet) for (const line of written) if (line) io.stderr.write(`${visible(line)}\n`);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+/** An interruption says where the answers so far are kept, when they are. */
+async function keptOnInterrupt<T>(draft: DraftKeeper | undefined, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof InterruptedError) || !draft) throw error;
+    const kept = await draft.settle();
+    throw new InterruptedError(error.signal, kept ? draft.path : undefined);
+  }
 }
 
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
@@ -129,7 +143,7 @@ async function gatherAnswers(
   options: AssessOptions,
   io: Io,
   bank: Bank,
-): Promise<{ answers: Answers; sourceName: string; interactive: boolean }> {
+): Promise<{ answers: Answers; sourceName: string; interactive: boolean; draft?: DraftKeeper }> {
   if (options.commitments !== undefined && (options.answers !== undefined || !io.stdin.isTTY)) {
     throw new UsageError(
       '--commitments is asked about in the questionnaire (a rep in a terminal); for a file, see: template --role rep --commitments FILE',
@@ -157,19 +171,32 @@ async function gatherAnswers(
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
     const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
-    const say = (line: string) => ctx.output.write(`${line}\n`);
+    const say = (line: string) => ctx.output.write(`${visible(line)}\n`);
+    const view = bankForRole(bank, role);
+    // Opened (and written) before the first question: a data folder that cannot keep it is known now.
+    const draft = options.save ? await openDraft(io, view, role, say) : undefined;
     const followUp =
       options.commitments === undefined
         ? await lastCommitments(io, bank, role, say)
         : await managerCommitments(io, bank, options.commitments, role);
-    const answers = await runQuestionnaire(bankForRole(bank, role), {
-      ...ctx,
-      role,
-      ...(followUp ? { followUp } : {}),
-    });
+    const answers = await keptOnInterrupt(
+      draft,
+      runQuestionnaire(view, {
+        ...ctx,
+        role,
+        ...(followUp ? { followUp } : {}),
+        ...(draft
+          ? {
+              keepsDraft: true,
+              onProgress: (walk, followUps) => draft.keep(walk, followUps),
+              ...(draft.found ? { resume: draft.found } : {}),
+            }
+          : {}),
+      }),
+    );
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
-    return { answers, sourceName: 'your answers', interactive: true };
+    return { answers, sourceName: 'your answers', interactive: true, ...(draft ? { draft } : {}) };
   }
   const hint = setTimeout(() => {
     io.stderr.write(

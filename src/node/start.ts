@@ -107,6 +107,13 @@ export function processIo(
       const { createPrivateFile } = await import('../output/private-file.js');
       await createPrivateFile(path, content, root);
     },
+    async writePrivateFile(path, content, root) {
+      const { writePrivateFile } = await import('../output/private-file.js');
+      await writePrivateFile(path, content, root);
+    },
+    async removeFile(path) {
+      await promises.rm(path, { force: true });
+    },
     async kindOf(path) {
       try {
         const info = await promises.stat(path);

@@ -19,9 +19,15 @@ export interface PromptContext {
   /** The last round's commitments, asked about before the first question. */
   followUp?: FollowUpRequest;
   /** Answers kept from an earlier, unfinished run, and where it stopped. */
-  resume?: { values: ReadonlyMap<string, AnswerValue>; position: number; followUp?: FollowUp[] };
+  resume?: {
+    values: ReadonlyMap<string, AnswerValue>;
+    position: number;
+    followUp?: readonly FollowUp[];
+    /** When they were kept (ISO 8601), to say so. */
+    savedAt?: string;
+  };
   /** Told of every answer as it is given, to keep the answers so far (see drafts). */
-  onProgress?: (walk: Walk, followUp: FollowUp[]) => Promise<void>;
+  onProgress?: (walk: Walk, followUp: readonly FollowUp[]) => void;
   /** Whether Ctrl-C keeps the answers so far: the introduction says what it does. */
   keepsDraft?: boolean;
 }
@@ -100,13 +106,18 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
   output.write(`${intro.slice(0, -1).join('\n')}\n${style.dim(intro.at(-1) ?? '')}\n`);
   const context = { input: ctx.input, output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
 
-  let walk = startWalk(questions, ctx.resume?.values, ctx.resume?.position);
+  let walk = startWalk(questions);
   let shownSection: string | undefined;
-  let followUp: FollowUp[] = ctx.resume?.followUp ?? [];
+  let followUp: readonly FollowUp[] = [];
   try {
-    if (ctx.followUp && !ctx.resume) {
+    const resume = ctx.resume && (await offerResume(ctx.resume, total, ctx, width)) ? ctx.resume : undefined;
+    if (resume) {
+      walk = startWalk(questions, resume.values, resume.position);
+      followUp = resume.followUp ?? [];
+    } else if (ctx.resume) ctx.onProgress?.(walk, followUp);
+    if (ctx.followUp && !resume) {
       followUp = await askFollowUp(ctx.followUp, ctx);
-      await ctx.onProgress?.(walk, followUp);
+      ctx.onProgress?.(walk, followUp);
     }
     for (;;) {
       const q = current(walk);
@@ -148,7 +159,7 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
           ? { type: 'back' }
           : { type: 'answer', value: answer.type === 'answer' ? answer.value : undefined },
       );
-      if (answer.type !== 'back') await ctx.onProgress?.(walk, followUp);
+      if (answer.type !== 'back') ctx.onProgress?.(walk, followUp);
     }
   } catch (error) {
     throw asInterruption(error, ctx.signal);
@@ -157,8 +168,33 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
     meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() },
     values: new Map(walk.values),
   };
-  if (followUp.length > 0) answers.followUp = followUp;
+  if (followUp.length > 0) answers.followUp = [...followUp];
   return answers;
+}
+
+/** Answers kept from an unfinished run: resume them (Enter), or start over. */
+async function offerResume(
+  kept: NonNullable<PromptContext['resume']>,
+  total: number,
+  ctx: PromptContext,
+  width: number,
+): Promise<boolean> {
+  const when = kept.savedAt ? ` from ${kept.savedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const picked = await choicePrompt(
+    {
+      message: `You have unfinished answers${when} (${kept.values.size} of ${total} answered).`,
+      options: [
+        { label: 'Resume where you stopped', value: 'resume', key: '1' },
+        { label: 'Start over (they are dropped)', value: 'over', key: '2' },
+      ],
+      canGoBack: false,
+      skippable: false,
+      style: ctx.style,
+      width,
+    },
+    { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+  );
+  return picked.type === 'answer' && picked.value === 'resume';
 }
 
 function ask(

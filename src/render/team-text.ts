@@ -1,6 +1,6 @@
 import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import type { Role } from '../core/types.js';
-import { sanitize, sanitizeAll } from './sanitize.js';
+import { sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
 import { baselineTextLines } from './team-baseline.js';
 import { commitmentTextLines } from './team-commitments.js';

@@ -285,8 +285,16 @@ export interface PtyReport {
   echo: boolean;
 }
 
-/** Runs pty_driver.py with a script; its stdout is everything the terminal showed, its code the child's. */
+let ptyRuns = 0;
+
+/**
+ * Runs pty_driver.py with a script; its stdout is everything the terminal showed, its code the child's. Each run
+ * keeps its rounds and drafts in a data folder of its own (not made until the run makes it) unless the spec
+ * names one: a draft one test leaves would otherwise greet the next with "You have unfinished answers".
+ */
 export function runPty(spec: PtySpec, timeoutMs = 75_000): Promise<RunResult> {
+  ptyRuns += 1;
+  const data = join(TEST_DATA_DIR, 'pty', `${process.pid}-${ptyRuns}`);
   const withDefaults: PtySpec = {
     cwd: ROOT,
     cols: 100,
@@ -294,7 +302,11 @@ export function runPty(spec: PtySpec, timeoutMs = 75_000): Promise<RunResult> {
     exitTimeout: 10,
     ...spec,
     // Colour off unless a test asks for it, so the output reads as text.
-    env: { ...(spec.unsetEnv?.includes('NO_COLOR') ? {} : { NO_COLOR: '1' }), ...spec.env },
+    env: {
+      WHO_FAILED_WHOM_DATA_DIR: data,
+      ...(spec.unsetEnv?.includes('NO_COLOR') ? {} : { NO_COLOR: '1' }),
+      ...spec.env,
+    },
     steps: spec.steps.map((step) => ({ timeout: 10, ...step })),
   };
   return spawnCollect('python3', [PTY_DRIVER], { stdin: JSON.stringify(withDefaults), timeoutMs });

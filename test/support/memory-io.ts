@@ -151,6 +151,15 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (kind(full) !== 'missing' || links.has(full)) throw fsError('EEXIST', 'link', path);
       files.set(full, content);
     },
+    async writePrivateFile(path, content) {
+      const full = checkPath(path, 'open');
+      if (kind(full) === 'directory') throw fsError('EISDIR', 'rename', path);
+      links.delete(full);
+      files.set(full, content);
+    },
+    async removeFile(path) {
+      files.delete(resolve(path));
+    },
     async inspectDestination(path) {
       const full = resolve(path);
       if (links.has(full)) return { kind: 'link' };
