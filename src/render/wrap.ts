@@ -31,6 +31,50 @@ export function wrap(text: string, width: number, indent = '', hanging = indent)
 }
 
 /**
+ * Like wrap(), for text in parts that are styled differently: each word keeps its part's style, and lines break
+ * between words as they would in the plain text.
+ */
+export function wrapStyled(
+  parts: readonly (readonly [string, (text: string) => string])[],
+  width: number,
+  indent = '',
+  hanging = indent,
+): string {
+  const words = parts.flatMap(([text, paint]) =>
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => ({ word, paint })),
+  );
+  const lines: string[] = [];
+  let line: typeof words = [];
+  let length = 0;
+  const flush = () => {
+    const prefix = lines.length === 0 ? indent : hanging;
+    // Words of one style are painted together: one pair of colour codes per run, not per word.
+    const runs: { text: string; paint: (text: string) => string }[] = [];
+    for (const { word, paint } of line) {
+      const last = runs.at(-1);
+      if (last && last.paint === paint) last.text += ` ${word}`;
+      else runs.push({ text: word, paint });
+    }
+    lines.push(prefix + runs.map(({ text, paint }) => paint(text)).join(' '));
+  };
+  for (const entry of words) {
+    const prefix = lines.length === 0 ? indent : hanging;
+    if (line.length > 0 && prefix.length + length + 1 + entry.word.length > width) {
+      flush();
+      line = [];
+      length = 0;
+    }
+    length += (line.length > 0 ? 1 : 0) + entry.word.length;
+    line.push(entry);
+  }
+  flush();
+  return lines.join('\n');
+}
+
+/**
  * A command line to show in help, wrapped as a shell would take it: each line but the last ends with ` \`.
  */
 export function wrapCommand(command: string, width: number, indent = '  '): string {
