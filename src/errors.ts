@@ -57,7 +57,11 @@ export function signalExitCode(signal: InterruptSignal): number {
 export function interruptedMessage(kept?: string): string[] {
   if (kept === undefined) return ['Interrupted; nothing was saved.'];
   // The file on a line of its own: a long path then never splits a word of the sentence around it.
-  return ['Interrupted; your answers so far are kept in', `  ${kept}`, 'Run the same command again to resume.'];
+  return [
+    'Interrupted; your answers so far are kept in',
+    `  ${kept}`,
+    'Run the same command again to resume.',
+  ];
 }
 
 /** The user pressed Ctrl-C, or the process was told to stop by a signal (SIGTERM, SIGHUP, SIGQUIT). */

@@ -85,7 +85,9 @@ export function renderText(model: Report, style: Style, width = 80): string {
     });
     if (report.gaps.length > MAX_GAPS_SHOWN) {
       out.push(
-        style.dim(wrap(`…and ${report.gaps.length - MAX_GAPS_SHOWN} more (see --format json or markdown)`, w, '  ')),
+        style.dim(
+          wrap(`…and ${report.gaps.length - MAX_GAPS_SHOWN} more (see --format json or markdown)`, w, '  '),
+        ),
       );
     }
   }

@@ -117,8 +117,8 @@ const ROWS: Row[] = [
     /\.\/m\.yaml is one of this run's inputs; -o never replaces it, even with --force\. Choose another file/, null],
   ['--save-answers and -o naming one file', '-a m.yaml --save-answers x.md -o ./x.md', { 'm.yaml': MANAGER }, 2,
     /\.\/x\.md is named by both --save-answers and -o; choose a different file for each/, null],
-  ['--strict, answers made for another version of the bank', '-a v.yaml --strict', { 'v.yaml': `bankVersion: 2\n${answers('give-time: 3')}` }, 2,
-    /v\.yaml:1:14: answers were made for version 2 of bank who-failed-whom; this is version 1/,
+  ['--strict, answers made for another version of the bank', '-a v.yaml --strict', { 'v.yaml': `bankVersion: 9\n${answers('give-time: 3')}` }, 2,
+    /v\.yaml:1:14: answers were made for version 9 of bank who-failed-whom; this is version 2/,
     /--strict counts warnings as errors: score them with the bank they were made for \(--questions FILE\), or drop --strict\./],
   // Reading a file (load.ts)
   ['no such file', '-a nope.yaml', {}, 2, /nope\.yaml: no such file/, null],

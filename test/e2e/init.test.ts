@@ -32,7 +32,7 @@ describe('init', () => {
 
     const validated = await runCli(['validate', 'questions.yaml'], { stdin: 'ignore', cwd });
     expect(validated.stderr).toBe('');
-    expect(lines(validated.stdout)).toEqual(['questions.yaml: ok (bank questions, version 1, 20 questions)']);
+    expect(lines(validated.stdout)).toEqual(['questions.yaml: ok (bank questions, version 1, 19 questions)']);
     expect(validated.code).toBe(0);
     const strict = await runCli(['validate', '--strict', 'questions.yaml'], { stdin: 'ignore', cwd });
     expect(strict.code).toBe(0);

@@ -131,7 +131,7 @@ describe('navigation', () => {
     const terminal = fakeTerminal();
     const values = new Map<string, AnswerValue>([[order[0]?.id ?? '', 5]]);
     const done = start(terminal, { resume: { values, position: 1 } });
-    await terminal.step('You have unfinished answers (1 of 20 answered)', KEY.enter);
+    await terminal.step(`You have unfinished answers (1 of ${total} answered)`, KEY.enter);
     await terminal.step(`(2/${total})`, KEY.left);
     await terminal.step(`(1/${total})`);
     // The earlier answer is where the cursor starts.
