@@ -230,9 +230,9 @@ describe('renderAnswersFile', () => {
           'what-we-owe': 'Line one\nline two: "quoted" # not a comment',
           'commitments-to-them': '- not a list',
           'commitments-equal': 'null',
-          'commitments-equal': '*alias &anchor {a: 1} ☃ 🎉',
+          'time-for-those-in-need': '*alias &anchor {a: 1} ☃ 🎉',
         },
-        { respondent: `O'Brien: "Dana" #1`, date: '2026-01-31', role: 'rep', bank: bank.id, bankVersion: 1 },
+        { respondent: `O'Brien: "Dana" #1`, date: '2026-01-31', role: 'rep', bank: bank.id, bankVersion: bank.version },
       ),
     ],
   ])('%s round-trip through the answers file', async (_what, original) => {
