@@ -14,6 +14,9 @@ import { runCommand } from './commands.js';
 /**
  * The one place that turns failures into exit codes and messages. Nothing below it exits the process.
  */
+/** Where bugs are reported: package.json's `bugs`, which test/unit/publish.test.ts holds this to. */
+export const ISSUES_URL = 'https://github.com/who-failed-whom/who-failed-whom/issues';
+
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined);
@@ -54,7 +57,9 @@ export function reportError(error: unknown, io: Io): number {
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
   const message = error instanceof Error ? error.message : String(error);
   write(`who-failed-whom: unexpected error: ${message}`);
-  write('This is a bug, not something you did. Please report it with the command you ran and this message.');
+  write(
+    `This is a bug, not something you did. Please report it at ${ISSUES_URL} with the command you ran and this message.`,
+  );
   if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) {
     for (const line of error.stack.split('\n')) write(line);
   }

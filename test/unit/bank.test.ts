@@ -59,6 +59,13 @@ describe('the built-in bank', () => {
     expect(balance?.choices?.map((c) => c.view)).toEqual(['out-of-balance', 'balanced', 'unsure']);
   });
 
+  test('the rep intro promises no more than team can keep: names can be shown (team --show-names)', () => {
+    const intro = bank.rep?.intro ?? '';
+    expect(intro).not.toMatch(/never with your name/);
+    expect(intro).toMatch(/can choose to show answers by name/);
+    expect(intro).toMatch(/fewer than three reps/);
+  });
+
   test.each(['manager', 'rep'] as const)('no question is asked twice of a %s', (role) => {
     const view = bankForRole(bank, role);
     const prompts = view.questions.map((q) => q.prompt.toLowerCase());

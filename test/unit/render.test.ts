@@ -232,7 +232,13 @@ describe('renderAnswersFile', () => {
           'commitments-equal': 'null',
           'time-for-those-in-need': '*alias &anchor {a: 1} ☃ 🎉',
         },
-        { respondent: `O'Brien: "Dana" #1`, date: '2026-01-31', role: 'rep', bank: bank.id, bankVersion: bank.version },
+        {
+          respondent: `O'Brien: "Dana" #1`,
+          date: '2026-01-31',
+          role: 'rep',
+          bank: bank.id,
+          bankVersion: bank.version,
+        },
       ),
     ],
   ])('%s round-trip through the answers file', async (_what, original) => {
