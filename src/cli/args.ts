@@ -67,10 +67,11 @@ function helpLayout(width: number): Partial<Help> {
 }
 
 /**
+ * `given` is filled with the keys of the options the command line gave, so configuration never overrides them.
  * `columns`: the width help is wrapped to (stdout's, when it is a terminal). Given here so commander never
  * looks at process.stdout itself: on a pipe, building that stream costs more than the whole help.
  */
-export function parseArgs(argv: string[], columns?: number): Intent {
+export function parseArgs(argv: string[], columns?: number, given: string[] = []): Intent {
   let intent: Intent | undefined;
   let printed = '';
   const width = layoutWidth(columns);
@@ -211,6 +212,13 @@ export function parseArgs(argv: string[], columns?: number): Intent {
     applyRootOptions(program, intent.command, intent.options);
   }
   refuseStdinTwice(intent);
+  // The options the command line gave (before the command or after it): configuration never overrides them.
+  const named = intent.command;
+  for (const command of [program, ...program.commands.filter((c) => c.name() === named)]) {
+    for (const key of Object.keys(command.opts())) {
+      if (command.getOptionValueSource(key) === 'cli' && !given.includes(key)) given.push(key);
+    }
+  }
   return intent;
 }
 

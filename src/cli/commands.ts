@@ -21,11 +21,13 @@ export const COMMANDS: { [C in CommandName]: () => Promise<CommandModule<C>> } =
   history: () => import('../commands/history.js'),
 };
 
+/** Runs a command with its options, configuration applied under the flags given (`given`, by option key). */
 export async function runCommand<C extends CommandName>(
   intent: { command: C; options: OptionsOf<C> },
   io: Io,
+  given: readonly string[] = [],
 ): Promise<number> {
   const load = COMMANDS[intent.command] as () => Promise<CommandModule<C>>;
-  const { run } = await load();
-  return run(intent.options, io);
+  const [{ run }, { withSettings }] = await Promise.all([load(), import('../commands/settings.js')]);
+  return run(await withSettings(intent.command, intent.options, given, io), io);
 }

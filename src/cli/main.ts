@@ -19,12 +19,13 @@ export const ISSUES_URL = 'https://github.com/who-failed-whom/who-failed-whom/is
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined);
+    const given: string[] = [];
+    const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined, given);
     if (intent.command === 'print') {
       io.stdout.write(intent.text);
       return ExitCode.ok;
     }
-    return await runCommand(intent, io);
+    return await runCommand(intent, io, given);
   } catch (error) {
     return reportError(error, io);
   }
