@@ -28,6 +28,8 @@ export async function runCommand<C extends CommandName>(
   given: readonly string[] = [],
 ): Promise<number> {
   const load = COMMANDS[intent.command] as () => Promise<CommandModule<C>>;
-  const [{ run }, { withSettings }] = await Promise.all([load(), import('../commands/settings.js')]);
-  return run(await withSettings(intent.command, intent.options, given, io), io);
+  const { withSettings } = await import('../commands/settings.js');
+  const options = await withSettings(intent.command, intent.options, given, io);
+  const { run } = await load();
+  return run(options, io);
 }
