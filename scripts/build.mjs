@@ -45,6 +45,7 @@ const VENDORS = {
   'csv-parse/sync': 'csv-parse-sync.cjs',
   '@inquirer/core': 'inquirer-core.cjs',
   chalk: 'chalk.cjs',
+  fflate: 'fflate.cjs',
 };
 // What the program takes from an ES module library, so the rest is left out (the questionnaire's prompts are
 // its own, built on the prompt library's core); the others are CommonJS and come whole.
@@ -62,6 +63,8 @@ const VENDOR_EXPORTS = {
     'useState',
   ],
   chalk: ['Chalk'],
+  // An .xlsx run unzips; the browser build, since the Node one loads worker_threads at start-up (10 ms).
+  fflate: { from: 'fflate/browser', names: ['unzipSync', 'strFromU8'] },
 };
 const SCRIPT_HEAD = '(function (exports, require, module, __filename, __dirname, __wfwUrl) {';
 const SCRIPT_TAIL = '\n})';
@@ -92,7 +95,7 @@ for (const [id, file] of Object.entries(VENDORS)) {
     ...scriptOptions,
     stdin: {
       contents: VENDOR_EXPORTS[id]
-        ? `export { ${VENDOR_EXPORTS[id].join(', ')} } from ${JSON.stringify(id)};`
+        ? `export { ${(VENDOR_EXPORTS[id].names ?? VENDOR_EXPORTS[id]).join(', ')} } from ${JSON.stringify(VENDOR_EXPORTS[id].from ?? id)};`
         : `module.exports = require(${JSON.stringify(id)});`,
       resolveDir: root,
       loader: 'js',

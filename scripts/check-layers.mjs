@@ -14,7 +14,7 @@ export const LAYERS = {
   core: { layers: [], packages: ['valibot'] },
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
   // node:path in input: path arithmetic only (a config file's paths are relative to it); files still go through the Io.
-  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync', 'node:path'] },
+  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync', 'fflate', 'node:path'] },
   output: { layers: ['root', 'core'], packages: ['node:*'] },
   // node:readline and node:events: the text prompt reads the terminal's keys itself, to take a paste in runs.
   prompt: {

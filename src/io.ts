@@ -71,6 +71,11 @@ export interface Io {
    */
   readFile(path: string): Promise<Uint8Array>;
   /**
+   * The same, with the file's id (as fileId gives it) from the same open: a team run reads 100,000 files and
+   * counts each once, and a second look at each would cost it a tenth of its time.
+   */
+  readFileAndId(path: string): Promise<{ bytes: Uint8Array; id: string | null }>;
+  /**
    * Writes through a new temporary file in the same folder (created exclusively, under a random name, never
    * through a link) and a rename, so readers never see half a file; a device or a FIFO is written in place
    * (renaming over it would replace it).

@@ -33,10 +33,19 @@ export function cacheFolder(env: Env, platform: string): string | undefined {
 export function cacheKind(argv: string[], stdinIsTerminal: boolean): string {
   if (argv.some((arg) => HELP_WORDS.includes(arg))) return 'help';
   if (argv.some((arg) => ['--version', '-V', '-v'].includes(arg))) return 'version';
+  // An HTML report compiles the page and its charts, which no other run needs: a cache of its own, so neither
+  // kind of run pays for the other's code.
+  const html = asksForHtml(argv) ? '-html' : '';
   const command = argv.find(isCommandName);
-  if (command) return command;
+  if (command) return `${command}${html}`;
   const answers = argv.some((arg) => ['--answers', '-a'].includes(arg) || arg.startsWith('--answers='));
-  return answers || !stdinIsTerminal ? 'assess' : 'questionnaire';
+  return answers || !stdinIsTerminal ? `assess${html}` : 'questionnaire';
+}
+
+function asksForHtml(argv: string[]): boolean {
+  return argv.some(
+    (arg, i) => arg === '--format=html' || (['--format', '-f'].includes(arg) && argv[i + 1] === 'html'),
+  );
 }
 
 /**

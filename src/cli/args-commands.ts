@@ -8,6 +8,7 @@ import type { TeamCommandOptions } from '../commands/team.js';
 import type { TemplateOptions } from '../commands/template.js';
 import type { ValidateOptions } from '../commands/validate.js';
 import { didYouMean } from '../core/suggest.js';
+import { DEFAULT_MIN_COMMENTS } from '../core/team.js';
 import { renderExamples } from '../render/wrap.js';
 import type { Intent } from './intent.js';
 
@@ -55,7 +56,12 @@ export const roleOption = (fallback?: string) => {
 };
 
 export const reportFormatOption = () =>
-  choiceOption('-f, --format <format>', 'report format', ['text', 'json', 'markdown']).default('text');
+  choiceOption('-f, --format <format>', 'report format (html: one self-contained page with charts)', [
+    'text',
+    'json',
+    'markdown',
+    'html',
+  ]).default('text');
 
 export const quietOption = () =>
   new Option('-q, --quiet', 'do not say where files were written (errors are still shown)');
@@ -135,7 +141,7 @@ export function defineCommand(
         .description('the team picture from many answers files: managers and reps, the perception gap')
         .argument(
           '<paths...>',
-          'answers files, folders (searched for .yaml, .yml, .json), form-export .csv files, or -',
+          'answers files, folders (searched for .yaml, .yml, .json), form exports (.csv, .xlsx), or -',
         )
         .addOption(reportFormatOption())
         .addOption(outputOption())
@@ -154,6 +160,24 @@ export function defineCommand(
           new Option('--min-group <n>', "withhold reps' figures answered by fewer reps than this")
             .argParser(groupSize)
             .default(3),
+        )
+        .addOption(
+          new Option(
+            '--min-comments <n>',
+            "withhold reps' comments on a question written by fewer reps than this (never below --min-group)",
+          )
+            .argParser(groupSize)
+            .default(DEFAULT_MIN_COMMENTS),
+        )
+        .addOption(
+          new Option(
+            '--by <grouping>',
+            'one group per team (the team: of each answers file, or a Team column) or per folder',
+          ).choices(['team', 'folder']),
+        )
+        .option(
+          '--roster <file>',
+          'CSV of who was asked (name or email, role, team): response rates per team; with --show-names, who has not answered',
         )
         .option(
           '--show-names',

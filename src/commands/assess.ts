@@ -20,7 +20,7 @@ import { renderText } from '../render/text.js';
 import { type DraftKeeper, openDraft } from './assess-draft.js';
 import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
-export type Format = 'text' | 'json' | 'markdown';
+export type Format = 'text' | 'json' | 'markdown' | 'html';
 
 export interface AssessOptions {
   answers?: string;
@@ -135,6 +135,11 @@ async function keptOnInterrupt<T>(draft: DraftKeeper | undefined, work: Promise<
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
   if (options.format === 'json') return renderJson(report);
   if (options.format === 'markdown') return renderMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format: a text or JSON run never compiles the page and its charts.
+    const { renderReportHtml } = await import('../render/html/report-page.js');
+    return renderReportHtml(report);
+  }
   const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderText(report, style, io.stdout.columns ?? 80);
 }

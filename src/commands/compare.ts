@@ -12,6 +12,7 @@ import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
+import { jsonDocument } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
 import { refuseUnscorable } from './assess.js';
 
@@ -37,7 +38,7 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
     refuseUnscorable(view, source, ledger, side);
     throw new Error('refuseUnscorable returned for an unscorable ledger');
   }
-  const rendered = await render(result, options, io, reportTo !== undefined);
+  const rendered = await render(result, bank, options, io, reportTo !== undefined);
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   const written = writtenLine('Report', reportTo);
@@ -45,9 +46,14 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
   return 0;
 }
 
-async function render(report: CompareReport, options: CompareOptions, io: Io, toFile: boolean) {
-  if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+async function render(report: CompareReport, bank: Bank, options: CompareOptions, io: Io, toFile: boolean) {
+  if (options.format === 'json') return jsonDocument(report);
   if (options.format === 'markdown') return renderCompareMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the other reports.
+    const { renderCompareHtml } = await import('../render/html/compare-page.js');
+    return renderCompareHtml(report, bank);
+  }
   const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
   return renderCompareText(report, style, io.stdout.columns ?? 80);
 }

@@ -1,5 +1,5 @@
 import { type HistoryReport, historyRound } from '../core/history.js';
-import type { Role } from '../core/types.js';
+import type { Bank, Role } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { readRound } from '../input/round.js';
@@ -8,6 +8,7 @@ import { emitReport, type ReportOptions, reportDestination, writtenLine } from '
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
+import { jsonDocument } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
 
 export interface HistoryOptions extends ReportOptions {
@@ -37,16 +38,7 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
       report.skipped.push({ file: path, reason: error.lines[0] ?? 'unreadable' });
     }
   }
-  const toFile = reportTo !== undefined;
-  const rendered =
-    options.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : options.format === 'markdown'
-        ? renderHistoryMarkdown(report)
-        : renderHistoryText(
-            report,
-            await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
-          );
+  const rendered = await render(report, bank, options, io, reportTo !== undefined);
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   const written = writtenLine('Report', reportTo);
@@ -54,4 +46,24 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
   if (report.skipped.length > 0)
     io.stderr.write(`Skipped ${report.skipped.length} round(s) that could not be read; see the report.\n`);
   return 0;
+}
+
+async function render(
+  report: HistoryReport,
+  bank: Bank,
+  options: HistoryOptions,
+  io: Io,
+  toFile: boolean,
+): Promise<string> {
+  if (options.format === 'json') return jsonDocument(report);
+  if (options.format === 'markdown') return renderHistoryMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the other reports.
+    const { renderHistoryHtml } = await import('../render/html/history-page.js');
+    return renderHistoryHtml(report, bank.scoring.tolerance);
+  }
+  return renderHistoryText(
+    report,
+    await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
+  );
 }

@@ -1,16 +1,19 @@
+import { basename, dirname, relative, resolve } from 'node:path';
+import { SummaryBuilder } from '../core/org-summary.js';
 import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
 import { BalanceTally, baselineChanges, withChanges } from '../core/team-baseline.js';
 import { FollowUpTally } from '../core/team-commitments.js';
 import type { Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
-import { loadBank } from '../input/load.js';
+import { loadBank, readText } from '../input/load.js';
+import { parseRoster } from '../input/roster.js';
 import { readBaseline } from '../input/team-baseline.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
 import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
-import { jsonDocument } from '../render/json.js';
+import { teamJsonChunks } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
@@ -20,17 +23,54 @@ export interface TeamCommandOptions {
   /** No "written to" line. */
   quiet?: boolean;
   questions?: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   output?: string;
   failUnder?: number;
   skipInvalid: boolean;
   minGroup: number;
+  minComments: number;
+  by?: 'team' | 'folder';
+  roster?: string;
   showNames: boolean;
   color: boolean;
   force: boolean;
   /** Last round: a folder of its answers, or its `team --format json` report. */
   baseline?: string;
 }
+
+/** The report but its groups, summary and what was skipped: what is known before the groups are made. */
+type TeamHead = Omit<TeamReport, 'groups' | 'summary' | 'skipped' | 'skippedCount'>;
+
+/** The group of answers files that name no team, with --by team. */
+const NO_TEAM = '(no team)';
+
+/**
+ * With --by folder, each file's group is its folder under the path given ("east", "east/berlin"); files right
+ * in that folder take its own name. A file or a form export named directly is grouped by the folder it is in.
+ */
+async function folderNamer(path: string, io: Io): Promise<(name: string) => string> {
+  if (path === '-') return () => '<stdin>';
+  const root = resolve(io.cwd, path);
+  const top = basename(root) || root;
+  if ((await io.kindOf(path)) !== 'directory') {
+    const own = relative(io.cwd, dirname(root)) || '.';
+    return () => own;
+  }
+  return (name) => relative(root, dirname(resolve(io.cwd, name))) || top;
+}
+
+/** The items of `items`, each handed to `visit` as it goes by. */
+function* passing<T>(items: Iterable<T>, visit: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    visit(item);
+    yield item;
+  }
+}
+
+const lowestOf = (values: (number | null)[]): number | null => {
+  const shown = values.filter((v): v is number => v !== null);
+  return shown.length === 0 ? null : Math.min(...shown);
+};
 
 /** Error lines kept for the message; past this, a bad folder would flood the terminal and the memory. */
 const MAX_ERROR_LINES = 200;
@@ -41,12 +81,21 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   const bank = await loadBank(io, options.questions);
   const reportTo = reportTarget(options.output);
   const targets = reportTo ? [reportTo] : [];
-  const rules = { force: options.force, inputs: [...options.paths, options.questions] };
+  const rules = { force: options.force, inputs: [...options.paths, options.questions, options.roster] };
   // Before reading what may be thousands of files, and again once they are all read.
   await checkTargets(io, targets, rules);
-  const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: options.showNames });
+  // Read first: a roster with a mistake should stop the run before thousands of files are read.
+  const roster =
+    options.roster === undefined
+      ? undefined
+      : parseRoster((await readText(io, options.roster)).text, options.roster);
+  const tally = new TeamTally(bank, {
+    minGroup: options.minGroup,
+    minComments: options.minComments,
+    showNames: options.showNames,
+  });
   // Each respondent's balance: what a view's change is tested on, now or when this JSON is a later baseline.
-  const balances =
+  const balanceTally =
     options.baseline !== undefined || options.format === 'json' ? new BalanceTally(bank) : undefined;
   const followUps = new FollowUpTally(bank, options.minGroup);
   const skipped: TeamReport['skipped'] = [];
@@ -55,10 +104,24 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   let valid = 0;
   // File names are the user's, and may hold anything: never let one drive the terminal.
   const note = (line: string) => io.stderr.write(`${sanitize(line)}\n`);
-  for await (const entry of teamEntries(options.paths, io, bank, note)) {
+  // --by folder groups each file by the folder it was found in, under the path it was found through.
+  const namers = new Map<string, (name: string) => string>();
+  if (options.by === 'folder')
+    for (const path of options.paths) namers.set(path, await folderNamer(path, io));
+  let folderOf = (_name: string) => '';
+  const onPath = (path: string) => {
+    folderOf = namers.get(path) ?? folderOf;
+  };
+  for await (const entry of teamEntries(options.paths, io, bank, note, onPath)) {
     if (entry.ok) {
-      tally.add(entry.answers);
-      balances?.add(entry.answers);
+      const group =
+        options.by === 'team'
+          ? (entry.answers.meta.team ?? NO_TEAM)
+          : options.by === 'folder'
+            ? folderOf(entry.name)
+            : undefined;
+      tally.add(entry.answers, group);
+      balanceTally?.add(entry.answers);
       followUps.add(entry.answers);
       valid += 1;
       continue;
@@ -88,35 +151,39 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
     );
   }
   skipped.sort((a, b) => a.source.localeCompare(b.source));
-  let report: TeamReport = {
-    schemaVersion: 1,
-    kind: 'team',
-    ...tally.result(),
-    skipped,
-    skippedCount: invalid,
-  };
-  if (balances) report.balances = balances.result(report.scores);
+  const { model, groups } = tally.parts(options.by ?? null, roster);
+  let head: TeamHead = { schemaVersion: 1, kind: 'team', ...model };
+  if (balanceTally) head.balances = balanceTally.result(model.scores);
   const commitments = followUps.result();
-  if (commitments.length > 0) report.commitments = commitments;
-  if (options.baseline !== undefined) report = await againstBaseline(report, options, io, bank);
+  if (commitments.length > 0) head.commitments = commitments;
+  if (options.baseline !== undefined) head = await againstBaseline(head, options, io, bank);
+  const tail = { skipped, skippedCount: invalid };
+  // The gate takes the lowest balance shown, org or team, as each group goes by.
+  const gated = [gatedBalance(model.scores)];
+  const summary = new SummaryBuilder(bank);
+  const seen =
+    groups &&
+    passing(groups, (group) => {
+      summary.add(group);
+      gated.push(gatedBalance(group.scores));
+    });
 
-  const rendered =
-    options.format === 'json'
-      ? jsonDocument(report)
-      : options.format === 'markdown'
-        ? renderTeamMarkdown(report)
-        : renderTeamText(
-            report,
-            await makeStyle(reportTo === undefined && colorEnabled(io.stdout, io.env, options.color)),
-            io.stdout.columns,
-          );
+  let rendered: string | Iterable<string>;
+  if (options.format === 'json') {
+    // In pieces, each group made as it is written: an org's groups are never all held at once.
+    rendered = teamJsonChunks(head, seen, () => ({ summary: groups ? summary.result() : null, ...tail }));
+  } else {
+    const all = seen ? [...seen] : null;
+    const report: TeamReport = { ...head, groups: all, summary: all ? summary.result() : null, ...tail };
+    rendered = await render(report, bank, options, io, reportTo !== undefined);
+  }
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
   const written = writtenLine('Report', reportTo);
   if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
-  const gate = gatedBalance(report.scores);
+  const gate = lowestOf(gated);
   if (options.failUnder !== undefined && gate !== null && gate < options.failUnder) {
     io.stderr.write(`Team balance ${gate} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;
@@ -124,13 +191,30 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   return ExitCode.ok;
 }
 
+async function render(
+  report: TeamReport,
+  bank: Bank,
+  options: TeamCommandOptions,
+  io: Io,
+  toFile: boolean,
+): Promise<string> {
+  if (options.format === 'markdown') return renderTeamMarkdown(report);
+  if (options.format === 'html') {
+    // Loaded only for this format, as for the single report.
+    const { renderTeamHtml } = await import('../render/html/team-page.js');
+    return renderTeamHtml(report, bank);
+  }
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderTeamText(report, style, io.stdout.columns);
+}
+
 /** The change per view and per item since the baseline round, each tested (src/core/rank-test.ts). */
 async function againstBaseline(
-  report: TeamReport,
+  report: TeamHead,
   options: TeamCommandOptions,
   io: Io,
   bank: Bank,
-): Promise<TeamReport> {
+): Promise<TeamHead> {
   const baseline = options.baseline ?? '';
   const { round, info, skipped } = await readBaseline(baseline, io, bank, options);
   if (skipped > 0) io.stderr.write(`Skipped ${skipped} invalid input(s) of the baseline.\n`);

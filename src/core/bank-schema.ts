@@ -49,6 +49,7 @@ const questionSchema = strictRecord({
   choices: v.optional(v.array(choiceSchema)),
   source: v.optional(sourceSchema),
   supportedBy: v.optional(v.array(v.string())),
+  discuss: v.optional(v.pipe(v.string(), v.minLength(1))),
   rep: v.optional(repQuestionSchema),
   suggestion: v.optional(v.pipe(v.string(), v.minLength(1))),
 });

@@ -144,6 +144,10 @@ function checkQuestion(q: QuestionInput, i: number, ctx: BankContext): Question 
       report(at('supportedBy', j), `"${ref}" is not an owed item (side: owed)`);
   });
 
+  if (q.discuss !== undefined && q.side !== 'owed') {
+    report(at('discuss'), 'only owed items say what to discuss when reps see them differently');
+  }
+
   let source: Source | undefined;
   if (q.source) {
     const { article, added } = q.source;
@@ -169,6 +173,7 @@ function checkQuestion(q: QuestionInput, i: number, ctx: BankContext): Question 
   if (scale !== undefined) question.scale = scale;
   if (q.choices !== undefined) question.choices = q.choices;
   if (source !== undefined) question.source = source;
+  if (q.discuss !== undefined) question.discuss = q.discuss;
   if (q.rep !== undefined) question.rep = q.rep;
   if (q.suggestion !== undefined) {
     if (q.side === 'owed') question.suggestion = q.suggestion;

@@ -34,3 +34,8 @@ export function exactMoments(points: [number, number][]): { mean: number; spread
   const variance = points.reduce((sum, [p, count]) => sum + count * (p - mean) ** 2, 0) / n;
   return { mean, spread: Math.sqrt(variance) };
 }
+
+/** Below this many answers a group's figures are only indicative (one answer is a person, not a group). */
+export const INDICATIVE_BELOW = 5;
+
+export const isIndicative = (n: number): boolean => n >= 2 && n < INDICATIVE_BELOW;

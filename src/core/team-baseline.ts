@@ -176,7 +176,7 @@ export function baselineChanges(bank: Bank, now: TeamRound, before: TeamRound, m
 }
 
 /** The team report with each view's and item's change set on it (`scores.<role>.change`, `items[].byRole.<role>.change`). */
-export function withChanges<M extends TeamModel>(report: M, changes: Changes): M {
+export function withChanges<M extends Pick<TeamModel, 'scores' | 'items'>>(report: M, changes: Changes): M {
   const scores = { ...report.scores };
   for (const role of ROLES) scores[role] = { ...scores[role], change: changes.views[role] };
   const items = report.items.map((item) => {

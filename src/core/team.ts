@@ -1,199 +1,309 @@
-import type { BalanceDistributions, BaselineInfo, TeamChange } from './change.js';
-import { bankForRole } from './role.js';
-import { leaningOf, score } from './score.js';
-import { describe, exactMoments, round2 } from './stats.js';
+import type { BalanceDistributions, BaselineInfo } from './change.js';
+import { itemFigures, optionPoints } from './item-figures.js';
+import { type OrgSummary, orgSummary } from './org-summary.js';
+import { type NonResponder, nonResponders, type RosterEntry, responseRate } from './roster.js';
+import { leaningOf } from './score.js';
+import { overallSelfOther, SELF_OTHER_THRESHOLD, selfOther } from './self-other.js';
+import { isIndicative, round2 } from './stats.js';
+import { type Suppression, suppress } from './suppression.js';
 import type { TeamCommitment } from './team-commitments.js';
-import type { Answers, Bank, Leaning, Question, Role, Side } from './types.js';
+import type {
+  GroupModel,
+  PerceptionGap,
+  Reflection,
+  RoleStats,
+  TeamItem,
+  TeamView,
+  Withheld,
+} from './team-model.js';
+import { BankIndex, GroupTally, type PersonRow, ROLES } from './team-tally.js';
+import type { Answers, Bank, Question, Role, Side } from './types.js';
+
+export type { GroupModel, PerceptionGap, Reflection, RoleStats, TeamItem, TeamView, Withheld };
 
 export interface TeamOptions {
-  /** Reps' aggregates (an item, the reps' balance, reflections) are withheld below this many reps. */
+  /** Reps' figures (an item, the reps' view) are withheld below this many reps, in every group. */
   minGroup: number;
+  /** Reps' comments on a question are withheld below this many (never below minGroup). */
+  minComments: number;
   showNames: boolean;
 }
 
-/** A spread (standard deviation) at or above this share of the scale's range flags disagreement. */
-export const DISAGREEMENT_SHARE = 0.3;
+export const DEFAULT_MIN_COMMENTS = 5;
 
-export interface RoleStats {
-  n: number;
-  /** On the question's own scale points; null when nobody answered or the figures are withheld. */
-  mean: number | null;
-  median: number | null;
-  /** Standard deviation, in scale points. */
-  spread: number | null;
-  distribution: Record<string, number> | null;
-  disagreement: boolean;
-  withheld: string | null;
-  /** Against the baseline round, with --baseline. */
-  change?: TeamChange | null;
-}
-
-export interface TeamItem {
-  id: string;
-  side: Side | null;
-  type: Question['type'];
-  label: string;
-  prompt: string;
-  scale: { min: number; max: number } | null;
-  byRole: Record<Role, RoleStats>;
-}
-
-export type TeamView = (
-  | { respondents: number; asked: number; given: number; balance: number; leaning: Leaning; withheld: null }
-  | { respondents: number; withheld: string }
-) & { change?: TeamChange | null };
-
-export interface PerceptionGap {
-  id: string;
-  label: string;
-  scale: { min: number; max: number };
-  manager: number;
-  rep: number;
-  /** manager − rep, in scale points: positive when managers think they give more than reps receive. */
-  gap: number;
-}
-
-export interface TeamModel {
+export interface TeamModel extends Omit<GroupModel, 'team'> {
   bank: { id: string; version: number; title: string };
   minGroup: number;
-  respondents: Record<Role, number>;
-  scores: Record<Role, TeamView>;
-  items: TeamItem[];
-  perceptionGaps: PerceptionGap[];
-  reflections: { id: string; role: Role; prompt: string; answers: string[]; withheld: string | null }[];
-  people:
-    | { name: string; role: Role; asked: number | null; given: number | null; balance: number | null }[]
-    | null;
+  minComments: number;
+  /** Half a scale point: how far a manager's rating may sit from the reps' mean and still agree. */
+  selfOtherThreshold: number;
+  by: 'team' | 'folder' | null;
+  groups: GroupModel[] | null;
+  summary: OrgSummary | null;
+  people: PersonRow[] | null;
+  /** Only with --roster --show-names: who on the roster has not answered. */
+  nonResponders?: NonResponder[];
 }
 
-const roles: Role[] = ['manager', 'rep'];
+const repsBelow = (min: number) => `fewer than ${min} reps answered`;
+const SECONDARY =
+  "a smaller team's figures are withheld here, and subtracting this team's from the org's would reveal them";
+const ORG_SUBTRACTION =
+  "a team's figures are withheld here, and subtracting the other teams' from the org's would reveal them";
 
-/** Counts per item, per role; memory grows with the bank, not with the number of respondents. */
+/** Counts answers per group, then builds the org picture and each group's, anonymity applied across all. */
 export class TeamTally {
-  private readonly counts = new Map<string, Map<string, number>>();
-  private readonly texts = new Map<string, string[]>();
-  private readonly respondentCount: Record<Role, number> = { manager: 0, rep: 0 };
-  private readonly people: NonNullable<TeamModel['people']> = [];
-  private readonly views: Record<Role, Bank>;
-  private readonly textIds: Set<string>;
-  /** Unrounded item means by role and id: the team scores use these, the report shows rounded ones. */
-  private readonly exactMeans = new Map<string, number>();
+  private readonly index: BankIndex;
+  private readonly groups = new Map<string, GroupTally>();
 
   constructor(
     private readonly bank: Bank,
     private readonly options: TeamOptions,
   ) {
-    this.views = { manager: bankForRole(bank, 'manager'), rep: bankForRole(bank, 'rep') };
-    this.textIds = new Set(bank.questions.filter((q) => q.type === 'text').map((q) => q.id));
+    this.index = new BankIndex(bank);
   }
 
-  add(answers: Answers): void {
-    const role = answers.meta.role ?? 'manager';
-    this.respondentCount[role] += 1;
-    for (const [id, value] of answers.values) {
-      const key = `${role}\u0000${id}`;
-      if (this.textIds.has(id)) {
-        const list = this.texts.get(key) ?? [];
-        list.push(String(value));
-        this.texts.set(key, list);
-        continue;
+  /** `group` is the respondent's team or folder; undefined when the run is not grouped. */
+  add(answers: Answers, group?: string): void {
+    const key = group ?? '';
+    let tally = this.groups.get(key);
+    if (!tally) {
+      tally = new GroupTally(this.index);
+      this.groups.set(key, tally);
+    }
+    tally.add(answers, group ?? null, this.options.showNames);
+  }
+
+  /** A group with nobody in it yet (a team on the roster that has not answered). */
+  declareGroup(group: string): void {
+    if (!this.groups.has(group)) this.groups.set(group, new GroupTally(this.index));
+  }
+
+  /**
+   * The org picture, and each group's when the run is grouped. With a roster, every team on it has a group
+   * (answered or not) and each group its response rate.
+   */
+  result(by: TeamModel['by'] = null, roster?: RosterEntry[]): TeamModel {
+    const { model, groups } = this.parts(by, roster);
+    const all = groups ? [...groups] : null;
+    return { ...model, groups: all, summary: all ? orgSummary(all, this.bank) : null };
+  }
+
+  /**
+   * The same, with the groups made one at a time as they are asked for: a report written as they come never
+   * holds thousands of groups' figures at once. `model` has everything but `groups` and `summary`.
+   */
+  parts(
+    by: TeamModel['by'] = null,
+    roster?: RosterEntry[],
+  ): { model: Omit<TeamModel, 'groups' | 'summary'>; groups: Iterable<GroupModel> | null } {
+    if (by !== null) for (const entry of roster ?? []) if (entry.team) this.declareGroup(entry.team);
+    const names = [...this.groups.keys()].sort((a, b) => a.localeCompare(b));
+    const tallies = names.map((name) => this.groups.get(name) as GroupTally);
+    const org = new GroupTally(this.index);
+    for (const tally of tallies) org.absorb(tally);
+    const grouped = by !== null;
+    const build = new ModelBuilder(this.bank, this.index, this.options, grouped ? tallies : [], org);
+    const rateOf = (tally: GroupTally, team: string | null) =>
+      responseRate(
+        (roster ?? []).filter((entry) => team === null || entry.team === team).length,
+        tally.respondents.manager + tally.respondents.rep,
+      );
+    function* groups(): Generator<GroupModel> {
+      for (const [g, name] of names.entries()) {
+        const tally = tallies[g] as GroupTally;
+        yield { team: name, ...build.group(g), ...(roster ? { responseRate: rateOf(tally, name) } : {}) };
       }
-      const tally = this.counts.get(key) ?? new Map<string, number>();
-      tally.set(String(value), (tally.get(String(value)) ?? 0) + 1);
-      this.counts.set(key, tally);
     }
-    if (this.options.showNames) {
-      const result = score(this.views[role], answers);
-      this.people.push({
-        name: answers.meta.respondent ?? '(no name)',
-        role,
-        asked: result.asked.score,
-        given: result.given.score,
-        balance: result.balance,
-      });
-    }
-  }
-
-  result(): TeamModel {
-    const items = this.bank.questions.filter((q) => q.type !== 'text').map((q) => this.itemFor(q));
-    const model: TeamModel = {
+    const people = [...org.people].sort(
+      (a, b) =>
+        (a.team ?? '').localeCompare(b.team ?? '') ||
+        a.role.localeCompare(b.role) ||
+        a.name.localeCompare(b.name),
+    );
+    const model = {
       bank: { id: this.bank.id, version: this.bank.version, title: this.bank.title },
       minGroup: this.options.minGroup,
-      respondents: { ...this.respondentCount },
-      scores: { manager: this.viewFor('manager', items), rep: this.viewFor('rep', items) },
-      items,
-      perceptionGaps: perceptionGaps(this.bank, items, this.exactMeans),
-      reflections: this.reflections(),
-      people: this.options.showNames
-        ? [...this.people].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name))
-        : null,
+      minComments: build.minComments,
+      selfOtherThreshold: SELF_OTHER_THRESHOLD,
+      by,
+      ...build.group(-1),
+      ...(roster ? { responseRate: rateOf(org, null) } : {}),
+      people: this.options.showNames ? people : null,
+      ...(roster && this.options.showNames
+        ? {
+            nonResponders: nonResponders(
+              roster,
+              people.map((p) => p.name),
+            ),
+          }
+        : {}),
     };
-    return model;
+    return { model, groups: grouped ? { [Symbol.iterator]: groups } : null };
+  }
+}
+
+/** Group -1 is the org. */
+class ModelBuilder {
+  readonly minComments: number;
+  /** Per question slot: which groups' reps' figures (or comments) are withheld, decided once across groups. */
+  private readonly itemSuppression: (Suppression | undefined)[] = [];
+  private readonly commentSuppression: (Suppression | undefined)[] = [];
+
+  constructor(
+    private readonly bank: Bank,
+    private readonly index: BankIndex,
+    private readonly options: TeamOptions,
+    private readonly groups: GroupTally[],
+    private readonly org: GroupTally,
+  ) {
+    this.minComments = Math.max(options.minComments, options.minGroup);
+    bank.questions.forEach((q, slot) => {
+      const ns = groups.length > 0 ? groups.map((t) => t.answered('rep', slot)) : [org.answered('rep', slot)];
+      const min = q.type === 'text' ? this.minComments : options.minGroup;
+      (q.type === 'text' ? this.commentSuppression : this.itemSuppression)[slot] = suppress(ns, min);
+    });
   }
 
-  private itemFor(q: Question): TeamItem {
-    const scale = q.scale ? { min: q.scale.min, max: q.scale.max } : null;
-    const byRole = {} as Record<Role, RoleStats>;
-    for (const role of roles) {
-      const tally = this.counts.get(`${role}\u0000${q.id}`) ?? new Map<string, number>();
-      byRole[role] = this.statsFor(q, role, tally);
+  private tally(g: number): GroupTally {
+    return g < 0 ? this.org : (this.groups[g] as GroupTally);
+  }
+
+  /** Why the reps' figures of question `slot` are withheld in group g (-1: the org), or null. */
+  private repWithheld(slot: number, g: number, comments: boolean): string | null {
+    const s = (comments ? this.commentSuppression : this.itemSuppression)[slot];
+    if (!s) return null;
+    const min = comments ? this.minComments : this.options.minGroup;
+    const below = comments ? `fewer than ${min} reps wrote one` : repsBelow(min);
+    if (this.groups.length === 0) return s.primary.size > 0 || s.org ? below : null;
+    if (g < 0) return s.org === 'too-few' ? below : s.org === 'subtraction' ? ORG_SUBTRACTION : null;
+    if (s.primary.has(g)) return below;
+    if (s.secondary.has(g)) return SECONDARY;
+    return null;
+  }
+
+  group(g: number): Omit<GroupModel, 'team'> {
+    const tally = this.tally(g);
+    const withheld: Withheld[] = [];
+    const exact = new Map<string, number>();
+    const items = this.bank.questions.flatMap((q, slot) =>
+      q.type === 'text' ? [] : [this.item(q, slot, g, exact, withheld)],
+    );
+    const scores = {
+      manager: this.view('manager', tally, items, exact),
+      rep: this.view('rep', tally, items, exact),
+    };
+    for (const role of ROLES) {
+      const view = scores[role];
+      if (view.withheld !== null && view.respondents > 0) {
+        withheld.push({ part: 'view', id: role, reason: view.withheld });
+      }
     }
-    return { id: q.id, side: q.side ?? null, type: q.type, label: q.label, prompt: q.prompt, scale, byRole };
+    const perceptionGaps = this.perceptionGaps(items, exact);
+    const reflections = this.reflections(tally, g, withheld);
+    return {
+      respondents: { ...tally.respondents },
+      scores,
+      perceptionGaps,
+      selfOther: overallSelfOther(perceptionGaps.map((gap) => gap.gap)),
+      items,
+      reflections,
+      withheld,
+    };
   }
 
-  private statsFor(q: Question, role: Role, tally: Map<string, number>): RoleStats {
-    const n = [...tally.values()].reduce((sum, c) => sum + c, 0);
-    if (role === 'rep' && n > 0 && n < this.options.minGroup) {
-      return {
-        n,
-        mean: null,
-        median: null,
-        spread: null,
-        distribution: null,
-        disagreement: false,
-        withheld: `fewer than ${this.options.minGroup} reps answered`,
+  private item(
+    q: Question,
+    slot: number,
+    g: number,
+    exact: Map<string, number>,
+    withheld: Withheld[],
+  ): TeamItem {
+    const shape = this.itemShape(q, slot);
+    // Whole object literals, not filled in key by key: an org holds tens of thousands of these.
+    return {
+      id: shape.id,
+      side: shape.side,
+      type: shape.type,
+      label: shape.label,
+      prompt: shape.prompt,
+      scale: shape.scale,
+      choices: shape.choices,
+      byRole: {
+        manager: this.roleStats(q, slot, g, 'manager', exact, withheld),
+        rep: this.roleStats(q, slot, g, 'rep', exact, withheld),
+      },
+    };
+  }
+
+  private roleStats(
+    q: Question,
+    slot: number,
+    g: number,
+    role: Role,
+    exact: Map<string, number>,
+    withheld: Withheld[],
+  ): RoleStats {
+    const counts = this.tally(g).counts[role][slot];
+    const reason = role === 'rep' ? this.repWithheld(slot, g, false) : null;
+    const n = counts ? counts.reduce((sum, c) => sum + c, 0) : 0;
+    if (reason !== null && n > 0) {
+      withheld.push({ part: 'item', id: q.id, reason });
+      return withheldStats(n, reason);
+    }
+    const figures = itemFigures(this.index.optionPoints[slot] ?? NO_POINTS, counts);
+    if (figures.exactMean !== null) exact.set(`${role}\u0000${q.id}`, figures.exactMean);
+    return {
+      n,
+      mean: figures.mean,
+      median: figures.median,
+      spread: figures.spread,
+      distribution: distributionOf(q, counts),
+      favourable: figures.favourable,
+      agreement: figures.agreement,
+      indicative: isIndicative(n),
+      withheld: null,
+    };
+  }
+
+  private readonly shapes: (Omit<TeamItem, 'byRole'> | undefined)[] = [];
+
+  /** What an item is, the same in every group: made once per question, shared by the groups' items. */
+  private itemShape(q: Question, slot: number): Omit<TeamItem, 'byRole'> {
+    let shape = this.shapes[slot];
+    if (!shape) {
+      shape = {
+        id: q.id,
+        side: q.side ?? null,
+        type: q.type,
+        label: q.label,
+        prompt: q.prompt,
+        scale: q.scale ? { min: q.scale.min, max: q.scale.max, labels: q.scale.labels } : null,
+        choices: q.choices
+          ? q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score ?? null }))
+          : null,
       };
+      this.shapes[slot] = shape;
     }
-    // Counts per scale point or choice value, built from entries: a choice value is the bank author's word
-    // and may be "__proto__", which assigning to a plain object would swallow.
-    const counts: [string, number][] = [];
-    const points: [number, number][] = [];
-    if (q.type === 'scale' && q.scale) {
-      for (let p = q.scale.min; p <= q.scale.max; p++) {
-        const count = tally.get(String(p)) ?? 0;
-        counts.push([String(p), count]);
-        points.push([p, count]);
-      }
-    } else {
-      for (const choice of q.choices ?? []) {
-        const count = tally.get(choice.value) ?? 0;
-        counts.push([choice.value, count]);
-        if (choice.score !== undefined) points.push([choice.score, count]);
-      }
-    }
-    const distribution = Object.fromEntries(counts);
-    const stats = describe(points);
-    const exact = exactMoments(points);
-    if (exact) this.exactMeans.set(`${role}\u0000${q.id}`, exact.mean);
-    const range = q.scale ? q.scale.max - q.scale.min : 0;
-    const disagreement = exact !== null && range > 0 && n >= 2 && exact.spread / range >= DISAGREEMENT_SHARE;
-    return { n, ...stats, distribution, disagreement, withheld: null };
+    return shape;
   }
 
-  private viewFor(role: Role, items: TeamItem[]): TeamView {
-    const respondents = this.respondentCount[role];
+  private view(role: Role, tally: GroupTally, items: TeamItem[], exact: Map<string, number>): TeamView {
+    const respondents = tally.respondents[role];
     if (respondents === 0) return { respondents, withheld: `no ${role} answered` };
     if (role === 'rep' && respondents < this.options.minGroup) {
-      return { respondents, withheld: `fewer than ${this.options.minGroup} reps answered` };
+      return { respondents, withheld: repsBelow(this.options.minGroup) };
     }
+    const byId = new Map(items.map((item) => [item.id, item]));
     const ledger = (side: Side) => {
       // Only the questions this role is asked: a manager-only item is not missing from the reps' view.
-      const questions = this.views[role].questions.filter((q) => q.side === side);
+      const questions = this.index.views[role].questions.filter((q) => q.side === side);
       let weight = 0;
       let sum = 0;
       for (const q of questions) {
-        const stats = items.find((i) => i.id === q.id)?.byRole[role];
-        const mean = this.exactMeans.get(`${role}\u0000${q.id}`);
+        // Only items whose figures are shown: a withheld item inside a shown view could be solved for.
+        const stats = byId.get(q.id)?.byRole[role];
+        const mean = exact.get(`${role}\u0000${q.id}`);
         if (!q.scale || stats?.mean == null || mean === undefined) continue;
         weight += q.weight;
         sum += q.weight * ((mean - q.scale.min) / (q.scale.max - q.scale.min));
@@ -204,7 +314,11 @@ export class TeamTally {
     const asked = ledger('asked');
     const given = ledger('owed');
     if (asked === null || given === null) {
-      return { respondents, withheld: 'too few items have enough answers to score this view' };
+      const protecting = items.some((item) => item.byRole[role].withheld === SECONDARY);
+      return {
+        respondents,
+        withheld: protecting ? SECONDARY : 'too few items have enough answers to score this view',
+      };
     }
     const round1 = (n: number) => Math.round(n * 10) / 10;
     return {
@@ -217,24 +331,50 @@ export class TeamTally {
     };
   }
 
-  private reflections(): TeamModel['reflections'] {
-    const out: TeamModel['reflections'] = [];
-    for (const role of roles) {
-      const view = this.views[role];
-      for (const q of view.questions.filter((question) => question.type === 'text')) {
-        const answers = this.texts.get(`${role}\u0000${q.id}`) ?? [];
+  private perceptionGaps(items: TeamItem[], exact: Map<string, number>): PerceptionGap[] {
+    const gaps: PerceptionGap[] = [];
+    for (const item of items) {
+      const { manager, rep } = item.byRole;
+      if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
+      const q = this.bank.questions[this.index.slotOf(item.id) as number] as Question;
+      const managerMean = exact.get(`manager\u0000${item.id}`) ?? manager.mean;
+      const repMean = exact.get(`rep\u0000${item.id}`) ?? rep.mean;
+      gaps.push({
+        id: item.id,
+        label: q.label,
+        scale: { min: item.scale.min, max: item.scale.max },
+        manager: manager.mean,
+        rep: rep.mean,
+        gap: round2(managerMean - repMean),
+        selfOther: selfOther(managerMean, repMean),
+        words: {
+          manager: wordsFor(q, managerMean, manager.distribution),
+          rep: wordsFor(q, repMean, rep.distribution),
+        },
+        discuss: q.discuss ?? null,
+      });
+    }
+    return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  }
+
+  private reflections(tally: GroupTally, g: number, withheld: Withheld[]): Reflection[] {
+    const out: Reflection[] = [];
+    for (const role of ROLES) {
+      for (const q of this.index.views[role].questions) {
+        if (q.type !== 'text') continue;
+        const slot = this.index.slotOf(q.id) as number;
+        const answers = tally.texts[role][slot] ?? [];
         if (answers.length === 0) continue;
+        const reason = role === 'rep' ? this.repWithheld(slot, g, true) : null;
+        if (reason) withheld.push({ part: 'reflections', id: q.id, reason });
         // Sorted, so the order says nothing about who wrote what.
-        const withheld =
-          role === 'rep' && answers.length < this.options.minGroup
-            ? `fewer than ${this.options.minGroup} reps answered`
-            : null;
         out.push({
           id: q.id,
           role,
           prompt: q.prompt,
-          answers: withheld ? [] : [...answers].sort(),
-          withheld,
+          // In place: the tally's list is this report's to keep, and an org holds 100,000s of them.
+          answers: reason ? [] : answers.sort(),
+          withheld: reason,
         });
       }
     }
@@ -242,25 +382,52 @@ export class TeamTally {
   }
 }
 
-function perceptionGaps(bank: Bank, items: TeamItem[], exactMeans: Map<string, number>): PerceptionGap[] {
-  const gaps: PerceptionGap[] = [];
-  for (const item of items) {
-    const { manager, rep } = item.byRole;
-    if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
-    const q = bank.questions.find((question) => question.id === item.id);
-    gaps.push({
-      id: item.id,
-      label: q?.label ?? item.label,
-      scale: item.scale,
-      manager: manager.mean,
-      rep: rep.mean,
-      gap: round2(
-        (exactMeans.get(`manager\u0000${item.id}`) ?? manager.mean) -
-          (exactMeans.get(`rep\u0000${item.id}`) ?? rep.mean),
-      ),
-    });
+function withheldStats(n: number, reason: string): RoleStats {
+  return {
+    n,
+    mean: null,
+    median: null,
+    spread: null,
+    distribution: null,
+    favourable: null,
+    agreement: null,
+    indicative: false,
+    withheld: reason,
+  };
+}
+
+const NO_POINTS = optionPoints([], 0, 0);
+
+/**
+ * How many gave each scale point or choice, keyed as an answers file writes them. Built from entries: a choice
+ * value is the bank author's word and may be "__proto__", which assigning to a plain object would swallow.
+ */
+function distributionOf(q: Question, counts: number[] | undefined): Record<string, number> {
+  if (q.type === 'scale' && q.scale) {
+    const { min, max } = q.scale;
+    return Object.fromEntries(
+      Array.from({ length: max - min + 1 }, (_, i) => [String(min + i), counts?.[i] ?? 0]),
+    );
   }
-  return gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  return Object.fromEntries((q.choices ?? []).map((c, i) => [c.value, counts?.[i] ?? 0]));
+}
+
+/**
+ * What a side said, in the bank's words. A scale item: the label of the point nearest the mean (halves round
+ * up), or "4 of 5" when the point has no label. A choice item: the choice most of them made (on a tie, the one
+ * whose score is nearest the mean), since a mean of choices is no choice anyone made.
+ */
+export function wordsFor(q: Question, mean: number, distribution: Record<string, number> | null): string {
+  if (q.type === 'choice' && q.choices) {
+    const count = (value: string) => distribution?.[value] ?? 0;
+    const distance = (score: number | undefined) => Math.abs((score ?? Number.POSITIVE_INFINITY) - mean);
+    const [best] = [...q.choices].sort(
+      (a, b) => count(b.value) - count(a.value) || distance(a.score) - distance(b.score),
+    );
+    return best?.label ?? mean.toFixed(1);
+  }
+  const point = Math.round(mean);
+  return q.scale?.labels[String(point)] ?? `${point} of ${q.scale?.max ?? ''}`.trim();
 }
 
 /** The team report as rendered and as JSON: the tally plus what was skipped. */

@@ -38,6 +38,8 @@ export interface Question {
   choices?: Choice[];
   source?: Source;
   supportedBy: string[];
+  /** For owed items: what to talk over in a team retro when reps see it differently. */
+  discuss?: string;
   /** The rep-facing wording; a question without it is not asked of reps. */
   rep?: { prompt: string; label?: string; help?: string };
   /** Owed items only: a concrete commitment the manager can pick after the report. */
@@ -99,6 +101,8 @@ export interface AnswersMeta {
   bankVersion?: number;
   role?: Role;
   respondent?: string;
+  /** The team the respondent belongs to, for `team --by team`. */
+  team?: string;
   date?: string;
 }
 

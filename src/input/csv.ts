@@ -10,6 +10,7 @@ import {
   ROLE_ANSWERS,
   ROLE_HEADERS,
   SUBHEADER_CELLS,
+  TEAM_HEADERS,
 } from './form-columns.js';
 
 const normalize = (text: string) =>
@@ -29,6 +30,7 @@ const FIRST_NAME = setOf(PERSON_COLUMNS.firstName);
 const LAST_NAME = setOf(PERSON_COLUMNS.lastName);
 const EMAIL = setOf(PERSON_COLUMNS.email);
 const ROLE = setOf(ROLE_HEADERS);
+const TEAM = setOf(TEAM_HEADERS);
 const SUBHEADER = setOf(SUBHEADER_CELLS);
 const ROLE_OF = new Map<string, Role>(
   (Object.entries(ROLE_ANSWERS) as [Role, readonly string[]][]).flatMap(([role, answers]) =>
@@ -40,11 +42,21 @@ export type CsvRow =
   | { ok: true; name: string; answers: Answers }
   | { ok: false; name: string; lines: string[] };
 
-type Kind = 'question' | 'role' | 'name' | 'first-name' | 'last-name' | 'email' | 'metadata' | 'unknown';
+type Kind =
+  | 'question'
+  | 'role'
+  | 'team'
+  | 'name'
+  | 'first-name'
+  | 'last-name'
+  | 'email'
+  | 'metadata'
+  | 'unknown';
 
 interface Columns {
   questions: Map<number, Question>;
   role?: number;
+  team?: number;
   name?: number;
   firstName?: number;
   lastName?: number;
@@ -53,6 +65,7 @@ interface Columns {
   unknown: number[];
 }
 
+/** A row of a form export, from CSV or a workbook: its cells, and the line (or sheet row) it is on. */
 interface Row {
   record: string[];
   info: { lines: number };
@@ -74,6 +87,7 @@ function kindOf(header: string, byText: Map<string, Question>): Kind {
   const text = normalize(header);
   if (byText.has(text)) return 'question';
   if (ROLE.has(text)) return 'role';
+  if (TEAM.has(text)) return 'team';
   if (NAME.has(text)) return 'name';
   if (FIRST_NAME.has(text)) return 'first-name';
   if (LAST_NAME.has(text)) return 'last-name';
@@ -113,6 +127,8 @@ function matchColumns(header: string[], rows: Row[], byText: Map<string, Questio
       if (claim(`question ${q.id}`, index, `question "${q.id}"`)) columns.questions.set(index, q);
     } else if (kind === 'role') {
       if (claim('role', index, 'the role')) columns.role = index;
+    } else if (kind === 'team') {
+      if (claim('team', index, 'the team')) columns.team = index;
     } else if (kind === 'name') columns.name ??= index;
     else if (kind === 'first-name') columns.firstName ??= index;
     else if (kind === 'last-name') columns.lastName ??= index;
@@ -194,7 +210,7 @@ function cellValue(q: Question, cell: string): unknown {
   const text = cell.trim();
   if (text === '') return null;
   if (q.type === 'text') return text;
-  if (q.type === 'scale') return /^-?\d+$/.test(text) ? Number(text) : text;
+  if (q.type === 'scale') return /^-?\d+$/.test(text) ? Number(text) : scalePointOf(q, text);
   const wanted = normalize(text);
   const choice = q.choices?.find(
     (c) =>
@@ -203,6 +219,13 @@ function cellValue(q: Question, cell: string): unknown {
       normalize(c.rep?.label ?? '') === wanted,
   );
   return choice ? choice.value : text;
+}
+
+/** Forms export a Likert answer as the label clicked ("Usually"): the point whose label it is, else the text. */
+function scalePointOf(q: Question, text: string): number | string {
+  const wanted = normalize(text);
+  const point = Object.entries(q.scale?.labels ?? {}).find(([, label]) => normalize(label) === wanted)?.[0];
+  return point === undefined ? text : Number(point);
 }
 
 function roleOf(cell: string): string {
@@ -280,6 +303,12 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
     const { message, lines } = error as Error & { lines?: number };
     throw new InputError([`${file}:${lines ?? 1}:1: ${message.replace(/^Invalid Record Length: /, '')}`]);
   }
+  return formRespondents(records, file, bank);
+}
+
+/** One respondent per row of a form export, the first row its header: a .csv and an .xlsx share this. */
+export function formRespondents(records: Row[], file: string, bank: Bank): CsvRow[] {
+  const byText = questionTexts(bank);
   const [header, ...rest] = records;
   if (!header)
     throw new InputError([`${file}:1:1: is empty; expected a header row and one row per respondent`]);
@@ -316,6 +345,8 @@ export function csvRespondents(text: string, file: string, bank: Bank): CsvRow[]
     const data: Record<string, unknown> = { bank: bank.id, role, answers: {} };
     const person = respondentName(columns, record);
     if (person) data.respondent = person;
+    const team = columns.team === undefined ? '' : (record[columns.team] ?? '').trim();
+    if (team) data.team = team;
     const answers = data.answers as Record<string, unknown>;
     for (const [index, q] of columns.questions) answers[q.id] = cellValue(q, record[index] ?? '');
     const { answers: checked, problems } = checkAnswers(data, bank);

@@ -55,6 +55,9 @@ export const PERSON_COLUMNS = {
 /** Headers of a role column; a column headed otherwise is taken for the role when all its answers are roles. */
 export const ROLE_HEADERS: readonly string[] = ['Role', 'Your role', 'What is your role'];
 
+/** Headers of a team column (`team --by team` groups by it). */
+export const TEAM_HEADERS: readonly string[] = ['Team', 'Your team', 'Team name'];
+
 /** What a respondent may have picked in a form for each role (compared without case). */
 export const ROLE_ANSWERS: Readonly<Record<Role, readonly string[]>> = {
   manager: ['manager', 'sales manager'],

@@ -21,7 +21,11 @@ export class GivenOnce {
 
   /** Whether this is the first time the file at `path` is met; one that cannot be looked at counts as new. */
   async isFirst(path: string): Promise<boolean> {
-    const id = await this.io.fileId(path);
+    return this.isFirstId(await this.io.fileId(path), path);
+  }
+
+  /** The same, for a file whose id is known already (it was just read); null counts as new. */
+  isFirstId(id: string | null, path: string): boolean {
     if (id === null) return true;
     const first = this.first.get(id);
     if (first === undefined) {

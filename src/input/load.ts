@@ -24,15 +24,28 @@ const READ_ERRORS: Record<string, string> = {
 
 export async function readText(io: Io, file: string): Promise<{ text: string; name: string }> {
   if (file === '-') return { text: await readStdin(io), name: STDIN_NAME };
-  let bytes: Uint8Array;
+  return { text: decoded(io, await readBytes(io, file), file), name: file };
+}
+
+/** A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read. */
+export async function readTextAndId(io: Io, file: string): Promise<{ text: string; id: string | null }> {
+  const { bytes, id } = await readingFile(file, () => io.readFileAndId(file));
+  return { text: decoded(io, bytes, file), id };
+}
+
+/** A file's bytes, as they are (a workbook), or one line saying why they cannot be read. */
+export function readBytes(io: Io, file: string): Promise<Uint8Array> {
+  return readingFile(file, () => io.readFile(file));
+}
+
+async function readingFile<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
-    bytes = await io.readFile(file);
+    return await read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = (code && READ_ERRORS[code]) ?? (error as Error).message;
     throw new InputError([`${file}: ${reason}`]);
   }
-  return { text: decoded(io, bytes, file), name: file };
 }
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */

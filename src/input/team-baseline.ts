@@ -1,5 +1,5 @@
 import type { BaselineInfo } from '../core/change.js';
-import { TeamTally } from '../core/team.js';
+import { DEFAULT_MIN_COMMENTS, TeamTally } from '../core/team.js';
 import { ALPHA, BalanceTally, checkTeamReport, TEST_NAME, type TeamRound } from '../core/team-baseline.js';
 import type { Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
@@ -31,7 +31,12 @@ export async function readBaseline(
   let skipped = 0;
   if (report) round = report;
   else {
-    const tally = new TeamTally(bank, { minGroup: options.minGroup, showNames: false });
+    // Comments are not compared: their minimum does not matter here.
+    const tally = new TeamTally(bank, {
+      minGroup: options.minGroup,
+      minComments: DEFAULT_MIN_COMMENTS,
+      showNames: false,
+    });
     const balances = new BalanceTally(bank);
     const lines: string[] = [];
     let valid = 0;

@@ -24,15 +24,16 @@ export interface WriteRules {
  * This process's own streams, by the names scripts use for them (`-o /dev/stdout >> "$GITHUB_STEP_SUMMARY"`):
  * written to directly, whatever they are (a terminal, a pipe, a file the shell opened).
  */
-const STREAMS: Record<string, 'stdout' | 'stderr'> = {
-  '/dev/stdout': 'stdout',
-  '/dev/fd/1': 'stdout',
-  '/dev/stderr': 'stderr',
-  '/dev/fd/2': 'stderr',
-};
+// A Map, not an object: a file named `constructor` or `hasOwnProperty` must not find Object's own members.
+const STREAMS = new Map<string, 'stdout' | 'stderr'>([
+  ['/dev/stdout', 'stdout'],
+  ['/dev/fd/1', 'stdout'],
+  ['/dev/stderr', 'stderr'],
+  ['/dev/fd/2', 'stderr'],
+]);
 
 /** Whether the target is this process's stdout or stderr under a device name. */
-export const isOwnStream = (target: WriteTarget) => STREAMS[target.path] !== undefined;
+export const isOwnStream = (target: WriteTarget) => STREAMS.has(target.path);
 
 /**
  * Refuses, before anything is written, every target that must not be written (see refusal()) or that the write
@@ -45,7 +46,7 @@ export async function checkTargets(io: Io, targets: WriteTarget[], rules: WriteR
   const places = new Map<string, WriteTarget>();
   for (const target of targets) {
     if (target.path === '') throw new InputError([`${target.flag}: the file name is empty`], target.hint);
-    if (STREAMS[target.path]) continue;
+    if (STREAMS.has(target.path)) continue;
     const found = await io.inspectDestination(target.path);
     const problem = refusal(target, found, rules.force, inputs.has(resolve(io.cwd, target.path)));
     if (problem) throw new InputError([problem]);
@@ -128,7 +129,7 @@ const WRITE_ERRORS: Record<string, string> = {
  * the user can act on.
  */
 export async function writeTarget(io: Io, target: WriteTarget, content: string): Promise<void> {
-  const stream = STREAMS[target.path];
+  const stream = STREAMS.get(target.path);
   if (stream) {
     io[stream].write(content);
     return;

@@ -14,14 +14,23 @@ export function reportTarget(output: string | undefined): WriteTarget | undefine
   };
 }
 
-/** A report goes to its checked target (never half-written, marked as ours) or, without one, to stdout. */
+/**
+ * A report goes to its checked target (never half-written, marked as ours) or, without one, to stdout. A large
+ * report may come in pieces: stdout gets each as it is made, a file gets them joined and written at once.
+ */
 export async function emitReport(
   io: Io,
   target: WriteTarget | undefined,
   format: ReportFormat,
-  report: string,
+  report: string | Iterable<string>,
 ): Promise<void> {
-  const marked = markReport(format, report, target !== undefined && !isOwnStream(target));
+  if (target === undefined && typeof report !== 'string') {
+    // Reports on stdout carry no mark (see markReport), so the pieces go out as they are.
+    for (const piece of report) io.stdout.write(piece);
+    return;
+  }
+  const text = typeof report === 'string' ? report : [...report].join('');
+  const marked = markReport(format, text, target !== undefined && !isOwnStream(target));
   if (target === undefined) io.stdout.write(marked);
   else await writeTarget(io, target, marked);
 }
@@ -36,7 +45,7 @@ export function writtenLine(what: string, target: WriteTarget | undefined): stri
 
 /** What a command whose only file out is its report takes for it. */
 export interface ReportOptions {
-  format: 'text' | 'json' | 'markdown';
+  format: ReportFormat;
   output?: string;
   /** -o may replace a file that is not a report of ours. */
   force: boolean;

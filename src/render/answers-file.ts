@@ -1,5 +1,5 @@
 import type { Answers, Bank, Commitment, FollowUp, Question } from '../core/types.js';
-import { escapeUnsafeInJson, sanitizeAll } from './sanitize.js';
+import { escapeUnsafeInJson, sanitize, sanitizeAll } from './sanitize.js';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A double-quoted YAML scalar (JSON's escapes are YAML's too) that keeps the value exactly and is safe to print. */
@@ -41,6 +41,8 @@ export function renderAnswersFile(
     `bankVersion: ${bank.version}`,
     `role: ${meta.role ?? 'manager'}`,
     `respondent:${meta.respondent ? ` ${quoted(meta.respondent)}` : ''}`,
+    // Optional: the team, for `team --by team` across a sales org.
+    `team:${meta.team ? ` ${quoted(meta.team)}` : ''}`,
     `date:${meta.date ? ` ${quoted(meta.date)}` : ''}`,
     ...followUpLines(answers?.followUp ?? []),
     ...(toFollowUp ? followUpToAskLines(toFollowUp) : []),
@@ -76,7 +78,7 @@ export interface FollowUpToAsk {
 
 function followUpToAskLines({ commitments, prompt }: FollowUpToAsk): string[] {
   return [
-    `# ${oneLine(prompt)} For each: status kept, partly or not-kept (empty: not answered), and a note if you like.`,
+    `# ${oneLine(sanitize(prompt))} For each: status kept, partly or not-kept (empty: not answered), and a note if you like.`,
     'followUp:',
     ...commitments.flatMap((c) => [
       ...listItem([

@@ -5,7 +5,7 @@ import {
   commitmentFor,
 } from '../core/compare.js';
 import { leaningWords, statusWords } from '../core/report.js';
-import { sanitize } from './sanitize.js';
+import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 
@@ -36,7 +36,9 @@ function sideRow(name: string, side: CompareSide): string {
 }
 
 /** The terminal view of `compare`. Pure: the caller decides colour (through style) and width. */
-export function renderCompareText(report: CompareReport, style: Style, width = 80): string {
+export function renderCompareText(model: CompareReport, style: Style, width = 80): string {
+  // Every word from a file or a bank, made safe for the terminal once, here.
+  const report = sanitizeAll(model);
   const w = Math.max(40, Math.min(width, 100));
   const out = [style.heading(`${report.bank.title} · what moved between two rounds`)];
   if (report.commonItemsOnly) out.push(style.warn(wrap(commonItemsNote(report), w, '  ')));

@@ -2,7 +2,7 @@ import type { HistoryReport, HistoryRound } from '../core/history.js';
 import { leaningWords, statusWords } from '../core/report.js';
 import type { FollowUpStatus, Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
-import { sanitize } from './sanitize.js';
+import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -12,13 +12,13 @@ export function balanceSparkline(balances: number[]): string {
   return balances.map((b) => SPARKS[Math.max(0, Math.min(7, Math.round((b / 100) * 7)))]).join('');
 }
 
-const roleHeading: Record<Role, string> = {
+export const roleHeading: Record<Role, string> = {
   manager: 'As a manager, rating yourself',
   rep: 'As a rep, rating your manager',
 };
 
 /** "1 kept, 1 not kept; 2 commitments". */
-function planWords(round: HistoryRound): string {
+export function planWords(round: HistoryRound): string {
   const followed = (Object.entries(round.followUp) as [FollowUpStatus, number][])
     .filter(([, n]) => n > 0)
     .map(([status, n]) => `${n} ${statusWords[status]}`);
@@ -27,15 +27,23 @@ function planWords(round: HistoryRound): string {
   return [followed.join(', '), ...made].filter(Boolean).join('; ');
 }
 
-function byRole(report: HistoryReport): [Role, HistoryRound[]][] {
+/** The rounds of each role that has any, a manager's first. */
+export function byRole(report: HistoryReport): [Role, HistoryRound[]][] {
   return (['manager', 'rep'] as const)
     .map((role) => [role, report.rounds.filter((r) => r.role === role)] as [Role, HistoryRound[]])
     .filter(([, rounds]) => rounds.length > 0);
 }
 
-const when = (round: HistoryRound) => round.date ?? round.file.replace(/^.*[\\/]/, '').slice(0, 10);
+/** A round's name: its date, else the start of its file's name (which is the time it was kept). */
+export const when = (round: HistoryRound) => round.date ?? round.file.replace(/^.*[\\/]/, '').slice(0, 10);
 
-export function renderHistoryText(report: HistoryReport, style: Style): string {
+/** A skipped round in one line: a reason read from the file names it already (with line and column). */
+export function skippedLine(s: HistoryReport['skipped'][number]): string {
+  return s.reason.startsWith(`${s.file}:`) ? s.reason : `${s.file}: ${s.reason}`;
+}
+
+export function renderHistoryText(model: HistoryReport, style: Style): string {
+  const report = sanitizeAll(model);
   const out = [
     style.heading(`${report.bank.title} · your rounds`),
     style.dim(`  kept in ${sanitize(report.folder)}`),
@@ -63,7 +71,7 @@ export function renderHistoryText(report: HistoryReport, style: Style): string {
   }
   if (report.skipped.length > 0) {
     out.push('', style.heading('Skipped'));
-    for (const s of report.skipped) out.push(`  ${sanitize(s.file)}: ${sanitize(s.reason)}`);
+    for (const s of report.skipped) out.push(`  ${sanitize(skippedLine(s))}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -84,7 +92,7 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
   }
   if (report.skipped.length > 0) {
     out.push('### Skipped', '');
-    for (const s of report.skipped) out.push(`- ${escapeMarkdown(s.file)}: ${escapeMarkdown(s.reason)}`);
+    for (const s of report.skipped) out.push(`- ${escapeMarkdown(skippedLine(s))}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

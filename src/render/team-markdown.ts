@@ -1,80 +1,205 @@
-import type { RoleStats, TeamReport, TeamView } from '../core/team.js';
-import type { Role } from '../core/types.js';
+import type { OrgSummary } from '../core/org-summary.js';
+import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { escapeMarkdown } from './markdown.js';
 import { baselineMarkdownLines } from './team-baseline.js';
 import { commitmentMarkdownLines } from './team-commitments.js';
+import {
+  gapFigures,
+  groupFigures,
+  headcount,
+  leaningWords,
+  optionLabel,
+  overallLine,
+  rateWords,
+  saidLine,
+  singleAnswer,
+  type Voices,
+  voices,
+} from './team-words.js';
 
-const roleName: Record<Role, string> = { manager: "Managers' view", rep: "Reps' view" };
+type Group = Omit<GroupModel, 'team'> & { team?: string };
 
-function viewRow(role: Role, view: TeamView): string {
+function viewRow(who: string, view: TeamView): string {
   if (view.withheld !== null)
-    return `| ${roleName[role]} | ${view.respondents} | – | – | – | withheld: ${view.withheld} |`;
-  return `| ${roleName[role]} | ${view.respondents} | ${view.asked} | ${view.given} | **${view.balance}** | ${view.leaning.replaceAll('-', ' ')} |`;
+    return `| ${who} | ${view.respondents} | – | – | – | withheld: ${escapeMarkdown(view.withheld)} |`;
+  return `| ${who} | ${view.respondents} | ${view.asked} | ${view.given} | **${view.balance}** | ${leaningWords(view)} |`;
 }
 
-function statsCells(stats: RoleStats): string {
-  if (stats.withheld) return `${stats.n} | withheld | | |`;
-  if (stats.mean === null) return `${stats.n} | | | |`;
-  const distribution = Object.entries(stats.distribution ?? {})
-    .map(([point, count]) => `${escapeMarkdown(point)}: ${count}`)
-    .join(' · ');
-  return `${stats.n} | ${stats.mean.toFixed(1)} | ${stats.spread?.toFixed(1)}${stats.disagreement ? ' ⚑' : ''} | ${distribution} |`;
-}
-
-/** Tables that render in a CI step summary and a PR comment. */
-export function renderTeamMarkdown(report: TeamReport): string {
-  const out: string[] = [`## ${escapeMarkdown(report.bank.title)} — team retro`, ''];
-  out.push(`${report.respondents.manager} manager(s), ${report.respondents.rep} rep(s).`, '');
-  out.push('| View | n | Asked | Given | Balance | Leaning |', '|---|---:|---:|---:|---:|---|');
-  out.push(viewRow('manager', report.scores.manager), viewRow('rep', report.scores.rep), '');
-
-  out.push(...baselineMarkdownLines(report));
-  out.push(...commitmentMarkdownLines(report));
-  out.push('### Perception gap', '');
-  if (report.perceptionGaps.length === 0) {
-    out.push(`_None to show: it needs a manager and at least ${report.minGroup} reps on an owed item._`, '');
-  } else {
-    out.push('| What we owe reps | Managers say | Reps say | Gap |', '|---|---:|---:|---:|');
-    for (const gap of report.perceptionGaps) {
-      const sign = gap.gap > 0 ? '+' : '';
-      out.push(
-        `| ${escapeMarkdown(gap.label)} | ${gap.manager.toFixed(1)} of ${gap.scale.max} | ${gap.rep.toFixed(1)} | ${sign}${gap.gap.toFixed(1)} |`,
-      );
+/** The headline, then the three things the reps see most differently, in words, with what to discuss. */
+function firstScreen(group: Group, threshold: number, level: string): string[] {
+  const who = voices(group.respondents.manager);
+  const out = [
+    `${headcount(group.respondents)}.`,
+    '',
+    '| View | n | Asked | Given | Balance | Leaning |',
+    '|---|---:|---:|---:|---:|---|',
+    viewRow(who.managers, group.scores.manager),
+    viewRow(who.reps, group.scores.rep),
+    '',
+  ];
+  if (group.responseRate) out.push(`${rateWords(group.responseRate)}.`, '');
+  out.push(`${level} What ${who.reps} see most differently`, '');
+  const top = group.perceptionGaps.slice(0, 3);
+  if (top.length === 0)
+    out.push('_Nothing to compare: it needs a manager and enough reps on an owed item._', '');
+  top.forEach((gap, i) => {
+    out.push(
+      `${i + 1}. **${escapeMarkdown(gap.label)}**: ${escapeMarkdown(saidLine(gap, who))} (${gapFigures(gap, who)}).`,
+    );
+    if (gap.discuss) out.push(`   _Discuss:_ ${escapeMarkdown(gap.discuss)}`);
+  });
+  if (top.length > 0) out.push('');
+  const overall = overallLine(group.selfOther, threshold, who);
+  if (overall) out.push(overall, '');
+  if (group.withheld.length > 0) {
+    out.push('> Withheld for anonymity:');
+    const seen = new Set<string>();
+    for (const x of group.withheld) {
+      const label = group.items.find((i) => i.id === x.id)?.label;
+      const prompt = group.reflections.find((r) => r.id === x.id && r.role === 'rep')?.prompt;
+      const what =
+        x.part === 'view'
+          ? `the ${x.id === 'rep' ? "reps'" : "managers'"} balance`
+          : x.part === 'reflections'
+            ? `reps' comments on "${prompt ?? x.id}"`
+            : `reps' figures on ${label ?? x.id}`;
+      const line = `> - ${escapeMarkdown(what)}: ${escapeMarkdown(x.reason)}`;
+      if (!seen.has(line)) out.push(line);
+      seen.add(line);
     }
     out.push('');
   }
+  return out;
+}
 
-  const withheld = report.items.filter((i) => i.byRole.rep.withheld !== null).length;
-  if (withheld > 0) {
+function statsCell(item: TeamItem, stats: RoleStats): string {
+  if (stats.withheld) return `n=${stats.n}, withheld`;
+  if (stats.n === 0) return '–';
+  const one = singleAnswer(item, stats);
+  if (one !== null) return escapeMarkdown(one);
+  return escapeMarkdown(groupFigures(item, stats));
+}
+
+function distributionCell(item: TeamItem, stats: RoleStats): string {
+  if (!stats.distribution || stats.n < 2) return '';
+  return Object.entries(stats.distribution)
+    .map(([key, count]) => `${escapeMarkdown(optionLabel(item, key))}: ${count}`)
+    .join(' · ');
+}
+
+/** Per item and role, folded: the detail is there for whoever opens it, after the first screen. */
+function itemDetails(group: Group, summary: string, who: Voices): string[] {
+  const out = ['<details>', `<summary>${summary}</summary>`, ''];
+  out.push(
+    `| Item | Ledger | ${who.managers} | ${who.reps} | Perception gap | ${who.reps}: distribution |`,
+    '|---|---|---|---|---:|---|',
+  );
+  for (const item of group.items.filter((i) => i.side !== null)) {
+    const { manager, rep } = item.byRole;
+    const gap = group.perceptionGaps.find((g) => g.id === item.id);
     out.push(
-      `> Reps' figures are withheld on ${withheld} item(s): fewer than ${report.minGroup} reps answered them, and a smaller group could be identified.`,
-      '',
+      `| ${escapeMarkdown(item.label)} | ${item.side} | ${statsCell(item, manager)} | ${statsCell(item, rep)} | ${gap ? signed(gap.gap) : ''} | ${distributionCell(item, rep)} |`,
     );
   }
+  out.push('', '</details>', '');
+  return out;
+}
 
-  out.push('### Per item', '', '⚑ = the team disagrees (a wide spread).', '');
-  out.push('| Item | Ledger | Role | n | Mean | Spread | Distribution |', '|---|---|---|---:|---:|---:|---|');
-  for (const item of report.items.filter((i) => i.side !== null)) {
-    for (const role of ['manager', 'rep'] as const) {
-      out.push(`| ${escapeMarkdown(item.label)} | ${item.side} | ${role} | ${statsCells(item.byRole[role])}`);
-    }
+function reflectionLines(group: Group): string[] {
+  if (group.reflections.length === 0) return [];
+  const out = ['<details>', '<summary>Reflections (without names)</summary>', ''];
+  for (const r of group.reflections) {
+    out.push(`**${escapeMarkdown(r.prompt)}** (${r.role === 'rep' ? 'reps' : 'managers'})`, '');
+    if (r.withheld) out.push(`_Withheld: ${escapeMarkdown(r.withheld)}._`);
+    for (const answer of r.answers) out.push(`- ${escapeMarkdown(answer)}`);
+    out.push('');
+  }
+  out.push('</details>', '');
+  return out;
+}
+
+const signed = (gap: number) => `${gap > 0 ? '+' : ''}${gap.toFixed(1)}`;
+
+function summaryTables(summary: OrgSummary): string[] {
+  const out = [
+    '### Teams, least balanced first',
+    '',
+    '| Team | Managers | Reps | Manager balance | Reps balance | Widest perception gap |',
+    '|---|---:|---:|---:|---:|---|',
+  ];
+  for (const row of summary.ranking) {
+    const cell = (b: number | null) => (b === null ? '–' : String(b));
+    const gap = row.widestGap ? `${signed(row.widestGap.gap)} ${escapeMarkdown(row.widestGap.label)}` : '–';
+    out.push(
+      `| ${escapeMarkdown(row.team)} | ${row.respondents.manager} | ${row.respondents.rep} | ${cell(row.balance.manager)} | ${cell(row.balance.rep)} | ${gap} |`,
+    );
+  }
+  const { items, rows } = summary.heatmap;
+  out.push(
+    '',
+    '### Perception gap by team',
+    '',
+    '_Manager − reps, in scale points; – where it is not shown._',
+    '',
+  );
+  out.push(
+    `| Team | ${items.map((i) => escapeMarkdown(i.label)).join(' | ')} |`,
+    `|---|${items.map(() => '---:').join('|')}|`,
+  );
+  for (const row of rows) {
+    out.push(
+      `| ${escapeMarkdown(row.team)} | ${row.gaps.map((g) => (g === null ? '–' : signed(g))).join(' | ')} |`,
+    );
   }
   out.push('');
+  return out;
+}
 
-  if (report.reflections.length > 0) {
-    out.push('### Reflections (without names)', '');
-    for (const r of report.reflections) {
-      out.push(`**${escapeMarkdown(r.prompt)}** (${r.role === 'rep' ? 'reps' : 'managers'})`, '');
-      if (r.withheld) out.push(`_Withheld: ${escapeMarkdown(r.withheld)}._`);
-      for (const answer of r.answers) out.push(`- ${escapeMarkdown(answer)}`);
-      out.push('');
+/** Renders in a CI step summary and a PR comment: the first screen first, the detail folded. */
+export function renderTeamMarkdown(report: TeamReport): string {
+  const teams = report.groups?.length ?? 0;
+  const title = teams > 0 ? `org retro, ${teams} team${teams === 1 ? '' : 's'}` : 'team retro';
+  const out: string[] = [`## ${escapeMarkdown(report.bank.title)} — ${title}`, ''];
+  out.push(...firstScreen(report, report.selfOtherThreshold, '###'));
+  out.push(...baselineMarkdownLines(report));
+  out.push(...commitmentMarkdownLines(report));
+  if (report.summary) out.push(...summaryTables(report.summary));
+  for (const group of report.groups ?? []) {
+    out.push(`### Team ${escapeMarkdown(group.team)}`, '');
+    out.push(...firstScreen(group, report.selfOtherThreshold, '####'));
+    out.push(
+      ...itemDetails(
+        group,
+        `Per item, team ${escapeMarkdown(group.team)}`,
+        voices(group.respondents.manager),
+      ),
+    );
+  }
+  out.push(
+    ...itemDetails(
+      report,
+      teams > 0 ? 'Per item, whole org' : 'Per item',
+      voices(report.respondents.manager),
+    ),
+  );
+  out.push(...reflectionLines(report));
+  if (report.nonResponders) {
+    out.push('### Not answered yet', '', '| Name | Role | Team |', '|---|---|---|');
+    for (const p of report.nonResponders) {
+      out.push(`| ${escapeMarkdown(p.name)} | ${p.role} | ${escapeMarkdown(p.team ?? '')} |`);
     }
+    out.push('');
   }
   if (report.people) {
-    out.push('### People', '', '| Name | Role | Asked | Given | Balance |', '|---|---|---:|---:|---:|');
+    out.push(
+      '### People',
+      '',
+      '| Name | Role | Team | Asked | Given | Balance |',
+      '|---|---|---|---:|---:|---:|',
+    );
     for (const p of report.people) {
       out.push(
-        `| ${escapeMarkdown(p.name)} | ${p.role} | ${p.asked ?? '–'} | ${p.given ?? '–'} | ${p.balance ?? '–'} |`,
+        `| ${escapeMarkdown(p.name)} | ${p.role} | ${escapeMarkdown(p.team ?? '')} | ${p.asked ?? '–'} | ${p.given ?? '–'} | ${p.balance ?? '–'} |`,
       );
     }
     out.push('');

@@ -1,9 +1,22 @@
-import type { RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
-import type { Role } from '../core/types.js';
-import { sanitizeAll } from './sanitize.js';
+import type { OrgSummary } from '../core/org-summary.js';
+import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
+import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
 import { baselineTextLines } from './team-baseline.js';
 import { commitmentTextLines } from './team-commitments.js';
+import {
+  gapFigures,
+  groupFigures,
+  headcount,
+  leaningWords,
+  optionLabel,
+  overallLine,
+  rateWords,
+  saidLine,
+  singleAnswer,
+  type Voices,
+  voices,
+} from './team-words.js';
 import { wrap } from './text.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -17,104 +30,172 @@ export function sparkline(distribution: Record<string, number>): string {
     .join('');
 }
 
-const roleName: Record<Role, string> = { manager: "Managers' view", rep: "Reps' view" };
+type Group = Omit<GroupModel, 'team'> & { team?: string };
 
-function viewLine(role: Role, view: TeamView, style: Style): string {
-  const head = `  ${roleName[role].padEnd(15)}`;
-  if (view.withheld !== null) return `${head}${style.dim(`withheld: ${view.withheld}`)}`;
+function balanceWords(who: string, view: TeamView, style: Style): string {
+  if (view.withheld !== null) return `${who}: ${style.dim(`withheld (${view.withheld})`)}`;
   const paint = view.leaning === 'balanced' ? style.good : style.warn;
-  return `${head}asked ${style.asked(String(view.asked).padStart(5))}  given ${style.given(String(view.given).padStart(5))}  ${style.strong(`balance ${view.balance}`)} · ${paint(view.leaning.replaceAll('-', ' '))}  ${style.dim(`(n=${view.respondents})`)}`;
+  return `${who} ${style.strong(String(view.balance))} ${paint(`(${leaningWords(view)})`)}`;
 }
 
-function statsCell(stats: RoleStats): string {
-  if (stats.withheld) return `n=${stats.n} withheld`;
-  if (stats.n === 0 || stats.mean === null) return 'n=0';
-  const flag = stats.disagreement ? ' ⚑' : '';
-  const spark = stats.distribution ? sparkline(stats.distribution) : '';
-  return `n=${stats.n} mean ${stats.mean.toFixed(1)} med ${stats.median} sd ${stats.spread?.toFixed(1)} ${spark}${flag}`;
-}
-
-function itemLines(items: TeamItem[], style: Style): string[] {
-  const out: string[] = [];
-  for (const item of items.filter((i) => i.side !== null)) {
-    out.push(`  ${item.label}`);
-    out.push(style.dim(`      manager  ${statsCell(item.byRole.manager)}`));
-    out.push(style.dim(`      reps     ${statsCell(item.byRole.rep)}`));
+/** The first screen: both balances, then the three things the reps see most differently, in words. */
+function firstScreen(group: Group, threshold: number, style: Style, w: number): string[] {
+  const who = voices(group.respondents.manager);
+  const out = [
+    `  ${headcount(group.respondents)}`,
+    wrap(
+      `Balance: ${balanceWords(who.managers, group.scores.manager, style)} · ${balanceWords(who.reps, group.scores.rep, style)}`,
+      w,
+      '  ',
+      '    ',
+    ),
+    '',
+    style.heading(`  What ${who.reps} see most differently`),
+  ];
+  const top = group.perceptionGaps.slice(0, 3);
+  if (top.length === 0) {
+    out.push(style.dim('    Nothing to compare: it needs a manager and enough reps on an owed item.'));
+  }
+  top.forEach((gap, i) => {
+    out.push(`  ${i + 1}. ${style.strong(sanitize(gap.label))}`);
+    out.push(wrap(`${sanitize(saidLine(gap, who))} (${gapFigures(gap, who)})`, w, '     ', '     '));
+    if (gap.discuss) out.push(style.dim(wrap(`Discuss: ${sanitize(gap.discuss)}`, w, '     ', '     ')));
+  });
+  const overall = overallLine(group.selfOther, threshold, who);
+  if (overall) out.push('', wrap(overall, w, '  '));
+  if (group.withheld.length > 0) {
+    const items = new Set(group.withheld.filter((x) => x.part === 'item').map((x) => x.id)).size;
+    const parts = [
+      items > 0 ? `reps' figures on ${items} item${items === 1 ? '' : 's'}` : '',
+      ...group.withheld
+        .filter((x) => x.part === 'view')
+        .map((x) => `the ${x.id === 'rep' ? "reps'" : "managers'"} balance`),
+      group.withheld.some((x) => x.part === 'reflections') ? "reps' comments" : '',
+    ].filter(Boolean);
+    const reasons = [...new Set(group.withheld.map((x) => x.reason))];
+    out.push(
+      '',
+      style.warn(wrap(`Withheld for anonymity: ${parts.join(', ')} (${reasons.join('; ')}).`, w, '  ')),
+    );
   }
   return out;
 }
 
+function roleCell(item: TeamItem, stats: RoleStats, who: string): string {
+  if (stats.withheld) return `${who}: n=${stats.n}, withheld (${stats.withheld})`;
+  if (stats.n === 0) return `${who}: not answered`;
+  const one = singleAnswer(item, stats);
+  if (one !== null) return `${who}: ${sanitize(one)}`;
+  const spark = stats.distribution && item.type === 'scale' ? ` ${sparkline(stats.distribution)}` : '';
+  const shares =
+    item.type === 'choice' && stats.distribution
+      ? ` · ${Object.entries(stats.distribution)
+          .filter(([, count]) => count > 0)
+          .map(([key, count]) => `${sanitize(optionLabel(item, key))} ${count}`)
+          .join(', ')}`
+      : '';
+  return `${who}: ${groupFigures(item, stats)}${spark}${shares}`;
+}
+
+function itemLines(group: Group, style: Style, w: number, who: Voices): string[] {
+  const out: string[] = [];
+  for (const item of group.items.filter((i) => i.side !== null)) {
+    out.push(`  ${sanitize(item.label)}`);
+    for (const [role, name] of [
+      ['manager', who.managers],
+      ['rep', who.reps],
+    ] as const) {
+      out.push(style.dim(wrap(roleCell(item, item.byRole[role], name), w, '      ', '        ')));
+    }
+    const gap = group.perceptionGaps.find((g) => g.id === item.id);
+    if (gap)
+      out.push(wrap(`perception gap ${signed(gap.gap)} (${gapFigures(gap, who)})`, w, '      ', '        '));
+  }
+  return out;
+}
+
+function reflectionLines(group: Group, style: Style, w: number): string[] {
+  if (group.reflections.length === 0) return [];
+  const out = ['', style.heading('Reflections (without names)')];
+  for (const r of group.reflections) {
+    out.push(
+      style.strong(wrap(`${sanitize(r.prompt)} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, '  ')),
+    );
+    if (r.withheld) out.push(style.dim(`    withheld: ${r.withheld}`));
+    for (const answer of r.answers) out.push(wrap(`- ${sanitize(answer)}`, w, '    ', '      '));
+  }
+  return out;
+}
+
+const signed = (gap: number) => `${gap > 0 ? '+' : ''}${gap.toFixed(1)}`;
+
+/** The ranked table and the teams × owed items grid of perception gaps. */
+function summaryLines(summary: OrgSummary, style: Style, w: number): string[] {
+  const name = (team: string) => sanitize(team).slice(0, 18).padEnd(18);
+  const out = [
+    style.heading('Teams, least balanced first'),
+    style.dim(`  ${'team'.padEnd(18)} manager   reps  widest perception gap`),
+  ];
+  for (const row of summary.ranking) {
+    const cell = (b: number | null) => (b === null ? '–' : String(b)).padStart(7);
+    const gap = row.widestGap ? `${signed(row.widestGap.gap)} ${sanitize(row.widestGap.label)}` : '–';
+    out.push(`  ${name(row.team)} ${cell(row.balance.manager)} ${cell(row.balance.rep)}  ${gap}`.slice(0, w));
+  }
+  const { items, rows } = summary.heatmap;
+  out.push('', style.heading('Perception gap by team (manager − reps, scale points; · not shown)'));
+  out.push(style.dim(`  ${''.padEnd(18)}${items.map((_, i) => String(i + 1).padStart(6)).join('')}`));
+  for (const row of rows) {
+    const cells = row.gaps.map((gap) => (gap === null ? '·' : signed(gap)).padStart(6)).join('');
+    out.push(`  ${name(row.team)}${cells}`);
+  }
+  items.forEach((item, i) => {
+    out.push(style.dim(`  ${String(i + 1).padStart(2)} ${sanitize(item.label)}`));
+  });
+  return out;
+}
+
 export function renderTeamText(model: TeamReport, style: Style, width = 80): string {
+  // Every string of the model made safe for a terminal first, whatever field it sits in.
   const report = sanitizeAll(model);
   const w = Math.max(40, Math.min(width, 100));
-  const { manager, rep } = report.respondents;
-  const out: string[] = [
-    style.heading(`${report.bank.title} · team retro`),
-    `  ${manager} manager${manager === 1 ? '' : 's'}, ${rep} rep${rep === 1 ? '' : 's'}`,
-    '',
-    viewLine('manager', report.scores.manager, style),
-    viewLine('rep', report.scores.rep, style),
-  ];
-
+  const teams = report.groups?.length ?? 0;
+  const title = teams > 0 ? `org retro, ${teams} team${teams === 1 ? '' : 's'}` : 'team retro';
+  const out: string[] = [style.heading(`${sanitize(report.bank.title)} · ${title}`)];
+  out.push(...firstScreen(report, report.selfOtherThreshold, style, w));
   out.push(...baselineTextLines(report, style, w));
   out.push(...commitmentTextLines(report, style, w));
+  if (report.responseRate) out.push('', `  ${rateWords(report.responseRate)}`);
+  if (report.summary) out.push('', ...summaryLines(report.summary, style, w));
 
-  out.push('', style.heading('Perception gap: what managers say they give, what reps say they get'));
-  if (report.perceptionGaps.length === 0) {
-    out.push(
-      style.dim(`  None to show: it needs both a manager and at least ${report.minGroup} reps on an item.`),
-    );
-  }
-  const managers = report.respondents.manager === 1 ? 'you rate it' : 'managers rate it';
-  for (const gap of report.perceptionGaps) {
-    const sign = gap.gap > 0 ? '+' : '';
-    out.push(`  ${gap.label}`);
-    out.push(
-      `      ${managers} ${gap.manager.toFixed(1)} of ${gap.scale.max}; your reps rate it ${gap.rep.toFixed(1)}  ${style.strong(`(${sign}${gap.gap.toFixed(1)})`)}`,
-    );
+  for (const group of report.groups ?? []) {
+    out.push('', style.heading(`Team ${sanitize(group.team)}`));
+    if (group.responseRate) out.push(`  ${rateWords(group.responseRate)}`);
+    out.push(...firstScreen(group, report.selfOtherThreshold, style, w));
   }
 
-  const withheldItems = report.items.filter((i) => i.byRole.rep.withheld !== null).length;
-  if (withheldItems > 0) {
-    out.push(
-      '',
-      style.warn(
-        wrap(
-          `Reps' figures are withheld on ${withheldItems} item(s): fewer than ${report.minGroup} reps answered them, and smaller groups could be identified (--min-group changes this).`,
-          w,
-          '  ',
-        ),
-      ),
-    );
-  }
+  const who = voices(report.respondents.manager);
+  out.push('', style.heading(teams > 0 ? 'Per item, whole org' : 'Per item'));
+  out.push(...itemLines(report, style, w, who));
+  out.push(...reflectionLines(report, style, w));
 
-  out.push(
-    '',
-    style.heading('Per item'),
-    style.dim('  ⚑ marks items where the team disagrees (a wide spread)'),
-  );
-  out.push(...itemLines(report.items, style));
-
-  if (report.reflections.length > 0) {
-    out.push('', style.heading('Reflections (without names)'));
-    for (const r of report.reflections) {
-      out.push(style.strong(wrap(`${r.prompt} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, '  ')));
-      if (r.withheld) out.push(style.dim(`    withheld: ${r.withheld}`));
-      for (const answer of r.answers) out.push(wrap(`- ${answer}`, w, '    ', '      '));
+  if (report.nonResponders) {
+    out.push('', style.heading('Not answered yet (--show-names)'));
+    for (const p of report.nonResponders) {
+      out.push(`  ${sanitize(p.name).padEnd(24)} ${p.role.padEnd(8)} ${sanitize(p.team ?? '')}`);
     }
   }
-
   if (report.people) {
     out.push('', style.heading('People (--show-names)'));
     for (const p of report.people) {
+      const team = p.team === null ? '' : ` ${sanitize(p.team)}`;
       out.push(
-        `  ${p.name.padEnd(24)} ${p.role.padEnd(8)} asked ${p.asked ?? '–'}  given ${p.given ?? '–'}  balance ${p.balance ?? '–'}`,
+        `  ${sanitize(p.name).padEnd(24)} ${p.role.padEnd(8)} asked ${p.asked ?? '–'}  given ${p.given ?? '–'}  balance ${p.balance ?? '–'}${team}`,
       );
     }
   }
   if (report.skipped.length > 0) {
     out.push('', style.heading(`Skipped (${report.skippedCount} invalid)`));
-    for (const s of report.skipped) out.push(`  ${s.reason}`);
+    for (const s of report.skipped) out.push(`  ${sanitize(s.reason)}`);
   }
   return `${out.join('\n')}\n`;
 }

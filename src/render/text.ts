@@ -118,7 +118,7 @@ export function renderText(model: Report, style: Style, width = 80): string {
 
 const STATUS_MARKS: Record<FollowUpStatus, string> = { kept: '✓', partly: '~', 'not-kept': '✗' };
 
-/** The report opens with how the last round's commitments went. */
+/** The report opens with how the last round's commitments went. `report` is sanitised already. */
 function followUpLines(report: Report, style: Style, width: number): string[] {
   const out = [style.heading(rolePhrases[report.role].followUp)];
   for (const f of report.followUp) {

@@ -132,6 +132,21 @@ describe('the compile cache', () => {
     expect(changed.stderr).toBe('');
   });
 
+  test('the unzip library loads for a workbook only', async () => {
+    const run = (input: string) =>
+      runCli(['team', input, '--format', 'json'], {
+        stdin: 'ignore',
+        env: { WHO_FAILED_WHOM_CACHE_DIR: cacheDir },
+      });
+    expect((await run(join(EXAMPLE, '..', 'team'))).code).toBe(0);
+    expect(cacheFiles().filter((file) => /-vendor-fflate\.v8$/.test(file))).toEqual([]);
+    const workbook = join(ROOT, 'test', 'fixtures', 'xlsx', 'forms-export.xlsx');
+    const result = await run(workbook);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(cacheFiles()).toEqual(expect.arrayContaining([expect.stringMatching(/-vendor-fflate\.v8$/)]));
+  });
+
   test('a library loaded on demand keeps a cache of its own', async () => {
     const result = await runCli(['validate', join(folder.path, 'missing.yaml')], {
       stdin: 'ignore',

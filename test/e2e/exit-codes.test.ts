@@ -94,7 +94,7 @@ const ROWS: Row[] = [
   ['unknown option, with a suggestion', '--answer m.yaml', {}, 2, cli(/unknown option '--answer'/), USAGE, /\(Did you mean --answers\?\)/],
   ['an option without its value', '-a', {}, 2, cli(/option '-a, --answers <file>' argument missing/), USAGE],
   ['--format not among the choices', '-f yaml', {}, 2,
-    cli(/option '-f, --format <format>' argument 'yaml' is invalid\. Allowed choices are text, json, markdown\./), USAGE],
+    cli(/option '-f, --format <format>' argument 'yaml' is invalid\. Allowed choices are text, json, markdown, html\./), USAGE],
   ['--role not among the choices', 'template --role boss', {}, 2,
     cli(/option '--role <role>' argument 'boss' is invalid\. Allowed choices are manager, rep\./), HELP_OF('template'), /Usage: who-failed-whom template \[options\]/],
   ['--fail-under out of range', '--fail-under 102', {}, 2, cli(/option '--fail-under <balance>' argument '102' is invalid\. expected a number from 0 to 100 in digits, like 60 or 72\.5 \(101 always fails, for testing the gate\)\./), USAGE],
@@ -144,7 +144,7 @@ const ROWS: Row[] = [
   ['nesting too deep', '-a n.yaml', { 'n.yaml': `answers: ${'['.repeat(5000)}${']'.repeat(5000)}\n` }, 2,
     /n\.yaml:1:\d+: nested too deeply to read; answers and banks are a few levels deep/, null],
   // Answers (core/answers.ts, core/validation.ts)
-  ['an unknown key, with a suggestion', '-a u.yaml', { 'u.yaml': 'respondant: Dana\nanswers: {}\n' }, 2, /u\.yaml:1:1: unknown key "respondant"\. Did you mean "respondent"\? Allowed here: \$schema, bank, bankVersion, role, respondent, date, answers, followUp, commitments/, ANSWERS],
+  ['an unknown key, with a suggestion', '-a u.yaml', { 'u.yaml': 'respondant: Dana\nanswers: {}\n' }, 2, /u\.yaml:1:1: unknown key "respondant"\. Did you mean "respondent"\? Allowed here: \$schema, bank, bankVersion, role, respondent, team, date, answers, followUp, commitments/, ANSWERS],
   ['a required key missing', '-a u.yaml', { 'u.yaml': 'bank: who-failed-whom\n' }, 2, /u\.yaml:1:1: "answers" is required/, ANSWERS],
   ['not a mapping', '-a u.yaml', { 'u.yaml': 'answers: 3\n' }, 2, /u\.yaml:1:10: expected a mapping \(key: value\), got 3/, ANSWERS],
   ['a value not among the choices of a key', '-a u.yaml', { 'u.yaml': 'role: boss\nanswers: {}\n' }, 2,

@@ -491,6 +491,7 @@ describe('pasting into a text answer (issue 10, finding 10)', () => {
         'json',
         '-o',
         join(dir.path, 'r'),
+        '--no-save',
       ),
       steps: [
         { expect: '(1/3)', send: text + ENTER },
@@ -576,7 +577,7 @@ questions:
     const file = join(dir.path, 'hostile-bank.yaml');
     await writeFile(file, bank);
     const result = await runPty({
-      cmd: node('--questions', file, '--format', 'json', '-o', join(dir.path, 'hostile.json')),
+      cmd: node('--questions', file, '--format', 'json', '-o', join(dir.path, 'hostile.json'), '--no-save'),
       steps: [
         // "What does this mean?" is the third choice: Enter shows its help under the list; 1 then answers.
         { expect: '(1/3)', send: DOWN + DOWN + ENTER },

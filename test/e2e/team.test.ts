@@ -33,7 +33,9 @@ interface RoleStats {
   median: number | null;
   spread: number | null;
   distribution: Record<string, number> | null;
-  disagreement: boolean;
+  favourable: number | null;
+  agreement: { rwg: number; band: string } | null;
+  indicative: boolean;
   withheld: string | null;
 }
 interface TeamReport {
@@ -279,7 +281,7 @@ describe('a folder with 1 manager and 5 reps', () => {
     }
   });
 
-  test('text: n per role, per-item n, mean, spread and distribution, a perception gap line for every owed item', async () => {
+  test('text: the first screen, then per item the manager’s answer in words, the reps’ figures and the gap', async () => {
     const result = await team(['team']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -293,32 +295,38 @@ describe('a folder with 1 manager and 5 reps', () => {
 
     const perItem = text.slice(text.indexOf('\nPer item'));
     const lines = perItem.split('\n');
+    const repStats = `n=5 · (?:median (\\d) \\([^)]+\\) · mean (\\d\\.\\d) · )?(\\d+)% favourable`;
     for (const q of rated()) {
       const at = lines.findIndex((line) => line.trim() === labelOf(q.id));
       expect(at).toBeGreaterThan(-1);
-      const points =
-        q.type === 'choice' ? (q.choices?.length ?? 0) : (q.scale?.max ?? 0) - (q.scale?.min ?? 0) + 1;
-      const stats = `mean (\\d+\\.\\d) med ([\\d.]+) sd (\\d+\\.\\d) ([·▁▂▃▄▅▆▇█]{${points}})( ⚑)?$`;
-      expect(lines[at + 1]).toMatch(new RegExp(`^\\s+manager\\s+n=1 ${stats}`));
-      expect(lines[at + 2]).toMatch(new RegExp(`^\\s+reps\\s+n=5 ${stats}`));
-      const manager = new RegExp(stats).exec(lines[at + 1] ?? '');
-      const reps = new RegExp(stats).exec(lines[at + 2] ?? '');
+      // One manager: their answer in words, never a one-person statistic.
+      const answer = managerOf(people).values[q.id];
+      const words =
+        q.type === 'choice'
+          ? q.choices?.find((c) => c.value === answer)?.label
+          : `${answer} ${q.scale?.labels?.[String(answer)] ?? ''}`.trim();
+      expect(lines[at + 1]?.trim()).toBe(`you: ${words}`);
+      expect(lines[at + 1]).not.toMatch(/n=1|mean/);
+      const reps = new RegExp(repStats).exec(lines[at + 2] ?? '');
+      expect(reps).not.toBeNull();
       const repPoints = pointsBy(repsOf(people), q);
-      expect(reps?.[1]).toBe(mean(repPoints).toFixed(1));
-      expect(manager?.[1]).toBe(pointsBy([managerOf(people)], q)[0]?.toFixed(1));
+      if (q.type === 'scale') expect(reps?.[2]).toBe(mean(repPoints).toFixed(1));
+      expect(Number(reps?.[3])).toBe(Math.round((100 * repPoints.filter((p) => p >= 4).length) / 5));
+      if (q.side === 'owed') {
+        const manager = (pointsBy([managerOf(people)], q)[0] as number).toFixed(1);
+        expect(perItem.slice(perItem.indexOf(labelOf(q.id)))).toMatch(
+          new RegExp(
+            `perception gap [-+]?\\d\\.\\d \\(${reEscape(manager)} vs ${reEscape(mean(repPoints).toFixed(1))} of 5`,
+          ),
+        );
+      }
     }
 
-    const gapSection = text.slice(text.indexOf('Perception gap'), text.indexOf('\nPer item'));
-    const gapLines = gapSection.split('\n');
-    expect(gapLines.filter((line) => /your reps rate it/.test(line))).toHaveLength(owedIds().length);
-    for (const id of owedIds()) {
-      const q = list.questions.find((candidate) => candidate.id === id) as ListedQuestion;
-      const at = gapLines.findIndex((line) => line.trim() === labelOf(id));
-      expect(at).toBeGreaterThan(-1);
-      const manager = (pointsBy([managerOf(people)], q)[0] as number).toFixed(1);
-      const rep = mean(pointsBy(repsOf(people), q)).toFixed(1);
-      expect(gapLines[at + 1]).toContain(`you rate it ${manager} of 5; your reps rate it ${rep}`);
-    }
+    // The first screen: the three widest gaps, each in words.
+    const first = text.slice(text.indexOf('What your reps see most differently'), text.indexOf('\nPer item'));
+    expect(first.match(/^ {2}\d\. /gm)).toHaveLength(3);
+    expect(first).toMatch(/you: \w+; your reps: \w+/);
+    expect(first).toContain('Discuss: ');
   });
 
   test('json: schemaVersion 1, kind team, respondents, both views, items by role, one gap per owed item', async () => {
@@ -340,7 +348,17 @@ describe('a folder with 1 manager and 5 reps', () => {
       for (const role of ['manager', 'rep'] as const) {
         const stats = item?.byRole[role] as RoleStats;
         expect(Object.keys(stats).sort()).toEqual(
-          ['disagreement', 'distribution', 'mean', 'median', 'n', 'spread', 'withheld'].sort(),
+          [
+            'agreement',
+            'distribution',
+            'favourable',
+            'indicative',
+            'mean',
+            'median',
+            'n',
+            'spread',
+            'withheld',
+          ].sort(),
         );
         const who = role === 'manager' ? [managerOf(people)] : repsOf(people);
         const points = pointsBy(who, q);
@@ -350,7 +368,10 @@ describe('a folder with 1 manager and 5 reps', () => {
         const sorted = [...points].sort((a, b) => a - b);
         expect(stats.median).toBe(sorted[(sorted.length - 1) / 2]);
         expect(stats.spread).toBeCloseTo(Math.sqrt(mean(points.map((p) => (p - mean(points)) ** 2))), 2);
-        expect(typeof stats.disagreement).toBe('boolean');
+        expect(stats.favourable).toBe(
+          Math.round((100 * points.filter((p) => p >= 4).length) / points.length),
+        );
+        expect(stats.indicative).toBe(who.length >= 2 && who.length < 5);
         const expected: Record<string, number> = {};
         if (q.type === 'choice') for (const c of q.choices ?? []) expected[c.value] = 0;
         else for (let p = q.scale?.min ?? 1; p <= (q.scale?.max ?? 5); p++) expected[String(p)] = 0;
@@ -374,11 +395,14 @@ describe('a folder with 1 manager and 5 reps', () => {
     expect(report.skippedCount).toBe(0);
   });
 
-  test('reflections are sorted, the reps’ withheld below 3, and no name appears in any format', async () => {
+  test('reflections are sorted, the reps’ withheld below 5, and no name appears in any format', async () => {
     const owe = folderJson.reflections.find((r) => r.id === 'what-we-owe' && r.role === 'rep');
     expect(owe?.answers).toEqual([...REP_OWE].sort());
     const few = folderJson.reflections.find((r) => r.id === 'commitments-equal' && r.role === 'rep');
-    expect(few).toMatchObject({ answers: [], withheld: expect.stringContaining('fewer than 3 reps') });
+    expect(few).toMatchObject({
+      answers: [],
+      withheld: expect.stringContaining('fewer than 5 reps wrote one'),
+    });
 
     for (const format of ['text', 'json', 'markdown']) {
       const result = await team(['team', '--format', format]);
@@ -419,9 +443,9 @@ describe('2 reps only', () => {
     expect(result.stdout).toContain('1 manager, 2 reps');
     expect(result.stdout).toMatch(/withheld/);
     expect(result.stdout).toMatch(/fewer than 3 reps/);
-    expect(result.stdout).toMatch(/Reps' view\s+withheld: fewer than 3 reps/);
-    expect(result.stdout).not.toMatch(/reps\s+n=2 mean/);
-    expect(result.stdout).not.toMatch(/your reps rate it/);
+    expect(result.stdout).toMatch(/your reps: withheld \(fewer than 3 reps\s+answered\)/);
+    expect(result.stdout).toMatch(/your reps: n=2, withheld/);
+    expect(result.stdout).not.toMatch(/n=2 ·|mean|perception gap/);
   });
 
   test('json: withheld reasons, means null, no perception gap', async () => {
@@ -452,7 +476,7 @@ describe('2 reps only', () => {
       expect(stats?.mean).toBeCloseTo(mean(pointsBy(people.slice(1, 3), q)), 2);
     }
     expect(report.perceptionGaps).toHaveLength(owedIds().length);
-    const text = await team(['two-reps', '--min-group', '2']);
+    const text = await team(['two-reps', '--min-group', '2', '--min-comments', '2']);
     expect(text.stdout).not.toMatch(/withheld/);
   });
 });
@@ -642,7 +666,7 @@ describe('--fail-under', () => {
     const result = await team(['team', '--fail-under', over]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1 manager, 5 reps');
-    expect(result.stdout).toMatch(/Perception gap/);
+    expect(result.stdout).toMatch(/What your reps see most differently/);
     expect(result.stderr).toContain(`Team balance ${lowest()} is below --fail-under ${Number(over)}`);
   });
 
@@ -656,12 +680,15 @@ describe('--fail-under', () => {
     const result = await team(['team', '--format', 'markdown', '--fail-under', '101']);
     expect(result.code).toBe(1);
     const tables = markdownTables(result.stdout);
-    expect(tables.length).toBeGreaterThanOrEqual(3); // the views, the perception gap, the items
+    expect(tables.length).toBeGreaterThanOrEqual(2); // the views, the items (folded)
     expect(tables.some((table) => /^\|\s*View\s*\|/.test(table[0] as string))).toBe(true);
-    // A perception gap row for every owed item, in a table of its own.
-    const gapTable = tables.find((table) => table.some((row) => / of 5 \|/.test(row))) ?? [];
-    for (const id of owedIds())
-      expect(gapTable.some((row) => row.startsWith(`| ${labelOf(id)} |`))).toBe(true);
+    expect(result.stdout).toMatch(/<details>\n<summary>Per item<\/summary>\n\n\| Item /);
+    // Every owed item's row carries its perception gap.
+    const items = tables.find((table) => /^\|\s*Item\s*\|/.test(table[0] as string)) ?? [];
+    for (const id of owedIds()) {
+      const row = items.find((r) => r.startsWith(`| ${labelOf(id)} |`)) ?? '';
+      expect(row).toMatch(/\| [-+]?\d\.\d \|/);
+    }
   });
 
   test("--format markdown keeps its tables whole when the reps' figures are withheld", async () => {

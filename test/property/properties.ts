@@ -84,8 +84,16 @@ const BASE_FILES: Record<string, Entry> = {
   ...TEAM_FILES,
 };
 
+/** Markup in a value: an HTML report must show it as text. */
+const MARKUP_STRINGS = [
+  '<img src=x onerror=alert(1)>',
+  '</style><script>alert(1)</script>',
+  '" onmouseover="x',
+];
+
 const SPECIAL_STRINGS = [
   '',
+  ...MARKUP_STRINGS,
   ' ',
   '-',
   '--',
@@ -273,7 +281,12 @@ function valueFor(q: QuestionDoc, wild: boolean): fc.Arbitrary<unknown> {
       ? fc.integer({ min: scale.min, max: scale.max })
       : q.type === 'choice'
         ? fc.constantFrom(...(q.choices ?? []).map((c) => c.value))
-        : fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constant('a\nb\n'));
+        : fc.oneof(
+            fc.string(),
+            fc.string({ unit: 'grapheme', maxLength: 200 }),
+            fc.constant('a\nb\n'),
+            fc.constantFrom(...MARKUP_STRINGS),
+          );
   if (!wild) return fc.oneof({ weight: 9, arbitrary: valid }, fc.constant(null));
   return fc.oneof(
     { weight: 6, arbitrary: valid },
@@ -412,6 +425,7 @@ export const anyAnswers = fc.oneof(wellShapedAnswers, garbageAnswers);
 const assessOptions = fc.subarray(
   [
     ['--format', 'json'],
+    ['--format', 'html'],
     ['--fail-under', '60'],
     ['--role', 'rep'],
     ['--role', 'manager'],
@@ -436,6 +450,7 @@ const teamOptions = fc.subarray(
     ['--show-names'],
     ['--fail-under', '50'],
     ['-f', 'markdown'],
+    ['-f', 'html'],
     ['-o', 'team.json'],
     ['-o', 'nodir/team.json'],
   ],
@@ -474,6 +489,7 @@ const VALUES = [
   'json',
   'text',
   'markdown',
+  'html',
   'manager',
   'rep',
   '-',
@@ -675,6 +691,7 @@ const BANK_COMMANDS = [
   ['--questions', 'b.yaml', '--answers', 'answers.yaml'],
   ['--questions', 'b.yaml', '--answers', 'answers.yaml', '--format', 'json'],
   ['--questions', 'b.yaml', '--answers', 'team/rep-a.yaml', '--format', 'markdown'],
+  ['--questions', 'b.yaml', '--answers', 'answers.yaml', '--format', 'html'],
   ['--questions', 'b.yaml', '--answers', 'answers.yaml', '--save-answers', 'saved.yaml'],
   ['questions', '--questions', 'b.yaml'],
   ['questions', '--questions', 'b.yaml', '--format', 'json'],
@@ -684,6 +701,8 @@ const BANK_COMMANDS = [
   ['validate', 'answers.yaml', '--questions', 'b.yaml'],
   ['team', 'team', '--questions', 'b.yaml', '--format', 'json', '--min-group', '1'],
   ['team', 'team.csv', '--questions', 'b.yaml'],
+  ['team', 'team', '--questions', 'b.yaml', '--format', 'html', '--min-group', '1'],
+  ['compare', 'answers.yaml', 'answers.json', '--questions', 'b.yaml', '--format', 'html'],
   ['init', '-', '--questions', 'b.yaml'],
   ['init', 'new.yaml', '--questions', 'b.yaml'],
 ];
@@ -1260,6 +1279,10 @@ function inputText(c: Case): string {
   ].join('\n');
 }
 
+/** A tag or attribute that would load or run something: an HTML report never has one, whatever the input says. */
+const ACTIVE_MARKUP =
+  /<(script|img|iframe|object|embed|link|a|form|base|meta\s+http-equiv="refresh")\b|<[^>]*\son[a-z]+\s*=/i;
+
 /** Whether argv asks for JSON in so many words: its last format option, before any `--`, says json. */
 function saysJson(argv: string[]): boolean {
   const end = argv.indexOf('--');
@@ -1324,6 +1347,14 @@ export function violations(c: Case, o: Outcome): string[] {
         ? (intent.options as { format?: string; output?: string })
         : undefined;
     const toStdout = options !== undefined && (options.output === undefined || options.output === '-');
+    if (toStdout && options?.format === 'html') {
+      if (!o.stdout.startsWith('<!DOCTYPE html>\n<!-- who-failed-whom report -->\n'))
+        found.push(
+          `--format html, exit 0, but stdout is not our page: ${JSON.stringify(o.stdout.slice(0, 60))}`,
+        );
+      const active = ACTIVE_MARKUP.exec(o.stdout)?.[0];
+      if (active) found.push(`--format html put active markup on the page: ${JSON.stringify(active)}`);
+    }
     if (toStdout && (options?.format === 'json' || saysJson(c.argv))) {
       try {
         JSON.parse(o.stdout);

@@ -205,6 +205,10 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
         else if (matches(path)) yield { kind: 'file', path: named(path) };
       }
     },
+    async readFileAndId(path) {
+      const bytes = await this.readFile(path);
+      return { bytes, id: await this.fileId(path) };
+    },
     async fileId(path) {
       if (path.includes('\0') || path === '') return null;
       const full = follow(resolve(path));

@@ -1,19 +1,9 @@
 /** `compare BEFORE AFTER`: what moved between two rounds, in-process through main(). */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../support/memory-io.js';
-import { builtinBankText, edit, ROOT } from './helpers.js';
-
-const EXAMPLE = readFileSync(`${ROOT}examples/manager.yaml`, 'utf8');
-const COACHING = 'Coach the two reps furthest behind for an hour each week';
-const BEFORE = `${EXAMPLE}commitments:\n  - item: coach-strugglers\n    text: ${COACHING}\n    due: "2027-03-01"\n  - text: Ask each rep what they need from me\n`;
-/** Three months on: only coaching moved, from 1 (Never) to 4 (Usually), and the manager says it was kept. */
-const AFTER = edit(
-  edit(edit(EXAMPLE, '  coach-strugglers: 1', '  coach-strugglers: 4'), '"2026-11-27"', '"2027-02-27"'),
-  'answers:\n',
-  `followUp:\n  - text: ${COACHING}\n    item: coach-strugglers\n    status: kept\n    note: Missed two weeks in January\nanswers:\n`,
-);
+import { builtinBankText, edit } from './helpers.js';
+import { AFTER, BEFORE, COACHING, EXAMPLE } from './round-fixtures.js';
 
 async function run(argv: string[], files: Record<string, string>) {
   const io = memoryIo({ files });

@@ -26,7 +26,7 @@ describe('a misspelt value, command or help topic gets the nearest one, exit 2',
   test.each([
     [
       ['--format', 'jsn'],
-      /argument 'jsn' is invalid\. Allowed choices are text, json, markdown\. Did you mean "json"\?/,
+      /argument 'jsn' is invalid\. Allowed choices are text, json, markdown, html\. Did you mean "json"\?/,
     ],
     [['--role', 'manger'], /Allowed choices are manager, rep\. Did you mean "manager"\?/],
     [['team', 'x', '--format', 'markdwn'], /Did you mean "markdown"\?/],

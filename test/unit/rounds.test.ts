@@ -2,14 +2,14 @@
  * Rounds kept in the data folder: where the folder is on each platform, how a round is named and kept, and the
  * commands that read them back (history, compare last), in-process through main().
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
 import { dataFolder } from '../../src/output/data-folder.js';
 import { listRounds, roundFileName, saveRound } from '../../src/output/rounds.js';
 import { balanceSparkline } from '../../src/render/history.js';
 import { memoryIo } from '../support/memory-io.js';
-import { edit, ROOT } from './helpers.js';
+import { edit } from './helpers.js';
+import { EXAMPLE, FOLDER, ROUNDS } from './round-fixtures.js';
 
 describe('dataFolder', () => {
   test.each([
@@ -91,29 +91,6 @@ describe('round files', () => {
   });
 });
 
-const EXAMPLE = readFileSync(`${ROOT}examples/manager.yaml`, 'utf8');
-const FOLDER = '/data/rounds/who-failed-whom';
-/** Three quarters of one manager, and one rep's round. */
-const ROUNDS: Record<string, string> = {
-  [`${FOLDER}/manager/2026-11-27T09-00-00Z.yaml`]: `${EXAMPLE}commitments:\n  - item: coach-strugglers\n    text: Coach the reps who are behind\n`,
-  [`${FOLDER}/manager/2027-02-26T09-00-00Z.yaml`]: edit(
-    edit(edit(EXAMPLE, '  coach-strugglers: 1', '  coach-strugglers: 4'), '"2026-11-27"', '"2027-02-26"'),
-    'answers:\n',
-    'followUp:\n  - text: Coach the reps who are behind\n    item: coach-strugglers\n    status: kept\nanswers:\n',
-  ),
-  [`${FOLDER}/manager/2027-05-28T09-00-00Z.yaml`]: edit(
-    edit(edit(EXAMPLE, '  coach-strugglers: 1', '  coach-strugglers: 5'), '  give-time: 2', '  give-time: 5'),
-    '"2026-11-27"',
-    '"2027-05-28"',
-  ),
-  [`${FOLDER}/rep/2027-02-27T10-00-00Z.yaml`]: edit(EXAMPLE, 'role: manager', 'role: rep')
-    .replace(
-      /^ {2}(ask-before-deciding|out-of-balance-view|what-we-owe|commitments-to-them|commitments-equal|out-of-balance|time-for-those-in-need):.*\n/gm,
-      '',
-    )
-    .replace('"2026-11-27"', '"2027-02-27"'),
-};
-
 async function run(
   argv: string[],
   files: Record<string, string> = ROUNDS,
@@ -190,6 +167,10 @@ describe('history', () => {
       },
     ]);
     expect(stderr).toContain('Skipped 1 round(s)');
+    // The reason names the file already (with line and column): text says it once.
+    const text = (await run(['history'], files)).stdout;
+    expect(text).toContain(`\n  ${report.skipped[0].reason}\n`);
+    expect(text.split(`${FOLDER}/manager/2027-08-01T09-00-00Z.yaml`)).toHaveLength(2);
   });
 
   test('no rounds yet: says so, exit 0', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { bankForRole } from '../../src/core/role.js';
 import { score } from '../../src/core/score.js';
 import { describe as describeStats } from '../../src/core/stats.js';
-import { DISAGREEMENT_SHARE, type RoleStats, type TeamModel, TeamTally } from '../../src/core/team.js';
+import { DEFAULT_MIN_COMMENTS, type RoleStats, type TeamModel, TeamTally } from '../../src/core/team.js';
 import type { AnswerValue, Bank, Question, Role } from '../../src/core/types.js';
 import { answersOf, builtinBank, random } from './helpers.js';
 
@@ -46,8 +46,18 @@ interface Person {
   name?: string;
 }
 
-function tallyOf(people: Person[], options: { minGroup?: number; showNames?: boolean } = {}, on = bank) {
-  const tally = new TeamTally(on, { minGroup: options.minGroup ?? 3, showNames: options.showNames ?? false });
+interface Options {
+  minGroup?: number;
+  minComments?: number;
+  showNames?: boolean;
+}
+
+function tallyOf(people: Person[], options: Options = {}, on = bank) {
+  const tally = new TeamTally(on, {
+    minGroup: options.minGroup ?? 3,
+    minComments: options.minComments ?? DEFAULT_MIN_COMMENTS,
+    showNames: options.showNames ?? false,
+  });
   for (const person of people) {
     tally.add(
       answersOf(person.values, { role: person.role, ...(person.name ? { respondent: person.name } : {}) }),
@@ -56,8 +66,7 @@ function tallyOf(people: Person[], options: { minGroup?: number; showNames?: boo
   return tally;
 }
 
-const modelOf = (people: Person[], options: { minGroup?: number; showNames?: boolean } = {}) =>
-  tallyOf(people, options).result();
+const modelOf = (people: Person[], options: Options = {}) => tallyOf(people, options).result();
 
 function statsOf(model: TeamModel, id: string, role: Role): RoleStats {
   const item = model.items.find((i) => i.id === id);
@@ -263,7 +272,7 @@ describe('distribution', () => {
 
   test('an item nobody answered has n 0, every point at zero and no figures', () => {
     const stats = statsOf(model, 'coach-strugglers', 'manager');
-    expect(stats).toMatchObject({ n: 0, mean: null, median: null, spread: null, disagreement: false });
+    expect(stats).toMatchObject({ n: 0, mean: null, median: null, spread: null, agreement: null });
     expect(stats.distribution).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
   });
 
@@ -286,57 +295,53 @@ describe('distribution', () => {
       mean: null,
       median: null,
       spread: null,
-      disagreement: false,
+      agreement: null,
       withheld: null,
     });
     expect(view.distribution).toEqual({ yes: 2, no: 1, 'not-sure': 0 });
   });
 });
 
-// ---- Disagreement -------------------------------------------------------------------------------------
+// ---- Agreement, favourable, indicative ------------------------------------------------------------
 
-describe('disagreement: a spread of at least 30% of the scale range', () => {
-  // give-time is on a 1–5 scale: range 4, so the threshold is a spread of 1.2 scale points.
+describe('per item: rwg agreement, percent favourable and the indicative mark', () => {
   const id = 'give-time';
-  const range = 4;
-  const threshold = DISAGREEMENT_SHARE * range;
-  const spreadOf = (values: number[]) => naive(values).spread;
-  const repeat = (value: number, times: number) => Array.from({ length: times }, () => value);
 
-  test.each<[string, number[], boolean]>([
-    ['exactly at the threshold (one 1, four 4s: sd 1.2)', [1, ...repeat(4, 4)], true],
-    ['exactly at the threshold (one 1, nine 5s: sd 1.2)', [1, ...repeat(5, 9)], true],
-    ['just below (one 1, five 4s: sd 1.12)', [1, ...repeat(4, 5)], false],
-    ['just below (one 1, ten 5s: sd 1.15)', [1, ...repeat(5, 10)], false],
-    ['just above (one 1, three 4s: sd 1.30)', [1, ...repeat(4, 3)], true],
-    ['a split team (1, 5: sd 2)', [1, 5, 1, 5], true],
-    ['everyone agrees', [3, 3, 3, 3], false],
-    ['one answer is never a disagreement', [1], false],
-  ])('%s', (_name, values, flagged) => {
-    // The fixture itself: the cases sit where their names say.
-    if (_name.startsWith('exactly')) expect(spreadOf(values)).toBeCloseTo(threshold, 10);
-    if (_name.startsWith('just below')) expect(spreadOf(values)).toBeLessThan(threshold);
-    if (_name.startsWith('just above')) expect(spreadOf(values)).toBeGreaterThan(threshold);
+  test.each<[string, number[], { rwg: number; band: string } | null, number, boolean]>([
+    ['a split team (the issue: 1, 1, 5, 5, 3)', [1, 1, 5, 5, 3], { rwg: 0, band: 'none' }, 40, false],
+    ['everyone at 4', [4, 4, 4, 4, 4], { rwg: 1, band: 'very strong' }, 100, false],
+    ['three close answers: indicative', [3, 4, 4], { rwg: 0.83, band: 'strong' }, 67, true],
+    ['one answer: no agreement to speak of', [2], null, 0, false],
+  ])('%s', (_name, values, agreement, favourable, indicative) => {
     for (const role of ['manager', 'rep'] as const) {
       const stats = statsOf(modelOf(oneItem(role, id, values), { minGroup: 1 }), id, role);
-      expect(stats.disagreement).toBe(flagged);
+      expect(stats.agreement).toEqual(agreement);
+      expect(stats.favourable).toBe(favourable);
+      expect(stats.indicative).toBe(indicative);
     }
   });
 
-  test('a choice item measures its spread on the scores, against its scale’s range', () => {
+  test('a choice item is measured on its choices’ scores; an unscored choice has neither measure', () => {
     const q = question('ask-before-deciding');
     const split = modelOf(
       oneItem('rep', q.id, [choiceAt(q, 5), choiceAt(q, 1), choiceAt(q, 5), choiceAt(q, 1)]),
     );
-    expect(statsOf(split, q.id, 'rep').disagreement).toBe(true);
-    const close = modelOf(oneItem('rep', q.id, [choiceAt(q, 5), choiceAt(q, 4), choiceAt(q, 4)]));
-    expect(statsOf(close, q.id, 'rep').disagreement).toBe(false);
+    // Scores 5, 1, 5, 1: s² = 16/3 against σ²_EU = 2 → 0; favourable (4 or 5): half.
+    expect(statsOf(split, q.id, 'rep')).toMatchObject({
+      agreement: { rwg: 0, band: 'none' },
+      favourable: 50,
+    });
+    const view = statsOf(
+      modelOf(oneItem('rep', 'out-of-balance-view', ['yes', 'no', 'no'])),
+      'out-of-balance-view',
+      'rep',
+    );
+    expect(view).toMatchObject({ agreement: null, favourable: null });
   });
 
-  test('withheld figures never flag a disagreement', () => {
+  test('withheld figures carry no measure', () => {
     const stats = statsOf(modelOf(oneItem('rep', id, [1, 5])), id, 'rep');
-    expect(stats.withheld).not.toBeNull();
-    expect(stats.disagreement).toBe(false);
+    expect(stats).toMatchObject({ withheld: expect.any(String), agreement: null, favourable: null });
   });
 });
 
@@ -369,7 +374,9 @@ describe('anonymity by minGroup', () => {
       median: null,
       spread: null,
       distribution: null,
-      disagreement: false,
+      favourable: null,
+      agreement: null,
+      indicative: false,
       withheld: expect.stringContaining(`fewer than ${minGroup} reps`),
     });
   });
@@ -707,7 +714,7 @@ describe('reflections', () => {
     expect(owe?.answers).not.toEqual(repTexts['what-we-owe']);
   });
 
-  test("reps' reflections on a question are withheld below minGroup, with no trace of the text", () => {
+  test("reps' reflections on a question are withheld below the comments minimum, with no trace of the text", () => {
     const model = modelOf([manager, ...reps]);
     const balance = model.reflections.find((r) => r.id === 'commitments-equal' && r.role === 'rep');
     expect(balance).toEqual({
@@ -715,11 +722,16 @@ describe('reflections', () => {
       role: 'rep',
       prompt: question('commitments-equal').rep?.prompt,
       answers: [],
-      withheld: expect.stringContaining('fewer than 3 reps'),
+      withheld: expect.stringContaining('fewer than 5 reps wrote one'),
     });
     const json = JSON.stringify(model);
     for (const text of repTexts['commitments-equal'] ?? []) expect(json).not.toContain(text);
-    const shown = modelOf([manager, ...reps], { minGroup: 2 }).reflections.find(
+    // The comments minimum is never below the group minimum.
+    const underGroup = modelOf([manager, ...reps], { minComments: 2 }).reflections.find(
+      (r) => r.id === 'commitments-equal' && r.role === 'rep',
+    );
+    expect(underGroup?.withheld).toContain('fewer than 3 reps wrote one');
+    const shown = modelOf([manager, ...reps], { minGroup: 2, minComments: 2 }).reflections.find(
       (r) => r.id === 'commitments-equal' && r.role === 'rep',
     );
     expect(shown).toMatchObject({ answers: ['A bit.', 'Yes.'], withheld: null });
@@ -777,6 +789,7 @@ describe('names', () => {
       expect(row).toEqual({
         name: person.name,
         role: person.role,
+        team: null,
         asked: own.asked.score,
         given: own.given.score,
         balance: own.balance,
@@ -799,7 +812,7 @@ describe('10,000 respondents', () => {
   test('adding answers 10,000 times gives the stats the distribution implies', () => {
     const base = [...generated('manager', 2, 31), ...generated('rep', 8, 32)];
     const small = modelOf(base);
-    const tally = new TeamTally(bank, { minGroup: 3, showNames: false });
+    const tally = new TeamTally(bank, { minGroup: 3, minComments: 5, showNames: false });
     for (let round = 0; round < 1000; round++) {
       for (const person of base) tally.add(answersOf(person.values, { role: person.role }));
     }
@@ -822,12 +835,12 @@ describe('10,000 respondents', () => {
           mean: stats.mean,
           median: stats.median,
           spread: stats.spread,
-          disagreement: stats.disagreement,
+          favourable: stats.favourable,
         }).toEqual({
           mean: before.mean,
           median: before.median,
           spread: before.spread,
-          disagreement: before.disagreement,
+          favourable: before.favourable,
         });
       }
     }

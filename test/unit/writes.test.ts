@@ -214,6 +214,8 @@ describe('what may be replaced', () => {
     ['team text', ['team', 'm.yaml']],
     ['team Markdown', ['team', 'm.yaml', '-f', 'markdown']],
     ['team JSON', ['team', 'm.yaml', '-f', 'json']],
+    ['HTML', ['-a', 'm.yaml', '-f', 'html']],
+    ['team HTML', ['team', 'm.yaml', '-f', 'html']],
   ])('an earlier %s report of ours, without --force', async (_what, earlier) => {
     const report = await earlierReport(earlier, 'r.out');
     const { io, code } = await run(['-a', 'm.yaml', '-f', 'json', '-o', 'r.out'], { 'r.out': report });
@@ -284,6 +286,18 @@ describe('the command line names where to write', () => {
       `${output} is named by both --save-answers and -o; choose a different file for each\n`,
     );
     expect(fileAt(io, 'x.md')).toBeUndefined();
+  });
+
+  // Found by the fuzz: a name that is also a member of every object once reached a lookup of Object's own.
+  test.each([
+    ['init', ['init', 'hasOwnProperty'], 'hasOwnProperty'],
+    ['-o', ['-a', 'm.yaml', '-o', 'constructor'], 'constructor'],
+    ['--save-answers', ['-a', 'm.yaml', '--save-answers', 'toString'], 'toString'],
+  ])('%s to a file named like an object member writes that file', async (_what, argv, name) => {
+    const { io, code } = await run(argv);
+    expect(io.stderrText).not.toContain('unexpected error');
+    expect(code).toBe(0);
+    expect(typeof fileAt(io, name)).toBe('string');
   });
 
   test('-o onto a folder is refused before anything is read or written', async () => {
