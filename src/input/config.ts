@@ -3,7 +3,6 @@ import { checkConfig, type Settings } from '../core/config.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readText } from './load.js';
-import { parseSource, problemLines } from './source.js';
 
 // Finding and reading configuration files: the project's, from the current folder upward, and the user's, in
 // the platform's config folder. Paths inside a file are relative to that file.
@@ -51,6 +50,8 @@ export function isConfigName(path: string): boolean {
 /** A config file's settings, checked, its paths made absolute; InputError with file:line:col otherwise. */
 export async function readConfig(io: Io, path: string): Promise<Settings> {
   const { text, name } = await readText(io, path);
+  // Loaded only when there is a file: the YAML library costs a run that has none more than its own work.
+  const { parseSource, problemLines } = await import('./source.js');
   const source = parseSource(text, name);
   const { settings, problems } = checkConfig(source.data);
   if (!settings || problems.length > 0) {

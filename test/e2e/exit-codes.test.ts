@@ -94,7 +94,7 @@ const ROWS: Row[] = [
   ['unknown option, with a suggestion', '--answer m.yaml', {}, 2, cli(/unknown option '--answer'/), USAGE, /\(Did you mean --answers\?\)/],
   ['an option without its value', '-a', {}, 2, cli(/option '-a, --answers <file>' argument missing/), USAGE],
   ['--format not among the choices', '-f yaml', {}, 2,
-    cli(/option '-f, --format <format>' argument 'yaml' is invalid\. Allowed choices are text, json, markdown, html\./), USAGE],
+    cli(/option '-f, --format <format>' argument 'yaml' is invalid\. Allowed choices are text, json, markdown, html\. Did you mean "html"\?/), USAGE],
   ['--role not among the choices', 'template --role boss', {}, 2,
     cli(/option '--role <role>' argument 'boss' is invalid\. Allowed choices are manager, rep\./), HELP_OF('template'), /Usage: who-failed-whom template \[options\]/],
   ['--fail-under out of range', '--fail-under 102', {}, 2, cli(/option '--fail-under <balance>' argument '102' is invalid\. expected a number from 0 to 100 in digits, like 60 or 72\.5 \(101 always fails, for testing the gate\)\./), USAGE],
