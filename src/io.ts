@@ -91,6 +91,8 @@ export interface Io {
    * made private from `root` down.
    */
   writePrivateFile(path: string, content: string, root: string): Promise<void>;
+  /** Makes a folder private from `root` down, as writePrivateFile would, and checks that it can be written. */
+  ensurePrivateFolder(folder: string, root: string): Promise<void>;
   /** Removes a file; one already gone is no error. */
   removeFile(path: string): Promise<void>;
   /** What a run is about to write over: looked at without following a link at `path` itself. */

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Draft, draftDocument, readDraft } from '../core/draft.js';
 import type { Bank, FollowUp, Role } from '../core/types.js';
 import { InputError } from '../errors.js';
@@ -29,8 +29,8 @@ export function draftPath(data: string, bank: Bank, role: Role): string {
 }
 
 /**
- * Opens the draft for this bank and role, and writes it back (or an empty one) at once: a data folder that cannot
- * hold it (not a folder, not writable, someone else's or open to others) is found before the first question.
+ * Opens the draft for this bank and role, and checks its folder at once: a data folder that cannot hold it (not a
+ * folder, not writable, someone else's or open to others) is found before the first question.
  */
 export async function openDraft(
   io: Io,
@@ -52,7 +52,6 @@ export async function openDraft(
     else if ('problem' in read)
       say(`Your unfinished answers in ${path} could not be used (${read.problem}); starting afresh.`);
   }
-  const empty: Draft = { savedAt: new Date().toISOString(), position: 0, values: new Map(), followUp: [] };
   let answered = found !== undefined;
   const write = async (draft: Draft) => {
     try {
@@ -61,7 +60,10 @@ export async function openDraft(
       throw cannotKeep(path, error);
     }
   };
-  await write(found ?? empty);
+  // Checked, not written: a write (and its flush to disk) would delay the first question.
+  await io.ensurePrivateFolder(dirname(path), data).catch((error: unknown) => {
+    throw cannotKeep(path, error);
+  });
 
   let pending: Promise<void> = Promise.resolve();
   let failure: unknown;

@@ -88,6 +88,10 @@ export function processIo(
       const { writePrivateFile } = await import('../output/private-file.js');
       await writePrivateFile(path, content, root);
     },
+    async ensurePrivateFolder(folder, root) {
+      const { ensurePrivateFolder } = await import('../output/private-file.js');
+      await ensurePrivateFolder(folder, root);
+    },
     async removeFile(path) {
       await promises.rm(path, { force: true });
     },

@@ -97,3 +97,12 @@ export async function writePrivateFile(path: string, content: string, root: stri
   await privateFolders(root, dirname(path));
   await writeAtomic(path, content, { mode: OWNER_ONLY_FILE });
 }
+
+/**
+ * Makes `folder` (and the folders from `root` down to it) private as writePrivateFile would, and checks that a
+ * file can be made in it: a data folder that cannot hold one is known before the work, without writing anything.
+ */
+export async function ensurePrivateFolder(folder: string, root: string): Promise<void> {
+  await privateFolders(root, folder);
+  await fs.access(folder, constants.W_OK | constants.X_OK);
+}

@@ -157,6 +157,12 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       links.delete(full);
       files.set(full, content);
     },
+    async ensurePrivateFolder(folder) {
+      const full = checkPath(folder, 'mkdir');
+      for (let at = full; at !== '/'; at = posix.dirname(at)) {
+        if (kind(at) === 'file') throw fsError('ENOTDIR', 'mkdir', folder);
+      }
+    },
     async removeFile(path) {
       files.delete(resolve(path));
     },
