@@ -7,7 +7,6 @@ import { dataFolder } from '../output/data-folder.js';
 import { listRounds, saveRound } from '../output/rounds.js';
 import type { FollowUpRequest, RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
-import { sanitize } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
 // The two ends of a questionnaire's round, for the assess command: what it opens with (how the last round's

@@ -14,7 +14,7 @@ import { renderAnswersFile } from '../render/answers-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { sanitize, visible } from '../render/sanitize.js';
+import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
 import { type DraftKeeper, openDraft } from './assess-draft.js';

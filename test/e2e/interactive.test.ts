@@ -450,7 +450,7 @@ describe('colour in a real terminal', () => {
     });
     expect(result.timedOut).toBe(false);
     expect(plain(result.stdout)).toMatch(/›\s+3\s+Somewhat/);
-    expect(/\u001b\[[0-9;]*m/.test(result.stdout)).toBe(coloured);
+    expect(new RegExp(`${ESC}\\[[0-9;]*m`).test(result.stdout)).toBe(coloured);
   });
 });
 

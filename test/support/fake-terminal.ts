@@ -2,6 +2,13 @@ import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import type { InputStream, PromptOutput } from '../../src/io.js';
 
+const ESC = '\u001b';
+const BEL = '\u0007';
+/** An arrow key's sequence, or any one character. */
+const KEY_OR_CHARACTER = new RegExp(`${ESC}\\[[A-D]|[\\s\\S]`, 'g');
+/** A control sequence (CSI or OSC), or any one character. */
+const TOKEN = new RegExp(`${ESC}\\[[0-?]*[ -/]*[@-~]|${ESC}\\][^${BEL}]*${BEL}|[\\s\\S]`, 'gu');
+
 /** Keys as a terminal sends them. */
 export const KEY = {
   enter: '\r',
@@ -71,7 +78,7 @@ export function fakeTerminal(columns = 80, rows = 40): FakeTerminal {
       }
       // The prompt listens once its first frame is drawn: a tick later.
       await new Promise((resolve) => setImmediate(resolve));
-      if (keys !== undefined) for (const key of keys.match(/\u001b\[[A-D]|[\s\S]/g) ?? []) input.write(key);
+      if (keys !== undefined) for (const key of keys.match(KEY_OR_CHARACTER) ?? []) input.write(key);
     },
   };
 }
@@ -90,7 +97,7 @@ export function emulate(written: string, columns: number): { lines: string[]; ov
     while (grid.length <= r) grid.push([]);
     return grid[r] as string[];
   };
-  const tokens = written.match(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|[\s\S]/gu) ?? [];
+  const tokens = written.match(TOKEN) ?? [];
   for (const token of tokens) {
     if (token.startsWith('\u001b[')) {
       const n = Number.parseInt(token.slice(2), 10);

@@ -15,7 +15,7 @@ import { builtinBank } from './helpers.js';
 const bank = builtinBank();
 const order = askingOrder(bank);
 const total = order.length;
-const SGR = /\u001b\[[0-9;]*m/;
+const SGR = new RegExp(`${'\u001b'}\\[[0-9;]*m`);
 
 function start(
   terminal: FakeTerminal,
