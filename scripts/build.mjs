@@ -20,19 +20,6 @@ process.on('exit', (code) => {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
-// @inquirer/prompts re-exports every prompt, and its editor prompt drags in iconv-lite and chardet, CommonJS that
-// esbuild cannot shake out. The questionnaire never opens an editor, so it gets a stub.
-const withoutEditorPrompt = {
-  name: 'without-editor-prompt',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^@inquirer\/editor$/ }, () => ({ path: 'editor', namespace: 'stub' }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: "export default function editor() { throw new Error('the editor prompt is not bundled'); }",
-      loader: 'js',
-    }));
-  },
-};
-
 // commander requires child_process at load time (most of what --version costs beyond node itself) for
 // executable subcommands, which this CLI has none of: it gets a stand-in that loads the real one if ever used.
 const lazyChildProcess = {
@@ -56,14 +43,25 @@ const lazyChildProcess = {
 const VENDORS = {
   yaml: 'yaml.cjs',
   'csv-parse/sync': 'csv-parse-sync.cjs',
-  '@inquirer/prompts': 'inquirer-prompts.cjs',
+  '@inquirer/core': 'inquirer-core.cjs',
   chalk: 'chalk.cjs',
   fflate: 'fflate.cjs',
 };
-// What the program takes from an ES module library, so the rest is left out (the questionnaire uses two of
-// the prompt library's ten prompts); the others are CommonJS and come whole.
+// What the program takes from an ES module library, so the rest is left out (the questionnaire's prompts are
+// its own, built on the prompt library's core); the others are CommonJS and come whole.
 const VENDOR_EXPORTS = {
-  '@inquirer/prompts': ['input', 'select'],
+  '@inquirer/core': [
+    'createPrompt',
+    'isBackspaceKey',
+    'isDownKey',
+    'isEnterKey',
+    'isUpKey',
+    'useEffect',
+    'useKeypress',
+    'usePagination',
+    'useRef',
+    'useState',
+  ],
   chalk: ['Chalk'],
   // An .xlsx run unzips; the browser build, since the Node one loads worker_threads at start-up (10 ms).
   fflate: { from: 'fflate/browser', names: ['unzipSync', 'strFromU8'] },
@@ -71,7 +69,7 @@ const VENDOR_EXPORTS = {
 const SCRIPT_HEAD = '(function (exports, require, module, __filename, __dirname, __wfwUrl) {';
 const SCRIPT_TAIL = '\n})';
 const scriptOptions = {
-  plugins: [withoutEditorPrompt, lazyChildProcess],
+  plugins: [lazyChildProcess],
   write: false,
   bundle: true,
   format: 'cjs',

@@ -13,12 +13,13 @@ export const LAYERS = {
   root: { layers: [], packages: ['node:stream'] },
   core: { layers: [], packages: ['valibot'] },
   render: { layers: ['root', 'core'], packages: ['chalk', 'yaml'] },
-  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync', 'fflate'] },
+  // node:path in input: path arithmetic only (a config file's paths are relative to it); files still go through the Io.
+  input: { layers: ['root', 'core'], packages: ['yaml', 'csv-parse/sync', 'fflate', 'node:path'] },
   output: { layers: ['root', 'core'], packages: ['node:*'] },
   // node:readline and node:events: the text prompt reads the terminal's keys itself, to take a paste in runs.
   prompt: {
     layers: ['root', 'core', 'render'],
-    packages: ['@inquirer/prompts', '@inquirer/core', 'node:readline', 'node:events'],
+    packages: ['@inquirer/core', 'node:readline', 'node:events'],
   },
   commands: {
     layers: ['root', 'core', 'render', 'input', 'output', 'prompt'],

@@ -3,6 +3,13 @@ import { TOO_LARGE } from './limits.js';
 /** A mistake in how the command was called: exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** What to do instead, when more apt than the general pointer to --help (a command's usage line, say). */
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Input the user gave us (a file, stdin) that we cannot use: exit 2, one line per problem. */
@@ -45,13 +52,28 @@ export function signalExitCode(signal: InterruptSignal): number {
   return SIGNAL_EXIT_CODES[signal];
 }
 
-/** Said once when a run is interrupted, by main() or, if a run is stuck, by the process edge. */
-export const INTERRUPTED_MESSAGE = 'Interrupted; nothing was saved.';
+/**
+ * Said once when a run is interrupted (by main(), which the process edge also asks for a stuck run): where the
+ * answers so far are kept, when a questionnaire kept them.
+ */
+export function interruptedMessage(kept?: string): string[] {
+  if (kept === undefined) return ['Interrupted; nothing was saved.'];
+  // The file on a line of its own: a long path then never splits a word of the sentence around it.
+  return [
+    'Interrupted; your answers so far are kept in',
+    `  ${kept}`,
+    'Run the same command again to resume.',
+  ];
+}
 
 /** The user pressed Ctrl-C, or the process was told to stop by a signal (SIGTERM, SIGHUP, SIGQUIT). */
 export class InterruptedError extends Error {
   override name = 'InterruptedError';
-  constructor(readonly signal: InterruptSignal = 'SIGINT') {
+  constructor(
+    readonly signal: InterruptSignal = 'SIGINT',
+    /** Where the answers so far are kept, when they are. */
+    readonly kept?: string,
+  ) {
     super('interrupted');
   }
 }

@@ -86,6 +86,15 @@ export interface Io {
    * half-written and never written through a link; the folders from `root` down to it are made private.
    */
   createPrivateFile(path: string, content: string, root: string): Promise<void>;
+  /**
+   * Writes a file readable by this user only (0600, replacing what is there, whole or not at all), in folders
+   * made private from `root` down.
+   */
+  writePrivateFile(path: string, content: string, root: string): Promise<void>;
+  /** Makes a folder private from `root` down, as writePrivateFile would, and checks that it can be written. */
+  ensurePrivateFolder(folder: string, root: string): Promise<void>;
+  /** Removes a file; one already gone is no error. */
+  removeFile(path: string): Promise<void>;
   /** What a run is about to write over: looked at without following a link at `path` itself. */
   inspectDestination(path: string): Promise<Destination>;
   /** What a path is; a symbolic link named here is followed (walk follows only links to files). */

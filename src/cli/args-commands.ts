@@ -7,7 +7,9 @@ import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
 import type { TemplateOptions } from '../commands/template.js';
 import type { ValidateOptions } from '../commands/validate.js';
+import { didYouMean } from '../core/suggest.js';
 import { DEFAULT_MIN_COMMENTS } from '../core/team.js';
+import { renderExamples } from '../render/wrap.js';
 import type { Intent } from './intent.js';
 
 // The commands after the root one, and the options they share with it (src/cli/args.ts defines the root).
@@ -33,18 +35,36 @@ export function percent(value: string): number {
   return n;
 }
 
+/**
+ * An option taking one of `choices`: help lists them, and a misspelt value gets the nearest one
+ * (`--format jsn` → did you mean "json"?).
+ */
+export function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
+  return new Option(flags, description).choices(choices).argParser((value: string) => {
+    if (choices.includes(value)) return value;
+    throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.${didYouMean(value, choices)}`);
+  });
+}
+
 export const roleOption = (fallback?: string) => {
-  const option = new Option(
+  const option = choiceOption(
     '--role <role>',
     'whose view: a manager rating themselves, or a rep rating their manager',
-  ).choices(['manager', 'rep']);
+    ['manager', 'rep'],
+  );
   return fallback ? option.default(fallback) : option;
 };
 
 export const reportFormatOption = () =>
-  new Option('-f, --format <format>', 'report format (html: one self-contained page with charts)')
-    .choices(['text', 'json', 'markdown', 'html'])
-    .default('text');
+  choiceOption('-f, --format <format>', 'report format (html: one self-contained page with charts)', [
+    'text',
+    'json',
+    'markdown',
+    'html',
+  ]).default('text');
+
+export const quietOption = () =>
+  new Option('-q, --quiet', 'do not say where files were written (errors are still shown)');
 
 export const outputOption = () =>
   new Option(
@@ -69,11 +89,19 @@ function reportOptions(command: Command): Command {
     .addOption(outputOption())
     .addOption(forceOption())
     .option('--no-color', 'no colour')
+    .addOption(quietOption())
     .addOption(questionsOption());
 }
 
 /** Adds one command to the program; its action hands what was asked for to `found`. */
-export function defineCommand(program: Command, name: CommandName, found: (intent: Intent) => void): void {
+export function defineCommand(
+  program: Command,
+  name: CommandName,
+  found: (intent: Intent) => void,
+  width: number,
+): void {
+  const withExamples = (command: Command, lines: [string, string][]) =>
+    command.addHelpText('after', renderExamples(lines, width));
   const define: Record<CommandName, () => void> = {
     template: () => {
       program
@@ -88,18 +116,24 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .action((options: TemplateOptions) => {
           found({ command: 'template', options });
         });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom template > answers.yaml', 'a blank answers file to fill in and score in CI'],
+        ['who-failed-whom template --role rep > rep.yaml', 'the same in the words a rep answers in'],
+      ]);
     },
     questions: () => {
       program
         .command('questions')
         .description('list the questions of the bank')
-        .addOption(
-          new Option('-f, --format <format>', 'list format').choices(['text', 'json']).default('text'),
-        )
+        .addOption(choiceOption('-f, --format <format>', 'list format', ['text', 'json']).default('text'))
         .addOption(questionsOption())
         .action((options: QuestionsOptions) => {
           found({ command: 'questions', options });
         });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom questions', 'every question, with its id, scale and weight'],
+        ['who-failed-whom questions --format json', 'the same as JSON, to build a form from'],
+      ]);
     },
     team: () => {
       program
@@ -156,10 +190,15 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         )
         .addOption(forceOption())
         .option('--no-color', 'no colour')
+        .addOption(quietOption())
         .addOption(questionsOption())
         .action((paths: string[], options: Omit<TeamCommandOptions, 'paths'>) => {
           found({ command: 'team', options: { ...options, paths } });
         });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom team retro/', 'the team picture from every answers file under retro/'],
+        ['who-failed-whom team responses.csv -f markdown', 'from a form export, as Markdown'],
+      ]);
     },
     validate: () => {
       program
@@ -171,6 +210,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .action((files: string[], options: Omit<ValidateOptions, 'files'>) => {
           found({ command: 'validate', options: { ...options, files } });
         });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom validate my-bank.yaml', 'check a question bank you wrote'],
+        ['who-failed-whom validate retro/*.yaml', 'check answers files before a team retro'],
+      ]);
     },
     init: () => {
       program
@@ -178,10 +221,15 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .description('write a question bank to make your own: the built-in one, each field explained')
         .argument('[file]', 'where to write it (- prints it)', 'questions.yaml')
         .option('--force', 'replace an existing file (never a link, a read-only file or an input)', false)
+        .addOption(quietOption())
         .addOption(questionsOption())
         .action((file: string, options: Omit<InitOptions, 'file'>) => {
           found({ command: 'init', options: { ...options, file } });
         });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom init my-bank.yaml', 'start your own bank from the built-in one'],
+        ['who-failed-whom --questions my-bank.yaml', 'then answer your own questions'],
+      ]);
     },
     compare: () => {
       reportOptions(program.command('compare'))
@@ -197,6 +245,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
             });
           },
         );
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom compare q1.yaml q2.yaml', 'what moved between two answers files'],
+        ['who-failed-whom compare last', 'your last two kept rounds'],
+      ]);
     },
     history: () => {
       reportOptions(program.command('history'))
@@ -205,6 +257,10 @@ export function defineCommand(program: Command, name: CommandName, found: (inten
         .action((options: HistoryOptions) => {
           found({ command: 'history', options });
         });
+      withExamples(program.commands.at(-1) as Command, [
+        ['who-failed-whom history', 'your kept rounds and the balance over time'],
+        ['who-failed-whom history --format json', 'the same as JSON'],
+      ]);
     },
   };
   define[name]();

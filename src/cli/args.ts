@@ -1,14 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { COMMAND_NAMES, HELP_WORDS } from '../command-names.js';
 import type { AssessOptions } from '../commands/assess.js';
 import { didYouMean } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
+import { layoutWidth, renderExamples, wrap } from '../render/wrap.js';
 import { VERSION } from '../version.js';
 import {
   defineCommand,
   outputOption,
   percent,
   questionsOption,
+  quietOption,
   reportFormatOption,
   roleOption,
 } from './args-commands.js';
@@ -32,12 +34,49 @@ function applyRootOptions(program: Command, name: string, options: object): void
 }
 
 /**
+ * A command's own usage line and help, for a mistake in calling it: `team` without a path says how `team` is
+ * called, not how the tool is.
+ */
+function usageHint(command: Command | undefined): string | undefined {
+  const parent = command?.parent;
+  if (!command || !parent) return undefined;
+  const name = `${parent.name()} ${command.name()}`;
+  return `Usage: ${name} ${command.usage()}\nRun ${parent.name()} help ${command.name()} for its options and examples.`;
+}
+
+/** Narrower than this, an option's description goes under it instead of beside it. */
+const MIN_DESCRIPTION_WIDTH = 28;
+
+/**
+ * Help laid out for `width` columns, down to 40: descriptions wrap beside their option, or under it when the
+ * column beside would be too narrow, and the usage line wraps too; no word is split.
+ */
+function helpLayout(width: number): Partial<Help> {
+  return {
+    minWidthToWrap: MIN_DESCRIPTION_WIDTH,
+    commandUsage(command) {
+      return wrap(Help.prototype.commandUsage.call(this, command), width - 7, '', '       ');
+    },
+    formatItem(term, termWidth, description, helper) {
+      if (!description || width - termWidth - 4 >= MIN_DESCRIPTION_WIDTH) {
+        return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+      }
+      return `  ${term}\n${wrap(description, width, '      ')}`;
+    },
+  };
+}
+
+/**
+ * `given` is filled with the keys of the options the command line gave, so configuration never overrides them.
  * `columns`: the width help is wrapped to (stdout's, when it is a terminal). Given here so commander never
  * looks at process.stdout itself: on a pipe, building that stream costs more than the whole help.
  */
-export function parseArgs(argv: string[], columns?: number): Intent {
+export function parseArgs(argv: string[], columns?: number, given: string[] = []): Intent {
   let intent: Intent | undefined;
   let printed = '';
+  const width = layoutWidth(columns);
+  /** The command whose arguments commander refused, to point at its own help. */
+  let failed: Command | undefined;
   const program = new Command('who-failed-whom')
     .description(
       'Before you decide a salesperson failed, ask whether you failed them.\n' +
@@ -54,7 +93,10 @@ export function parseArgs(argv: string[], columns?: number): Intent {
         percent,
       ),
     )
-    .option('--save-answers <file>', 'also write the answers to this file, to replay the run in CI')
+    .option(
+      '--save-answers <file>',
+      'also write the answers to this file, to replay the run in CI (- writes them to stdout)',
+    )
     .option('--no-save', 'do not keep this questionnaire as a round in your data folder')
     .option(
       '--commitments <file>',
@@ -69,16 +111,28 @@ export function parseArgs(argv: string[], columns?: number): Intent {
     .addOption(roleOption())
     .addOption(questionsOption())
     .option('--strict', 'fail on warnings too (answers made for another version of the bank)')
+    .option('--no-input', 'never prompt: fail at once unless --answers names the answers')
+    .addOption(quietOption())
     .showSuggestionAfterError(true)
     .enablePositionalOptions()
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok · 1 balance below --fail-under · 2 usage or invalid input · 130 interrupted (Ctrl-C)' +
-        ' · 143 terminated (SIGTERM)\n\n' +
-        'Examples:\n' +
-        '  who-failed-whom                                 answer the questions in a terminal\n' +
-        '  who-failed-whom template > answers.yaml         a blank answers file to fill in\n' +
-        '  who-failed-whom --answers answers.yaml --format markdown --fail-under 60',
+      `\n${wrap(
+        'Exit codes: 0 ok · 1 balance below --fail-under · 2 usage or invalid input · 130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)',
+        width,
+      )}\n\n` +
+        renderExamples(
+          [
+            ['who-failed-whom', 'answer the questions in a terminal'],
+            ['who-failed-whom template > answers.yaml', 'a blank answers file to fill in'],
+            [
+              'who-failed-whom --answers answers.yaml --format markdown --fail-under 60',
+              'score it in CI; exit 1 below 60',
+            ],
+            ['who-failed-whom help team', 'the help of one command'],
+          ],
+          width,
+        ).slice(1),
     )
     // Extra words reach the action instead of failing as "too many arguments", so a mistyped command gets a
     // suggestion.
@@ -87,7 +141,14 @@ export function parseArgs(argv: string[], columns?: number): Intent {
       const [word, topic] = command.args;
       if (word === 'help') {
         const subcommand = program.commands.find((c) => c.name() === topic);
-        intent = { command: 'print', text: (subcommand ?? program).helpInformation() };
+        if (topic !== undefined && !subcommand) {
+          throw new UsageError(
+            `no command "${topic}" to show help for.${didYouMean(topic, COMMAND_NAMES)} Commands: ${COMMAND_NAMES.join(', ')}`,
+          );
+        }
+        // outputHelp, not helpInformation: only it adds the text after (exit codes, examples).
+        (subcommand ?? program).outputHelp();
+        intent = { command: 'print', text: printed };
         return;
       }
       if (word !== undefined) {
@@ -103,27 +164,38 @@ export function parseArgs(argv: string[], columns?: number): Intent {
   const wantsHelp = argv.some((arg) => HELP_WORDS.includes(arg));
   for (const name of COMMAND_NAMES) {
     if (wantsHelp || argv.includes(name)) {
-      defineCommand(program, name, (found) => {
-        intent = found;
-      });
+      defineCommand(
+        program,
+        name,
+        (found) => {
+          intent = found;
+        },
+        width,
+      );
     }
   }
 
   for (const command of [program, ...program.commands]) {
     // Only the root takes stray words (to suggest a command); a subcommand refuses them.
     if (command !== program) command.allowExcessArguments(false);
-    command.exitOverride().configureOutput({
-      writeOut: (text) => {
-        printed += text;
-      },
-      getOutHelpWidth: () => columns ?? 80,
-      getErrHelpWidth: () => columns ?? 80,
-      getOutHasColors: () => false,
-      getErrHasColors: () => false,
-      // Errors are reported by main() as one line with a hint, not by commander.
-      writeErr: () => {},
-      outputError: () => {},
-    });
+    command.configureHelp(helpLayout(width));
+    command
+      .exitOverride((error) => {
+        failed = command;
+        throw error;
+      })
+      .configureOutput({
+        writeOut: (text) => {
+          printed += text;
+        },
+        getOutHelpWidth: () => width,
+        getErrHelpWidth: () => width,
+        getOutHasColors: () => false,
+        getErrHasColors: () => false,
+        // Errors are reported by main() as one line with a hint, not by commander.
+        writeErr: () => {},
+        outputError: () => {},
+      });
   }
 
   try {
@@ -131,7 +203,7 @@ export function parseArgs(argv: string[], columns?: number): Intent {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return { command: 'print', text: printed };
-      throw new UsageError(error.message.replace(/^error: /, ''));
+      throw new UsageError(error.message.replace(/^error: /, ''), usageHint(failed));
     }
     throw error;
   }
@@ -140,6 +212,13 @@ export function parseArgs(argv: string[], columns?: number): Intent {
     applyRootOptions(program, intent.command, intent.options);
   }
   refuseStdinTwice(intent);
+  // The options the command line gave (before the command or after it): configuration never overrides them.
+  const named = intent.command;
+  for (const command of [program, ...program.commands.filter((c) => c.name() === named)]) {
+    for (const key of Object.keys(command.opts())) {
+      if (command.getOptionValueSource(key) === 'cli' && !given.includes(key)) given.push(key);
+    }
+  }
   return intent;
 }
 

@@ -21,11 +21,15 @@ export const COMMANDS: { [C in CommandName]: () => Promise<CommandModule<C>> } =
   history: () => import('../commands/history.js'),
 };
 
+/** Runs a command with its options, configuration applied under the flags given (`given`, by option key). */
 export async function runCommand<C extends CommandName>(
   intent: { command: C; options: OptionsOf<C> },
   io: Io,
+  given: readonly string[] = [],
 ): Promise<number> {
   const load = COMMANDS[intent.command] as () => Promise<CommandModule<C>>;
+  const { withSettings } = await import('../commands/settings.js');
+  const options = await withSettings(intent.command, intent.options, given, io);
   const { run } = await load();
-  return run(intent.options, io);
+  return run(options, io);
 }

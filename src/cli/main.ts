@@ -1,8 +1,8 @@
 import {
   ExitCode,
-  INTERRUPTED_MESSAGE,
   InputError,
   InterruptedError,
+  interruptedMessage,
   signalExitCode,
   UsageError,
 } from '../errors.js';
@@ -14,14 +14,18 @@ import { runCommand } from './commands.js';
 /**
  * The one place that turns failures into exit codes and messages. Nothing below it exits the process.
  */
+/** Where bugs are reported: package.json's `bugs`, which test/unit/publish.test.ts holds this to. */
+export const ISSUES_URL = 'https://github.com/who-failed-whom/who-failed-whom/issues';
+
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined);
+    const given: string[] = [];
+    const intent = parseArgs(argv, io.stdout.isTTY ? io.stdout.columns : undefined, given);
     if (intent.command === 'print') {
       io.stdout.write(intent.text);
       return ExitCode.ok;
     }
-    return await runCommand(intent, io);
+    return await runCommand(intent, io, given);
   } catch (error) {
     return reportError(error, io);
   }
@@ -38,7 +42,8 @@ export function reportError(error: unknown, io: Io): number {
     const [, said, suggestion] = /^([\s\S]*?)(?:\n(\(Did you mean [^\n]*\?\)))?$/.exec(error.message) ?? [];
     write(`who-failed-whom: ${said ?? error.message}`);
     if (suggestion) write(suggestion);
-    write('Run who-failed-whom --help for usage.');
+    // The hint is ours (a usage line and a pointer to help), one line each.
+    for (const line of (error.hint ?? 'Run who-failed-whom --help for usage.').split('\n')) write(line);
     return ExitCode.invalid;
   }
   if (error instanceof InputError) {
@@ -47,13 +52,15 @@ export function reportError(error: unknown, io: Io): number {
     return ExitCode.invalid;
   }
   if (error instanceof InterruptedError) {
-    write(INTERRUPTED_MESSAGE);
+    for (const line of interruptedMessage(error.kept)) write(line);
     return signalExitCode(error.signal);
   }
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.ok;
   const message = error instanceof Error ? error.message : String(error);
   write(`who-failed-whom: unexpected error: ${message}`);
-  write('This is a bug, not something you did. Please report it with the command you ran and this message.');
+  write(
+    `This is a bug, not something you did. Please report it at ${ISSUES_URL} with the command you ran and this message.`,
+  );
   if (io.env.WHO_FAILED_WHOM_DEBUG && error instanceof Error && error.stack) {
     for (const line of error.stack.split('\n')) write(line);
   }

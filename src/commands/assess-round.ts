@@ -7,7 +7,6 @@ import { dataFolder } from '../output/data-folder.js';
 import { listRounds, saveRound } from '../output/rounds.js';
 import type { FollowUpRequest, RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
-import { sanitize } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 
 // The two ends of a questionnaire's round, for the assess command: what it opens with (how the last round's
@@ -52,13 +51,13 @@ export async function managerCommitments(
 export interface FinishOptions {
   /** Keep the round in the data folder. */
   save: boolean;
-  /** Writes the finished answers to --save-answers, when it was given. */
-  writeAnswers?: (answers: Answers) => Promise<void>;
+  /** Writes the finished answers to --save-answers, when it was given; returns the line that says where. */
+  writeAnswers?: (answers: Answers) => Promise<string>;
 }
 
 /**
  * After the report of a questionnaire: a manager picks the commitments for the next round; then the round is
- * kept in the data folder (unless --no-save) and written to --save-answers, and the person is told where.
+ * kept in the data folder (unless --no-save) and written to --save-answers. Returns the lines that say where.
  */
 export async function finishRound(
   options: FinishOptions,
@@ -67,7 +66,7 @@ export async function finishRound(
   answers: Answers,
   report: Report,
   ctx: RoundPromptContext,
-): Promise<void> {
+): Promise<string[]> {
   if (answers.meta.role !== 'rep') {
     // Loaded only here, as the questionnaire is: the prompt library is the heaviest import.
     const { pickCommitments } = await import('../prompt/rounds.js');
@@ -78,10 +77,13 @@ export async function finishRound(
     });
     if (commitments.length > 0) answers.commitments = commitments;
   }
-  if (options.writeAnswers) await options.writeAnswers(answers);
-  if (!options.save) return;
+  const written: string[] = [];
+  if (options.writeAnswers) written.push(await options.writeAnswers(answers));
+  if (!options.save) return written;
   const content = renderAnswersFile(view, answers, schemaModeline(schemaUrl('answers')));
   const path = await saveRound(io, view.id, answers.meta.role ?? 'manager', content, new Date());
-  const next = answers.commitments?.length ? ' The next round starts with how your commitments went.' : '';
-  ctx.output.write(`\nThis round is kept in ${sanitize(path)}, readable by you alone.${next}\n`);
+  // The path on a line of its own: a terminal would cut it anywhere, and it is there to be copied.
+  written.push('This round is kept, readable by you alone, in', `  ${path}`);
+  if (answers.commitments?.length) written.push('The next round starts with how your commitments went.');
+  return written;
 }

@@ -2,13 +2,13 @@ import { buildReport, type Report } from '../core/report.js';
 import { bankForRole } from '../core/role.js';
 import { score, type UnscorableLedger, unscorableLedgers, unscorableMessage } from '../core/score.js';
 import type { Answers, Bank, Role } from '../core/types.js';
-import { ExitCode, InputError, UsageError } from '../errors.js';
+import { ExitCode, InputError, InterruptedError, UsageError } from '../errors.js';
 import { loadBank, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import { parseAnswers } from '../input/respondent.js';
 import type { Io } from '../io.js';
-import { checkTargets, type WriteTarget, writeTarget } from '../output/destination.js';
-import { emitReport, reportTarget } from '../output/report-file.js';
+import { checkTargets, isOwnStream, type WriteTarget, writeTarget } from '../output/destination.js';
+import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { requireDataFolder } from '../output/rounds.js';
 import type { RoundPromptContext } from '../prompt/rounds.js';
 import { renderAnswersFile } from '../render/answers-file.js';
@@ -18,6 +18,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
+import { type DraftKeeper, openDraft } from './assess-draft.js';
 import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
 export type Format = 'text' | 'json' | 'markdown' | 'html';
@@ -39,13 +40,17 @@ export interface AssessOptions {
   save: boolean;
   /** A manager's answers file: a rep's questionnaire first asks whether each of its commitments was kept. */
   commitments?: string;
+  /** False with --no-input: never prompt, never wait for a terminal; answers come only from --answers. */
+  input?: boolean;
+  /** No "written to" lines. */
+  quiet?: boolean;
 }
 
 function saveAnswersTarget(path: string | undefined): WriteTarget | undefined {
   if (path === undefined) return undefined;
   // An answers file is a person's own data: replaced only when --force says so.
   return {
-    path,
+    path: path === '-' ? '/dev/stdout' : path,
     flag: '--save-answers',
     replaces: 'nothing',
     hint: 'Choose another file for --save-answers.',
@@ -66,10 +71,15 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const saveTo = saveAnswersTarget(options.saveAnswers);
   const reportTo = reportTarget(options.output);
   const targets = [saveTo, reportTo].filter((t) => t !== undefined);
+  if (saveTo?.path === '/dev/stdout' && (reportTo === undefined || isOwnStream(reportTo))) {
+    throw new UsageError(
+      '--save-answers - writes the answers to stdout, where the report goes too; write the report to a file with -o FILE',
+    );
+  }
   const rules = { force: options.force, inputs: [options.answers, options.questions, options.commitments] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
-  const { answers, sourceName, interactive } = await gatherAnswers(options, io, bank);
+  const { answers, sourceName, interactive, draft } = await gatherAnswers(options, io, bank);
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
@@ -83,6 +93,7 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
           saveTo,
           renderAnswersFile(view, finished, schemaModeline(schemaUrl('answers'))),
         );
+        return writtenLine('Answers', saveTo) ?? '';
       }
     : undefined;
   // A questionnaire's answers are written once the round is finished, commitments and all.
@@ -95,16 +106,31 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
 
   const rendered = await render(report, options, io, reportTo !== undefined);
   await emitReport(io, reportTo, options.format, rendered);
+  const written = [writtenLine('Report', reportTo)];
   if (interactive) {
     const finish = { save: options.save, ...(writeAnswers ? { writeAnswers } : {}) };
-    await finishRound(finish, io, view, answers, report, await promptContext(options, io));
-  }
+    const ctx = await promptContext(options, io);
+    written.push(...(await keptOnInterrupt(draft, finishRound(finish, io, view, answers, report, ctx))));
+    await draft?.remove();
+  } else if (saveTo) written.push(writtenLine('Answers', saveTo));
+  if (!options.quiet) for (const line of written) if (line) io.stderr.write(`${visible(line)}\n`);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
     return ExitCode.belowThreshold;
   }
   return ExitCode.ok;
+}
+
+/** An interruption says where the answers so far are kept, when they are. */
+async function keptOnInterrupt<T>(draft: DraftKeeper | undefined, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof InterruptedError) || !draft) throw error;
+    const kept = await draft.settle();
+    throw new InterruptedError(error.signal, kept ? draft.path : undefined);
+  }
 }
 
 async function render(report: Report, options: AssessOptions, io: Io, toFile: boolean): Promise<string> {
@@ -123,16 +149,26 @@ async function gatherAnswers(
   options: AssessOptions,
   io: Io,
   bank: Bank,
-): Promise<{ answers: Answers; sourceName: string; interactive: boolean }> {
+): Promise<{ answers: Answers; sourceName: string; interactive: boolean; draft?: DraftKeeper }> {
   if (options.commitments !== undefined && (options.answers !== undefined || !io.stdin.isTTY)) {
     throw new UsageError(
       '--commitments is asked about in the questionnaire (a rep in a terminal); for a file, see: template --role rep --commitments FILE',
     );
   }
   if (options.answers !== undefined) {
+    if (options.answers === '-' && options.input === false && io.stdin.isTTY) {
+      throw new UsageError(
+        '--answers - would read the answers from the terminal, and --no-input says not to wait for one; pipe them in or pass --answers FILE',
+      );
+    }
     const { text, name } = await readText(io, options.answers);
     const answers = await parseAnswers(text, name, bank, answersCheck(options, io));
     return { answers, sourceName: name, interactive: false };
+  }
+  if (options.input === false) {
+    throw new UsageError(
+      '--no-input: there are no answers to score and no questions may be asked; pass --answers FILE (or --answers - to read stdin)',
+    );
   }
   if (io.stdin.isTTY) {
     // Loaded only here: the prompt library is the heaviest import and the CI path never needs it.
@@ -141,19 +177,32 @@ async function gatherAnswers(
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
     const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
-    const say = (line: string) => ctx.output.write(`${line}\n`);
+    const say = (line: string) => ctx.output.write(`${visible(line)}\n`);
+    const view = bankForRole(bank, role);
+    // Opened (and written) before the first question: a data folder that cannot keep it is known now.
+    const draft = options.save ? await openDraft(io, view, role, say) : undefined;
     const followUp =
       options.commitments === undefined
         ? await lastCommitments(io, bank, role, say)
         : await managerCommitments(io, bank, options.commitments, role);
-    const answers = await runQuestionnaire(bankForRole(bank, role), {
-      ...ctx,
-      role,
-      ...(followUp ? { followUp } : {}),
-    });
+    const answers = await keptOnInterrupt(
+      draft,
+      runQuestionnaire(view, {
+        ...ctx,
+        role,
+        ...(followUp ? { followUp } : {}),
+        ...(draft
+          ? {
+              keepsDraft: true,
+              onProgress: (walk, followUps) => draft.keep(walk, followUps),
+              ...(draft.found ? { resume: draft.found } : {}),
+            }
+          : {}),
+      }),
+    );
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
-    return { answers, sourceName: 'your answers', interactive: true };
+    return { answers, sourceName: 'your answers', interactive: true, ...(draft ? { draft } : {}) };
   }
   const hint = setTimeout(() => {
     io.stderr.write(

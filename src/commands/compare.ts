@@ -8,12 +8,13 @@ import { parseAnswers } from '../input/respondent.js';
 import { readRound } from '../input/round.js';
 import { parseSource } from '../input/source.js';
 import type { Io } from '../io.js';
-import { emitReport, type ReportOptions, reportDestination } from '../output/report-file.js';
+import { emitReport, type ReportOptions, reportDestination, writtenLine } from '../output/report-file.js';
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
 import { renderCompareJson } from '../render/json.js';
+import { sanitize } from '../render/sanitize.js';
 import { refuseUnscorable } from './assess.js';
 
 export interface CompareOptions extends ReportOptions {
@@ -39,6 +40,8 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
   const rendered = await render(result, bank, options, io, reportTo !== undefined);
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
+  const written = writtenLine('Report', reportTo);
+  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
   return 0;
 }
 

@@ -4,11 +4,12 @@ import { InputError } from '../errors.js';
 import { loadBank } from '../input/load.js';
 import { readRound } from '../input/round.js';
 import type { Io } from '../io.js';
-import { emitReport, type ReportOptions, reportDestination } from '../output/report-file.js';
+import { emitReport, type ReportOptions, reportDestination, writtenLine } from '../output/report-file.js';
 import { listRounds, requireDataFolder, roundsFolder } from '../output/rounds.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
 import { renderHistoryJson } from '../render/json.js';
+import { sanitize } from '../render/sanitize.js';
 
 export interface HistoryOptions extends ReportOptions {
   /** Only this role's rounds; both without it. */
@@ -40,6 +41,8 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
   const rendered = await render(report, bank, options, io, reportTo !== undefined);
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
+  const written = writtenLine('Report', reportTo);
+  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
   if (report.skipped.length > 0)
     io.stderr.write(`Skipped ${report.skipped.length} round(s) that could not be read; see the report.\n`);
   return 0;

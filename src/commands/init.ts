@@ -16,6 +16,8 @@ export interface InitOptions {
   force?: boolean;
   /** Start from this bank instead of the built-in one. */
   questions?: string;
+  /** No word on where it was written. */
+  quiet?: boolean;
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -65,6 +67,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
   }
   await checkTargets(io, targets, rules);
   await writeTarget(io, target, scaffold);
+  if (options.quiet) return ExitCode.ok;
   const shown = visible(file);
   io.stdout.write(
     `Wrote ${shown}, a question bank (id: ${id}) to make your own.\n` +

@@ -11,7 +11,7 @@ import { readBaseline } from '../input/team-baseline.js';
 import { teamEntries } from '../input/team-inputs.js';
 import type { Io } from '../io.js';
 import { checkTargets } from '../output/destination.js';
-import { emitReport, reportTarget } from '../output/report-file.js';
+import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { colorEnabled, makeStyle } from '../render/color.js';
 import { teamJsonChunks } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
@@ -20,6 +20,8 @@ import { renderTeamText } from '../render/team-text.js';
 
 export interface TeamCommandOptions {
   paths: string[];
+  /** No "written to" line. */
+  quiet?: boolean;
   questions?: string;
   format: 'text' | 'json' | 'markdown' | 'html';
   output?: string;
@@ -177,6 +179,8 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   }
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
+  const written = writtenLine('Report', reportTo);
+  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = lowestOf(gated);

@@ -1,9 +1,11 @@
 import { checkAnswers } from '../core/answers.js';
 import { checkBank } from '../core/bank.js';
 import { lintBank } from '../core/bank-lint.js';
+import { checkConfig } from '../core/config.js';
 import type { Bank, Problem } from '../core/types.js';
 import { escalate } from '../core/validation.js';
 import { ExitCode, InputError } from '../errors.js';
+import { isConfigName } from '../input/config.js';
 import { loadBank, readText } from '../input/load.js';
 import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
@@ -27,7 +29,10 @@ interface Checked {
   summary?: string;
 }
 
-/** Checks banks and answers files, telling them apart by content, and lists every problem of every file. */
+/**
+ * Checks banks, answers files and config files (told apart by name: who-failed-whom.config.yaml, or config.yaml in
+ * a who-failed-whom folder; the others by content), and lists every problem of every file.
+ */
 export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const bankFor = answersBank(io, options.questions);
   const lines: string[] = [];
@@ -77,7 +82,12 @@ async function checkFile(
 
   let problems: Problem[];
   let summary: string;
-  if (has('questions')) {
+  if (isConfigName(source.name)) {
+    const { settings, problems: found } = checkConfig(data);
+    problems = found;
+    const set = Object.entries(settings ?? {}).map(([key, value]) => `${key} ${value}`);
+    summary = `configuration${set.length > 0 ? `: ${set.join(', ')}` : ', empty'}`;
+  } else if (has('questions')) {
     const { bank, problems: found } = checkBank(data);
     problems = bank ? [...found, ...lintBank(bank)] : found;
     summary = bank ? `bank ${bank.id}, version ${bank.version}, ${bank.questions.length} questions` : '';

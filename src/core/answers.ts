@@ -205,6 +205,17 @@ export function checkAnswers(
   for (const [id, value] of Object.entries(input.answers)) {
     const q = byId.get(id);
     if (!q && otherVersion && options.lenientOtherVersion) continue;
+    if (!q && otherVersion && suggest(id, byId.keys()) === '') {
+      // A question this version dropped (not a typo of one it has): its answer is left out, as the version
+      // warning above already says (--strict makes it an error).
+      problems.push({
+        path: ['answers', id],
+        atKey: true,
+        message: `${quote(id, { ascii: true })} is not a question of version ${bank.version} of the bank; its answer is left out`,
+        severity: 'warning',
+      });
+      continue;
+    }
     if (q) listed.add(id);
     if (!q) {
       unknown.push(id);

@@ -1,17 +1,20 @@
 import { quote } from './quote.js';
 
 /**
- * Levenshtein distance between a and b, or `limit + 1` as soon as it is sure to exceed `limit`. Only the
- * cells within `limit` of the diagonal can stay within it, so only those are computed, and a row whose every
- * cell is beyond it ends the search: most candidates are far from a typo and stop after a few characters.
+ * Edit distance between a and b, a swap of two neighbours counting as one edit (optimal string alignment), or
+ * `limit + 1` as soon as it is sure to exceed `limit`. Only the cells within `limit` of the diagonal can stay within
+ * it, so only those are computed, and a row whose every cell is beyond it ends the search: most candidates are far
+ * from a typo and stop after a few characters.
  */
 function distanceWithin(a: string, b: string, limit: number): number {
   const beyond = limit + 1;
   if (Math.abs(a.length - b.length) > limit) return beyond;
-  // Two rows of the table; a cell outside the band reads as `beyond`.
-  let previous: number[] = [];
-  let current: number[] = [];
-  for (let j = 0; j <= b.length; j++) previous.push(j <= limit ? j : beyond);
+  // Three rows of the table, reused in turn (a swap looks two rows back). Each row is written from one cell before
+  // its band to one after it, the only cells the next two rows read, so a cell outside the band reads as `beyond`.
+  let twoBack: number[] = new Array(b.length + 2).fill(beyond);
+  let previous: number[] = new Array(b.length + 2).fill(beyond);
+  let current: number[] = new Array(b.length + 2).fill(beyond);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const char = a.charCodeAt(i - 1);
     const from = Math.max(1, i - limit);
@@ -25,15 +28,21 @@ function distanceWithin(a: string, b: string, limit: number): number {
       let cell = left + 1;
       if (up < cell) cell = up;
       if (diagonal < cell) cell = diagonal;
+      if (j > 1 && i > 1 && char === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        const swap = (twoBack[j - 2] as number) + 1;
+        if (swap < cell) cell = swap;
+      }
+      if (cell > beyond) cell = beyond;
       current[j] = cell;
       left = cell;
       if (cell < rowMin) rowMin = cell;
     }
     if (rowMin > limit) return beyond;
-    if (to < b.length) current[to + 1] = beyond;
-    const done = current;
-    current = previous;
-    previous = done;
+    current[to + 1] = beyond;
+    const done = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = done;
   }
   return Math.min(previous[b.length] as number, beyond);
 }
@@ -56,14 +65,19 @@ export function nearest(input: string, candidates: Iterable<string>): string | u
   let best: string | undefined;
   for (const candidate of candidates) {
     const d = distanceWithin(needle, candidate.toLowerCase(), limit);
-    // The name itself is no suggestion, however it is spelt in the file.
-    if (d <= limit && candidate !== input) {
+    // The name itself is no suggestion, however it is spelt in the file. Past one edit, a typo keeps its first letter
+    // (spelling-error studies find it is rarely the wrong one): `yaml` is no typo of `html`, `date` may be of `due`.
+    if (d <= limit && (d <= 1 || sameFirstLetter(needle, candidate)) && candidate !== input) {
       best = candidate;
       if (d === 0) break;
       limit = d - 1;
     }
   }
   return best;
+}
+
+function sameFirstLetter(lowered: string, candidate: string): boolean {
+  return lowered.length > 0 && lowered[0] === candidate[0]?.toLowerCase();
 }
 
 /** " Did you mean "x"?", or nothing; names are quoted so that one never looks like the other. */

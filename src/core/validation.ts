@@ -79,6 +79,13 @@ const inWords = (text: string) => typeWords.get(text) ?? text;
 
 /** valibot's wording, rewritten for people who write YAML rather than TypeScript. */
 function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'picklist' && typeof issue.input === 'string') {
+    // A misspelt value (`role: manger`) gets the nearest allowed one; valibot lists them, quoted, in `expected`.
+    const allowed = [...(issue.expected ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(([quoted]) =>
+      String(JSON.parse(quoted)),
+    );
+    return `expected one of ${allowed.join(', ')}, got "${issue.input}".${didYouMean(issue.input, allowed)}`;
+  }
   const typeMismatch = /^Invalid (?:type|value): Expected (.*) but received (.*)$/.exec(issue.message);
   if (typeMismatch) {
     const [, expected = '', received = ''] = typeMismatch;

@@ -35,6 +35,12 @@ async function readingFile<T>(name: string, read: () => Promise<T>): Promise<T> 
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
 export async function readStdin(io: Io): Promise<string> {
+  // A terminal gives nothing until someone types: say so rather than wait in silence.
+  if (io.stdin.isTTY) {
+    io.stderr.write(
+      'Reading from the terminal (-): type or paste, then press Ctrl-D on a line of its own. Ctrl-C stops.\n',
+    );
+  }
   return decoded(io, await readingFile(STDIN_NAME, () => readCapped(io.stdin)), STDIN_NAME);
 }
 

@@ -84,6 +84,17 @@ export function processIo(
       const { createPrivateFile } = await import('../output/private-file.js');
       await createPrivateFile(path, content, root);
     },
+    async writePrivateFile(path, content, root) {
+      const { writePrivateFile } = await import('../output/private-file.js');
+      await writePrivateFile(path, content, root);
+    },
+    async ensurePrivateFolder(folder, root) {
+      const { ensurePrivateFolder } = await import('../output/private-file.js');
+      await ensurePrivateFolder(folder, root);
+    },
+    async removeFile(path) {
+      await promises.rm(path, { force: true });
+    },
     async kindOf(path) {
       try {
         const info = await promises.stat(path);

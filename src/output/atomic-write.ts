@@ -13,6 +13,8 @@ const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | c
 export interface AtomicWriteOptions {
   /** The random part of a temporary file's name; tests pass a fixed one to prove a taken name is never used. */
   randomPart?: () => string;
+  /** The mode the file gets, whatever a file it replaces had (a draft stays 0600). */
+  mode?: number;
 }
 
 export const random = () => randomBytes(8).toString('hex');
@@ -35,7 +37,8 @@ export async function writeAtomic(
   unfinishedFiles.add(temporary);
   try {
     try {
-      if (previous?.isFile()) {
+      if (options.mode !== undefined) await handle.chmod(options.mode);
+      else if (previous?.isFile()) {
         await handle.chmod(previous.mode & 0o777);
         await handle.chown(previous.uid, previous.gid).catch(() => {});
       }

@@ -1,6 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { createTemporary, random, syncFolder } from './atomic-write.js';
+import { createTemporary, random, syncFolder, writeAtomic } from './atomic-write.js';
 import { unfinishedFiles } from './unfinished-files.js';
 
 // Files that hold a person's answers: readable by them alone, never written through a link, never replacing
@@ -87,4 +87,22 @@ export async function createPrivateFile(path: string, content: string, root: str
     unfinishedFiles.delete(temporary);
   }
   await syncFolder(folder);
+}
+
+/**
+ * Writes `path` whole (a temporary file created exclusively, then renamed over it), mode 0600 whatever was
+ * there, in folders made private from `root` down: for a file that is replaced as it changes (a draft).
+ */
+export async function writePrivateFile(path: string, content: string, root: string): Promise<void> {
+  await privateFolders(root, dirname(path));
+  await writeAtomic(path, content, { mode: OWNER_ONLY_FILE });
+}
+
+/**
+ * Makes `folder` (and the folders from `root` down to it) private as writePrivateFile would, and checks that a
+ * file can be made in it: a data folder that cannot hold one is known before the work, without writing anything.
+ */
+export async function ensurePrivateFolder(folder: string, root: string): Promise<void> {
+  await privateFolders(root, folder);
+  await fs.access(folder, constants.W_OK | constants.X_OK);
 }

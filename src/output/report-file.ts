@@ -35,6 +35,14 @@ export async function emitReport(
   else await writeTarget(io, target, marked);
 }
 
+/**
+ * "Report written to r.md", for a file; nothing for this run's own stdout or stderr, where the text itself shows.
+ * Unsanitised: the caller makes the name safe for the terminal.
+ */
+export function writtenLine(what: string, target: WriteTarget | undefined): string | undefined {
+  return target && !isOwnStream(target) ? `${what} written to ${target.path}` : undefined;
+}
+
 /** What a command whose only file out is its report takes for it. */
 export interface ReportOptions {
   format: ReportFormat;
@@ -44,6 +52,8 @@ export interface ReportOptions {
   color: boolean;
   /** The bank, when not the built-in one. */
   questions?: string;
+  /** No "written to" line. */
+  quiet?: boolean;
 }
 
 /**

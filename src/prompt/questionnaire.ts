@@ -1,13 +1,14 @@
-import { input, select } from '@inquirer/prompts';
 import type { Answers, AnswerValue, Bank, FollowUp, Question, Role } from '../core/types.js';
 import { InterruptedError, isInterruptSignal } from '../errors.js';
 import type { InputStream, PromptOutput } from '../io.js';
-import { MAX_TEXT_ANSWER } from '../limits.js';
 import { sanitize } from '../render/sanitize.js';
 import type { Style } from '../render/style.js';
-import { wrap } from '../render/text.js';
+import { layoutWidth, wrap } from '../render/wrap.js';
+import { type ChoiceOption, choicePrompt, type PromptResult } from './choice-prompt.js';
+import { reviewPrompt } from './review-prompt.js';
 import { askFollowUp, type FollowUpRequest } from './rounds.js';
-import { typedRuns } from './typed-runs.js';
+import { askText } from './text-prompt.js';
+import { answerWords, atReview, current, move, startWalk, type Walk } from './walk.js';
 
 export interface PromptContext {
   input: InputStream;
@@ -17,6 +18,18 @@ export interface PromptContext {
   role: Role;
   /** The last round's commitments, asked about before the first question. */
   followUp?: FollowUpRequest;
+  /** Answers kept from an earlier, unfinished run, and where it stopped. */
+  resume?: {
+    values: ReadonlyMap<string, AnswerValue>;
+    position: number;
+    followUp?: readonly FollowUp[];
+    /** When they were kept (ISO 8601), to say so. */
+    savedAt?: string;
+  };
+  /** Told of every answer as it is given, to keep the answers so far (see drafts). */
+  onProgress?: (walk: Walk, followUp: readonly FollowUp[]) => void;
+  /** Whether Ctrl-C keeps the answers so far: the introduction says what it does. */
+  keepsDraft?: boolean;
 }
 
 /** A prompt that Ctrl-C or an abort ended becomes the interruption main() reports; anything else stays as it is. */
@@ -30,111 +43,201 @@ export function asInterruption(error: unknown, signal?: AbortSignal): unknown {
   return error;
 }
 
-const SKIP = Symbol('skip');
-const HELP = Symbol('help');
-type Picked = AnswerValue | typeof SKIP | typeof HELP;
-
 /** About 15 seconds a rating and 30 a written reflection, rounded up to whole minutes. */
 export function estimateMinutes(bank: Bank): number {
   const seconds = bank.questions.reduce((sum, q) => sum + (q.type === 'text' ? 30 : 15), 0);
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
-// Every word of the bank shown here goes through sanitize(): the prompt library draws what it is given as it is.
-function choicesFor(q: Question): { name: string; value: Picked; description?: string }[] {
-  const choices: { name: string; value: Picked; description?: string }[] = [];
+/** The questions in the order they are asked: section by section. */
+export function askingOrder(bank: Bank): Question[] {
+  return bank.sections.flatMap((section) => bank.questions.filter((q) => q.section === section.id));
+}
+
+/** The points of a scale, or a question's choices, each with the digit that picks it when there are few enough. */
+export function optionsFor(q: Question): ChoiceOption[] {
   if (q.type === 'scale' && q.scale) {
-    for (let n = q.scale.min; n <= q.scale.max; n++) {
-      const label = q.scale.labels[String(n)];
-      choices.push({ name: label ? `${n}  ${sanitize(label)}` : String(n), value: n });
+    const { min, max, labels } = q.scale;
+    const digits = min >= 0 && max <= 9;
+    const options: ChoiceOption[] = [];
+    for (let n = min; n <= max; n++) {
+      const label = labels[String(n)];
+      options.push({
+        label: digits ? sanitize(label ?? '') : label ? `${n}  ${sanitize(label)}` : String(n),
+        value: n,
+        ...(digits ? { key: String(n) } : {}),
+      });
     }
-  } else {
-    for (const choice of q.choices ?? []) choices.push({ name: sanitize(choice.label), value: choice.value });
+    return options;
   }
-  if (q.help) choices.push({ name: 'What does this mean?', value: HELP, description: sanitize(q.help) });
-  choices.push({ name: 'Skip this one', value: SKIP });
-  return choices;
+  const choices = q.choices ?? [];
+  return choices.map((choice, i) => ({
+    label: sanitize(choice.label),
+    value: choice.value,
+    ...(choices.length <= 9 ? { key: String(i + 1) } : {}),
+  }));
 }
 
-async function askText(message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
-  const keys = typedRuns(ctx.input, MAX_TEXT_ANSWER);
-  try {
-    const text = await input(
-      { message },
-      { input: keys.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) },
-    );
-    if (keys.truncated) {
-      ctx.output.write(
-        ctx.style.dim(
-          `  Kept the first ${MAX_TEXT_ANSWER.toLocaleString('en')} characters of that answer.\n`,
-        ),
-      );
-    }
-    return text.trim() === '' ? undefined : text.trim();
-  } finally {
-    keys.release();
-  }
-}
-
-async function ask(q: Question, message: string, ctx: PromptContext): Promise<AnswerValue | undefined> {
-  if (q.type === 'text') return askText(message, ctx);
-  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  for (;;) {
-    const picked = await select<Picked>(
-      { message, choices: choicesFor(q), pageSize: 12, loop: false },
-      context,
-    );
-    if (picked === SKIP) return undefined;
-    if (picked !== HELP) return picked;
-    ctx.output.write(`${ctx.style.dim(wrap(sanitize(q.help ?? ''), 76, '  '))}\n`);
-  }
+/** The lines of text before the first question: the title, the introduction and how the keys work. */
+export function introduction(bank: Bank, width: number, keepsDraft: boolean): string[] {
+  const paragraphs = (bank.intro ?? '')
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((p) => wrap(sanitize(p), width, '  '));
+  const total = bank.questions.length;
+  const keys =
+    `${total} questions, about ${estimateMinutes(bank)} minutes. A number key answers at once; ← or Backspace ` +
+    `goes back; before scoring you see every answer and can change any. Ctrl-C stops${keepsDraft ? ', and keeps your answers so far' : ''}.`;
+  return [...paragraphs.flatMap((p, i) => (i === 0 ? [p] : ['', p])), '', wrap(keys, width, '  ')];
 }
 
 /**
- * Walks the bank section by section. Ctrl-C (or an abort) surfaces as InterruptedError; nothing is kept.
+ * Walks the bank section by section, then shows every answer for a last change before scoring. Ctrl-C (or an
+ * abort) surfaces as InterruptedError.
  */
 export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<Answers> {
   const { output, style } = ctx;
-  const total = bank.questions.length;
+  const width = layoutWidth(output.columns);
+  const questions = askingOrder(bank);
+  const total = questions.length;
   output.write(`\n${style.heading(sanitize(bank.title))}\n`);
-  if (bank.intro) {
-    // A folded YAML block keeps a blank line as a single newline: each is a paragraph of its own.
-    const paragraphs = bank.intro
-      .split('\n')
-      .map(sanitize)
-      .filter((line) => line.trim() !== '');
-    output.write(`${paragraphs.map((p) => wrap(p, 76, '  ')).join('\n\n')}\n`);
-  }
-  output.write(
-    style.dim(
-      `  ${total} questions, about ${estimateMinutes(bank)} minutes. Arrow keys and Enter; Ctrl-C stops.\n`,
-    ),
-  );
-  const values = new Map<string, AnswerValue>();
-  let followUp: FollowUp[] = [];
-  let n = 0;
+  const intro = introduction(bank, width, ctx.keepsDraft === true);
+  output.write(`${intro.slice(0, -1).join('\n')}\n${style.dim(intro.at(-1) ?? '')}\n`);
+  const context = { input: ctx.input, output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+
+  let walk = startWalk(questions);
+  let shownSection: string | undefined;
+  let followUp: readonly FollowUp[] = [];
   try {
-    if (ctx.followUp) followUp = await askFollowUp(ctx.followUp, ctx);
-    for (const section of bank.sections) {
-      const questions = bank.questions.filter((q) => q.section === section.id);
-      if (questions.length === 0) continue;
-      output.write(`\n${style.heading(sanitize(section.title))}\n`);
-      if (section.intro) output.write(`${style.dim(wrap(sanitize(section.intro), 76, '  '))}\n`);
-      for (const q of questions) {
-        n += 1;
-        const answer = await ask(q, `(${n}/${total}) ${sanitize(q.prompt)}`, ctx);
-        if (answer !== undefined) values.set(q.id, answer);
+    const resume = ctx.resume && (await offerResume(ctx.resume, total, ctx, width)) ? ctx.resume : undefined;
+    if (resume) {
+      walk = startWalk(questions, resume.values, resume.position);
+      followUp = resume.followUp ?? [];
+    } else if (ctx.resume) ctx.onProgress?.(walk, followUp);
+    if (ctx.followUp && !resume) {
+      followUp = await askFollowUp(ctx.followUp, ctx);
+      ctx.onProgress?.(walk, followUp);
+    }
+    for (;;) {
+      const q = current(walk);
+      if (!q || atReview(walk)) {
+        const entries = questions.map(
+          (question, i) =>
+            `${i + 1}. ${sanitize(question.label || question.prompt)}: ${sanitize(shorten(answerWords(question, walk.values.get(question.id))))}`,
+        );
+        const rows = (output as { rows?: number }).rows ?? 24;
+        const picked = await reviewPrompt(
+          {
+            message: `Your answers (${walk.values.size} of ${total} answered)`,
+            entries,
+            scoreLabel: 'Score my answers',
+            style,
+            width,
+            // Lines, not entries: a long entry takes two.
+            pageSize: Math.max(5, rows - 6),
+          },
+          context,
+        );
+        if (picked.type === 'score') break;
+        walk = move(
+          walk,
+          picked.type === 'back' ? { type: 'back' } : { type: 'change', index: picked.index },
+        );
+        continue;
       }
+      if (q.section !== shownSection) {
+        const section = bank.sections.find((s) => s.id === q.section);
+        output.write(`\n${style.heading(sanitize(section?.title ?? q.section))}\n`);
+        if (section?.intro) output.write(`${style.dim(wrap(sanitize(section.intro), width, '  '))}\n`);
+        shownSection = q.section;
+      }
+      const answer = await ask(q, `(${walk.position + 1}/${total}) ${sanitize(q.prompt)}`, walk, ctx, width);
+      walk = move(
+        walk,
+        answer.type === 'back'
+          ? { type: 'back' }
+          : { type: 'answer', value: answer.type === 'answer' ? answer.value : undefined },
+      );
+      if (answer.type !== 'back') ctx.onProgress?.(walk, followUp);
     }
   } catch (error) {
     throw asInterruption(error, ctx.signal);
   }
   const answers: Answers = {
     meta: { bank: bank.id, bankVersion: bank.version, role: ctx.role, date: today() },
-    values,
+    values: new Map(walk.values),
   };
-  if (followUp.length > 0) answers.followUp = followUp;
+  if (followUp.length > 0) answers.followUp = [...followUp];
   return answers;
+}
+
+/** Answers kept from an unfinished run: resume them (Enter), or start over. */
+async function offerResume(
+  kept: NonNullable<PromptContext['resume']>,
+  total: number,
+  ctx: PromptContext,
+  width: number,
+): Promise<boolean> {
+  const when = kept.savedAt ? ` from ${kept.savedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const picked = await choicePrompt(
+    {
+      message: `You have unfinished answers${when} (${kept.values.size} of ${total} answered).`,
+      options: [
+        { label: 'Resume where you stopped', value: 'resume', key: '1' },
+        { label: 'Start over (they are dropped)', value: 'over', key: '2' },
+      ],
+      canGoBack: false,
+      skippable: false,
+      style: ctx.style,
+      width,
+    },
+    { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+  );
+  return picked.type === 'answer' && picked.value === 'resume';
+}
+
+function ask(
+  q: Question,
+  message: string,
+  walk: Walk,
+  ctx: PromptContext,
+  width: number,
+): Promise<PromptResult> {
+  const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  const initial = walk.values.get(q.id);
+  const canGoBack = walk.position > 0;
+  if (q.type === 'text') {
+    return askText(
+      {
+        message,
+        initial: initial === undefined ? undefined : String(initial),
+        canGoBack,
+        style: ctx.style,
+        width,
+      },
+      context,
+    );
+  }
+  return choicePrompt(
+    {
+      message,
+      options: optionsFor(q),
+      initial,
+      help: q.help === undefined ? undefined : sanitize(q.help),
+      canGoBack,
+      style: ctx.style,
+      width,
+    },
+    context,
+  );
+}
+
+/** A long written answer, cut at a word for the review. */
+function shorten(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 20))}…`;
 }
 
 function today(): string {

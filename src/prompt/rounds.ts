@@ -1,14 +1,13 @@
-import { input, select } from '@inquirer/prompts';
 import { isCalendarDate, MAX_COMMITMENTS } from '../core/answers.js';
 import type { Report } from '../core/report.js';
 import type { Bank, Commitment, FollowUp, FollowUpStatus, RoundsWording } from '../core/types.js';
 import { FOLLOW_UP_STATUSES } from '../core/types.js';
 import type { InputStream, PromptOutput } from '../io.js';
-import { MAX_TEXT_ANSWER } from '../limits.js';
 import { sanitize } from '../render/sanitize.js';
 import type { Style } from '../render/style.js';
-import { wrap } from '../render/text.js';
-import { typedRuns } from './typed-runs.js';
+import { layoutWidth, wrap } from '../render/wrap.js';
+import { choicePrompt } from './choice-prompt.js';
+import { askText } from './text-prompt.js';
 
 // The two ends of a round: it opens by asking how the last round's commitments went, and it closes with the
 // commitments for the next one. Each is a function of its own, beside the questionnaire, not inside it.
@@ -28,51 +27,47 @@ export interface FollowUpRequest {
   aboutManager: boolean;
 }
 
-const SKIP = Symbol('skip');
-
 const contextOf = (ctx: RoundPromptContext) => ({
   input: ctx.input,
   output: ctx.output,
   ...(ctx.signal ? { signal: ctx.signal } : {}),
 });
 
-/** Words typed (or pasted, taken in runs as the questionnaire's text answers are), trimmed. */
-async function typed(config: Parameters<typeof input>[0], ctx: RoundPromptContext): Promise<string> {
-  const keys = typedRuns(ctx.input, MAX_TEXT_ANSWER);
-  try {
-    return (await input(config, { ...contextOf(ctx), input: keys.input })).trim();
-  } finally {
-    keys.release();
-  }
-}
-
 /** How each of the last round's commitments went: kept, partly or not kept, and a note if the person has one. */
 export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptContext): Promise<FollowUp[]> {
   const { wording, commitments } = request;
   const words = request.aboutManager ? wording.followUp.rep : wording.followUp;
-  ctx.output.write(`\n${ctx.style.dim(wrap(sanitize(words.intro), 76, '  '))}\n`);
+  const { style } = ctx;
+  const width = layoutWidth(ctx.output.columns);
+  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width, '  '))}\n`);
   const followUp: FollowUp[] = [];
   for (const [i, c] of commitments.entries()) {
     const due = c.due ? ` (by ${c.due})` : '';
     ctx.output.write(
-      `\n${ctx.style.strong(wrap(`${i + 1}. ${sanitize(c.text)}${due}`, 76, '  ', '     '))}\n`,
+      `\n${style.strong(wrap(`${i + 1}. ${sanitize(c.text)}${due}`, width, '  ', '     '))}\n`,
     );
-    const status = await select<FollowUpStatus | typeof SKIP>(
+    const status = await choicePrompt(
       {
         message: sanitize(words.prompt),
-        choices: [
-          ...FOLLOW_UP_STATUSES.map((s) => ({ name: sanitize(wording.followUp.choices[s]), value: s })),
-          { name: 'Skip this one', value: SKIP },
-        ],
-        loop: false,
+        options: FOLLOW_UP_STATUSES.map((s, n) => ({
+          label: sanitize(wording.followUp.choices[s]),
+          value: s,
+          key: String(n + 1),
+        })),
+        canGoBack: false,
+        style,
+        width,
       },
       contextOf(ctx),
     );
-    if (status === SKIP) continue;
-    const note = await typed({ message: sanitize(wording.followUp.note) }, ctx);
-    const entry: FollowUp = { text: c.text, status };
+    if (status.type !== 'answer') continue;
+    const note = await askText(
+      { message: sanitize(wording.followUp.note), canGoBack: false, style, width },
+      contextOf(ctx),
+    );
+    const entry: FollowUp = { text: c.text, status: status.value as FollowUpStatus };
     if (c.item !== undefined) entry.item = c.item;
-    if (note !== '') entry.note = note;
+    if (note.type === 'answer') entry.note = String(note.value);
     followUp.push(entry);
   }
   return followUp;
@@ -99,8 +94,9 @@ export function commitmentChoices(
     .slice(0, MAX_OFFERED);
 }
 
-const OWN_WORDS = Symbol('own words');
-const DONE = Symbol('done');
+// Item ids are kebab-case: these can never be one.
+const OWN_WORDS = ':own-words';
+const DONE = ':done';
 
 /** Up to three commitments for the next round, each from the offered suggestions or in the person's own words. */
 export async function pickCommitments(
@@ -110,46 +106,55 @@ export async function pickCommitments(
   ctx: RoundPromptContext,
 ): Promise<Commitment[]> {
   const words = wording.commit;
-  ctx.output.write(`\n${ctx.style.dim(wrap(sanitize(words.intro), 76, '  '))}\n`);
+  const { style } = ctx;
+  const width = layoutWidth(ctx.output.columns);
+  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width, '  '))}\n`);
   const offered = commitmentChoices(report, bank);
   const commitments: Commitment[] = [];
   while (commitments.length < MAX_COMMITMENTS) {
     const open = offered.filter((o) => !commitments.some((c) => c.item === o.item));
-    const picked = await select<string | typeof OWN_WORDS | typeof DONE>(
+    const picked = await choicePrompt(
       {
         message: `${sanitize(words.prompt)} (${commitments.length + 1} of ${MAX_COMMITMENTS})`,
-        choices: [
+        options: [
           // The concrete step is the choice; what it serves shows under the list while it is highlighted.
-          ...open.map((o) => ({ name: sanitize(o.text), value: o.item, description: sanitize(o.label) })),
-          { name: sanitize(words.ownWords), value: OWN_WORDS },
-          { name: sanitize(words.done), value: DONE },
+          ...open.map((o) => ({ label: sanitize(o.text), value: o.item, description: sanitize(o.label) })),
+          { label: sanitize(words.ownWords), value: OWN_WORDS },
+          { label: sanitize(words.done), value: DONE },
         ],
-        pageSize: 12,
-        loop: false,
+        canGoBack: false,
+        skippable: false,
+        style,
+        width,
       },
       contextOf(ctx),
     );
-    if (picked === DONE) break;
-    const suggestion = open.find((o) => o.item === picked);
-    const text = await typed(
+    if (picked.type !== 'answer' || picked.value === DONE) break;
+    const suggestion = open.find((o) => o.item === picked.value);
+    const text = await askText(
       {
         message: sanitize(words.text),
-        ...(suggestion ? { default: sanitize(suggestion.text), prefill: 'editable' as const } : {}),
+        ...(suggestion ? { initial: sanitize(suggestion.text) } : {}),
+        canGoBack: false,
+        style,
+        width,
       },
-      ctx,
+      contextOf(ctx),
     );
-    if (text === '') continue;
-    const due = await typed(
+    if (text.type !== 'answer') continue;
+    const due = await askText(
       {
         message: sanitize(words.due),
-        validate: (value) =>
-          value.trim() === '' || isCalendarDate(value.trim()) || 'A date as YYYY-MM-DD, like 2027-03-01',
+        validate: (value) => value === '' || isCalendarDate(value) || 'A date as YYYY-MM-DD, like 2027-03-01',
+        canGoBack: false,
+        style,
+        width,
       },
-      ctx,
+      contextOf(ctx),
     );
-    const commitment: Commitment = { text };
+    const commitment: Commitment = { text: String(text.value) };
     if (suggestion) commitment.item = suggestion.item;
-    if (due !== '') commitment.due = due;
+    if (due.type === 'answer') commitment.due = String(due.value);
     commitments.push(commitment);
   }
   return commitments;

@@ -2,31 +2,36 @@ import { leaningWords, type Report, type ReportItem, rolePhrases, statusWords } 
 import type { FollowUpStatus } from '../core/types.js';
 import { sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
+import { wrap, wrapStyled } from './wrap.js';
+
+export { wrap } from './wrap.js';
 
 const BAR_WIDTH = 30;
 const MAX_GAPS_SHOWN = 3;
 
-/** Word-wraps to width; continuation lines take `hanging` (the indent by default), for numbered items. */
-export function wrap(text: string, width: number, indent = '', hanging = indent): string {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let prefix = lines.length === 0 ? indent : hanging;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && prefix.length + line.length + 1 + word.length > width) {
-        lines.push(prefix + line);
-        prefix = hanging;
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(prefix + line);
-  }
-  return lines.join('\n');
+/** Narrower than this beside its label, a bar goes under the label instead. */
+const MIN_BAR_WIDTH = 16;
+
+function bar(value: number, paint: (t: string) => string, style: Style, width: number): string {
+  const filled = Math.round((value / 100) * width);
+  return paint('█'.repeat(filled)) + style.dim('░'.repeat(width - filled));
 }
 
-function bar(value: number, paint: (t: string) => string, style: Style): string {
-  const filled = Math.round((value / 100) * BAR_WIDTH);
-  return paint('█'.repeat(filled)) + style.dim('░'.repeat(BAR_WIDTH - filled));
+/** A ledger's label, its bar and its score: on one line when the width allows a bar of MIN_BAR_WIDTH, else two. */
+function ledgerLines(
+  label: string,
+  labelWidth: number,
+  value: number,
+  paint: (t: string) => string,
+  style: Style,
+  width: number,
+): string[] {
+  const score = String(Math.round(value)).padStart(3);
+  const beside = width - 2 - labelWidth - 4;
+  if (beside >= MIN_BAR_WIDTH) {
+    return [`  ${label.padEnd(labelWidth)}${bar(value, paint, style, Math.min(BAR_WIDTH, beside))} ${score}`];
+  }
+  return [`  ${label}`, `  ${bar(value, paint, style, Math.min(BAR_WIDTH, width - 6))} ${score}`];
 }
 
 const item = (i: ReportItem) => `${i.label} (${i.display})`;
@@ -42,16 +47,21 @@ export function renderText(model: Report, style: Style, width = 80): string {
   const who = report.respondent.name ? ` · ${report.respondent.name}` : '';
   out.push(style.heading(`${report.bank.title}${who}`), '');
   if (report.followUp.length > 0) out.push(...followUpLines(report, style, w), '');
-  out.push(
-    `  ${phrases.asked.padEnd(labelWidth)}${bar(asked, style.asked, style)} ${String(Math.round(asked)).padStart(3)}`,
-  );
-  out.push(
-    `  ${phrases.given.padEnd(labelWidth)}${bar(given, style.given, style)} ${String(Math.round(given)).padStart(3)}`,
-  );
+  out.push(...ledgerLines(phrases.asked, labelWidth, asked, style.asked, style, w));
+  out.push(...ledgerLines(phrases.given, labelWidth, given, style.given, style, w));
   out.push('');
   const paint = report.leaning === 'balanced' ? style.good : style.warn;
   out.push(
-    `  ${style.strong(`Balance ${balance} of 100`)} · ${paint(leaningWords[report.leaning])} ${style.dim(`(a difference of ${report.tolerance} or less counts as balanced)`)}`,
+    wrapStyled(
+      [
+        [`Balance ${balance} of 100`, style.strong],
+        ['·', (t) => t],
+        [leaningWords[report.leaning], paint],
+        [`(a difference of ${report.tolerance} or less counts as balanced)`, style.dim],
+      ],
+      w,
+      '  ',
+    ),
   );
   out.push(wrap(report.verdict, w, '  '));
 
@@ -75,7 +85,9 @@ export function renderText(model: Report, style: Style, width = 80): string {
     });
     if (report.gaps.length > MAX_GAPS_SHOWN) {
       out.push(
-        style.dim(`  …and ${report.gaps.length - MAX_GAPS_SHOWN} more (see --format json or markdown)`),
+        style.dim(
+          wrap(`…and ${report.gaps.length - MAX_GAPS_SHOWN} more (see --format json or markdown)`, w, '  '),
+        ),
       );
     }
   }

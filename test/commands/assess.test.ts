@@ -64,8 +64,9 @@ function handWritten(answers: Record<string, AnswerValue | null>): {
   };
 }
 
-function expectOk(result: MainResult): void {
-  expect(result.stderr).toBe('');
+/** `stderr`: the "written to" lines a run that writes files ends with. */
+function expectOk(result: MainResult, stderr = ''): void {
+  expect(result.stderr).toBe(stderr);
   expect(result.code).toBe(0);
 }
 
@@ -432,7 +433,7 @@ describe('output formats and files', () => {
     const piped = await runCli(['-a', EXAMPLE, '-f', 'json'], { stdin: 'ignore' });
     const out = dir.path('report.json');
     const result = await runCli(['-a', EXAMPLE, '-f', 'json', '-o', out], { stdin: 'ignore' });
-    expectOk(result);
+    expectOk(result, `Report written to ${out}\n`);
     expect(result.stdout).toBe('');
     expect(dir.read(out)).toBe(piped.stdout);
   });
@@ -443,7 +444,7 @@ describe('output formats and files', () => {
       stdin: 'ignore',
       env: { FORCE_COLOR: '1' },
     });
-    expectOk(result);
+    expectOk(result, `Report written to ${out}\n`);
     expect(result.stdout).toBe('');
     const text = dir.read(out);
     expect(text).toContain('Balance');
@@ -459,7 +460,7 @@ describe('output formats and files', () => {
   test('--save-answers with --answers writes a file that replays to the identical JSON', async () => {
     const saved = dir.path('saved.yaml');
     const first = await runCli(['-a', EXAMPLE, '-f', 'json', '--save-answers', saved], { stdin: 'ignore' });
-    expectOk(first);
+    expectOk(first, `Answers written to ${saved}\n`);
     const replay = await runCli(['-a', saved, '-f', 'json'], { stdin: 'ignore' });
     expectOk(replay);
     expect(replay.stdout).toBe(first.stdout);
@@ -471,7 +472,7 @@ describe('output formats and files', () => {
     const saved = dir.path('saved-stdin.yaml');
     const yaml = answersYaml(list, makeAnswers(list, { asked: 'middle', owed: 'top' }));
     const first = await runCli(['-f', 'json', '--save-answers', saved], { stdin: yaml });
-    expectOk(first);
+    expectOk(first, `Answers written to ${saved}\n`);
     const replay = await runCli(['-a', saved, '-f', 'json'], { stdin: 'ignore' });
     expect(replay.stdout).toBe(first.stdout);
   });
@@ -490,7 +491,7 @@ describe('output formats and files', () => {
     const forced = await runCli(['-a', EXAMPLE, '-f', 'json', '--save-answers', existing, '--force'], {
       stdin: 'ignore',
     });
-    expectOk(forced);
+    expectOk(forced, `Answers written to ${existing}\n`);
     const replay = await runCli(['-a', existing, '-f', 'json'], { stdin: 'ignore' });
     expect(replay.stdout).toBe(forced.stdout);
   });

@@ -30,7 +30,7 @@ describe('init', () => {
 
     const validated = await cwd.run(['validate', 'questions.yaml']);
     expect(validated.stderr).toBe('');
-    expect(lines(validated.stdout)).toEqual(['questions.yaml: ok (bank questions, version 1, 20 questions)']);
+    expect(lines(validated.stdout)).toEqual(['questions.yaml: ok (bank questions, version 1, 19 questions)']);
     expect(validated.code).toBe(0);
     const strict = await cwd.run(['validate', '--strict', 'questions.yaml']);
     expect(strict.code).toBe(0);

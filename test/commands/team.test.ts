@@ -146,7 +146,7 @@ function makePeople(): Person[] {
     } else {
       values['what-we-owe'] = REP_OWE[r - 1] as string;
       if (r <= 3) values['commitments-to-them'] = `Rep note ${4 - r} on commitments.`;
-      if (r <= 2) values['out-of-balance'] = `Rep ${r} says: out of balance, secretly.`;
+      if (r <= 2) values['commitments-equal'] = `Rep ${r} says: out of balance, secretly.`;
     }
     const file =
       role === 'manager'
@@ -166,13 +166,13 @@ function yamlOf(person: Person): string {
   const lines = Object.entries(person.values).map(
     ([id, value]) => `  ${id}: ${typeof value === 'number' ? value : JSON.stringify(value)}`,
   );
-  return `bank: who-failed-whom\nbankVersion: 1\nrole: ${person.role}\nrespondent: ${person.name}\ndate: "2026-11-27"\nanswers:\n${lines.join('\n')}\n`;
+  return `bank: who-failed-whom\nbankVersion: 2\nrole: ${person.role}\nrespondent: ${person.name}\ndate: "2026-11-27"\nanswers:\n${lines.join('\n')}\n`;
 }
 
 function textOf(person: Person): string {
   if (!person.file.endsWith('.json')) return yamlOf(person);
   const { role, name, values } = person;
-  return `${JSON.stringify({ bank: 'who-failed-whom', bankVersion: 1, role, respondent: name, answers: values }, null, 2)}\n`;
+  return `${JSON.stringify({ bank: 'who-failed-whom', bankVersion: 2, role, respondent: name, answers: values }, null, 2)}\n`;
 }
 
 /** Writes files (path relative to the folder → text); folders are made as needed. */
@@ -269,7 +269,7 @@ describe('a folder with 1 manager and 5 reps', () => {
     // Nothing is withheld but the reps' reflection that only two reps wrote.
     expect(text.slice(0, text.indexOf('\nReflections'))).not.toMatch(/withheld/);
     expect(text.slice(text.indexOf('\nReflections'))).toMatch(
-      /Are they out of balance\? \(reps\)\n\s+withheld: /,
+      /the commitments they\s+ask you to make\? \(reps\)\n\s+withheld: /,
     );
 
     const perItem = text.slice(text.indexOf('\nPer item'));
@@ -377,7 +377,7 @@ describe('a folder with 1 manager and 5 reps', () => {
   test('reflections are sorted, the reps’ withheld below 5, and no name appears in any format', async () => {
     const owe = folderJson.reflections.find((r) => r.id === 'what-we-owe' && r.role === 'rep');
     expect(owe?.answers).toEqual([...REP_OWE].sort());
-    const few = folderJson.reflections.find((r) => r.id === 'out-of-balance' && r.role === 'rep');
+    const few = folderJson.reflections.find((r) => r.id === 'commitments-equal' && r.role === 'rep');
     expect(few).toMatchObject({
       answers: [],
       withheld: expect.stringContaining('fewer than 5 reps wrote one'),

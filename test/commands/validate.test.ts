@@ -68,8 +68,8 @@ describe('validate: clean files', () => {
     const result = await ws.run(['validate', BUILTIN, EXAMPLE]);
     expect(result.stderr).toBe('');
     expect(lines(result.stdout)).toEqual([
-      `${BUILTIN}: ok (bank who-failed-whom, version 1, 20 questions)`,
-      `${EXAMPLE}: ok (answers for bank who-failed-whom, version 1, 19 answered)`,
+      `${BUILTIN}: ok (bank who-failed-whom, version 2, 19 questions)`,
+      `${EXAMPLE}: ok (answers for bank who-failed-whom, version 2, 18 answered)`,
     ]);
     expect(result.code).toBe(0);
   });
@@ -79,7 +79,7 @@ describe('validate: clean files', () => {
     const result = await ws.run(['validate', json, '-'], { stdin: 'answers:\n  give-time: 3\n' });
     expect(lines(result.stdout)).toEqual([
       `${json}: ok (bank mini, version 3, 4 questions)`,
-      '<stdin>: ok (answers for bank who-failed-whom, version 1, 1 answered)',
+      '<stdin>: ok (answers for bank who-failed-whom, version 2, 1 answered)',
     ]);
     expect(result.code).toBe(0);
   });
@@ -159,7 +159,7 @@ describe('validate: a broken bank gets every problem listed, each where it is', 
       [
         ['three', 'expected number, got "three"'],
         ['heavy', 'expected number, got "heavy"'],
-        ['essay', 'expected ("scale" | "choice" | "text"), got "essay"'],
+        ['essay', 'expected one of scale, choice, text, got "essay".'],
       ],
     ],
   ];
@@ -179,7 +179,7 @@ describe('validate: a broken bank gets every problem listed, each where it is', 
     const missing = ws.path('nowhere.yaml');
     const neither = file('title: What is this?\n');
     const result = await ws.run(['validate', broken, BUILTIN, missing, neither]);
-    expect(lines(result.stdout)).toEqual([`${BUILTIN}: ok (bank who-failed-whom, version 1, 20 questions)`]);
+    expect(lines(result.stdout)).toEqual([`${BUILTIN}: ok (bank who-failed-whom, version 2, 19 questions)`]);
     expectFailed(result, [
       `${broken}:2:10: expected number, got "three"`,
       `${missing}: no such file`,
@@ -266,13 +266,13 @@ describe('warnings and --strict', () => {
   });
 
   describe('answers made for another version of the bank', () => {
-    const text = readFileSync(EXAMPLE, 'utf8').replace('bankVersion: 1', 'bankVersion: 2');
-    const warning = 'answers were made for version 2 of bank who-failed-whom; this is version 1';
+    const text = readFileSync(EXAMPLE, 'utf8').replace('bankVersion: 2', 'bankVersion: 9');
+    const warning = 'answers were made for version 9 of bank who-failed-whom; this is version 2';
 
     test('scoring them warns on stderr and still reports, exit 0', async () => {
       const path = file(text);
       const result = await ws.run(['-a', path, '-f', 'json']);
-      expect(lines(result.stderr)).toEqual([`${at(text, '2\nrole', path)}: warning: ${warning}`]);
+      expect(lines(result.stderr)).toEqual([`${at(text, '9\nrole', path)}: warning: ${warning}`]);
       expect(JSON.parse(result.stdout).scores.balance).toBe(44.9);
       expect(result.code).toBe(0);
     });
@@ -283,7 +283,7 @@ describe('warnings and --strict', () => {
       expect(result.stdout).toBe('');
       expectFailed(
         result,
-        [`${at(text, '2\nrole', path)}: ${warning}`],
+        [`${at(text, '9\nrole', path)}: ${warning}`],
         '--strict counts warnings as errors: score them with the bank they were made for (--questions FILE), or drop --strict.',
       );
     });
@@ -291,7 +291,7 @@ describe('warnings and --strict', () => {
     test('validate warns; validate --strict fails', async () => {
       const path = file(text);
       const warned = await ws.run(['validate', path]);
-      expect(lines(warned.stderr)).toEqual([`${at(text, '2\nrole', path)}: warning: ${warning}`]);
+      expect(lines(warned.stderr)).toEqual([`${at(text, '9\nrole', path)}: warning: ${warning}`]);
       expect(warned.code).toBe(0);
       const strict = await ws.run(['validate', '--strict', path]);
       expect(strict.code).toBe(2);

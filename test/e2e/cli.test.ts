@@ -22,9 +22,10 @@ import {
 
 let dir: { path: string; remove: () => Promise<void> };
 
-function expectOk(result: RunResult): void {
+/** `stderr`: the "written to" lines a run that writes files ends with. */
+function expectOk(result: RunResult, stderr = ''): void {
   expect(result.timedOut).toBe(false);
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toBe(stderr);
   expect(result.code).toBe(0);
 }
 
@@ -76,7 +77,7 @@ describe('FIFOs', () => {
       closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
     } catch {}
     const received = await reading;
-    expectOk(result);
+    expectOk(result, `Report written to ${fifo}\n`);
     expect(received).toBe(piped.stdout);
     expect((await stat(fifo)).isFIFO()).toBe(true);
   });

@@ -34,6 +34,7 @@ import {
 
 const ENTER = '\r';
 const DOWN = `${ESC}[B`;
+const LEFT = `${ESC}[D`;
 const CTRL_C = '\u0003';
 const SHOW_CURSOR = `${ESC}[?25h`;
 /** After the report: "No more commitments", the last choice (the list does not loop, so extra presses stay there). */
@@ -108,6 +109,8 @@ function stepsFor(plan: (q: ListedQuestion) => Plan): {
     answers[q.id] = answer;
     return { expect: `(${i + 1}/${asked.length})`, send: keys };
   });
+  // The review before scoring: Enter scores.
+  steps.push({ expect: 'Score my answers', send: ENTER });
   return { steps, answers };
 }
 
@@ -146,11 +149,11 @@ describe('the interactive questionnaire', () => {
     // Enter picks the first choice, so the report is the one these answers give as a file.
     const expected = await scoreAsFile(answers);
     expect(screen).toContain(`Balance ${expected.scores.balance} of 100`);
-    expect(screen).toContain('This round is kept in');
+    expect(screen).toContain('This round is kept, readable by you alone, in');
     expect(result.code).toBe(0);
   });
 
-  test('Ctrl-C at the third prompt → exit 130, nothing saved, the cursor shown again', async () => {
+  test('Ctrl-C at the third prompt → exit 130, the two answers kept as a draft (not in --save-answers), the cursor shown again', async () => {
     const saved = join(dir.path, 'never.yaml');
     const data = freshDataDir();
     const result = await runPty({
@@ -165,7 +168,11 @@ describe('the interactive questionnaire', () => {
     expect(result.timedOut).toBe(false);
     expect(result.stderr).toBe('');
     const screen = plain(result.stdout);
-    expect(screen).toContain('Interrupted; nothing was saved.');
+    const draft = join(data, 'drafts', 'who-failed-whom', 'manager.json');
+    expect(screen).toContain(
+      `Interrupted; your answers so far are kept in\n  ${draft}\nRun the same command again to resume.`,
+    );
+    expect((await stat(draft)).mode & 0o777).toBe(0o600);
     expect(screen).not.toMatch(STACK_FRAME);
     expect(screen).not.toContain('(4/');
     expect(screen).not.toContain('Balance');
@@ -173,7 +180,7 @@ describe('the interactive questionnaire', () => {
     expect(result.stdout).toContain(SHOW_CURSOR);
     expect(result.stdout.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(result.stdout.lastIndexOf(HIDE_CURSOR));
     await expect(readText(saved)).rejects.toThrow(/ENOENT/);
-    await expect(stat(data)).rejects.toThrow(/ENOENT/);
+    await expect(stat(join(data, 'rounds'))).rejects.toThrow(/ENOENT/);
     expect(result.code).toBe(130);
   });
 
@@ -199,7 +206,7 @@ describe('the interactive questionnaire', () => {
       expect(result.timedOut).toBe(false);
       expect(result.stderr).toBe('');
       const screen = plain(result.stdout);
-      expect(screen.match(/Interrupted; nothing was saved\./g)).toHaveLength(1);
+      expect(screen.match(/Interrupted; your answers so far are kept in/g)).toHaveLength(1);
       expect(screen).not.toMatch(STACK_FRAME);
       expect(result.stdout.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(result.stdout.lastIndexOf(HIDE_CURSOR));
       const { canonical, echo } = JSON.parse(await readText(report)) as PtyReport;
@@ -261,7 +268,7 @@ describe('rounds in a real terminal', () => {
   const suggestionOf = (id: string) => bankYaml.questions.find((q) => q.id === id)?.suggestion;
   const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
   const keptIn = (screen: string) =>
-    /This round is kept in (\S+\.yaml), readable by you alone\./.exec(screen)?.[1];
+    /This round is kept, readable by you alone, in\s+(\S+\.yaml)/.exec(screen)?.[1];
 
   test('a full run keeps a round (0600 in 0700 folders) and says where; the next run asks about its ' +
     'commitment before the first question; history --format json lists both', async () => {
@@ -364,6 +371,7 @@ describe('rounds in a real terminal', () => {
         { expect: 'Did your manager keep this?', send: `${DOWN}${DOWN}${ENTER}` },
         { expect: 'A word on how it went', send: ENTER },
         ...steps,
+        { expect: 'Score my answers', send: ENTER },
       ],
     });
     expectNoCrash(result);
@@ -379,7 +387,7 @@ describe('rounds in a real terminal', () => {
     ]);
   });
 
-  test('Ctrl-C while picking commitments → exit 130, no round kept', async () => {
+  test('Ctrl-C while picking commitments → exit 130, no round kept, the answers kept as a draft', async () => {
     const data = freshDataDir();
     const { steps } = stepsFor(firstChoice);
     const result = await runPty({
@@ -388,9 +396,10 @@ describe('rounds in a real terminal', () => {
       steps: [...steps, { expect: '(1 of 3)', send: CTRL_C }],
     });
     expect(result.timedOut).toBe(false);
-    expect(plain(result.stdout)).toContain('Interrupted; nothing was saved.');
+    expect(plain(result.stdout)).toContain('Interrupted; your answers so far are kept in');
     expect(result.code).toBe(130);
-    await expect(stat(data)).rejects.toThrow(/ENOENT/);
+    await expect(stat(join(data, 'rounds'))).rejects.toThrow(/ENOENT/);
+    expect((await stat(join(data, 'drafts', 'who-failed-whom', 'manager.json'))).isFile()).toBe(true);
   });
 });
 
@@ -424,6 +433,26 @@ describe('colour in a real terminal', () => {
     });
     expectNoCrash(result);
     expect(result.stdout).not.toContain(ESC);
+  });
+
+  // Issue 13: the prompts, not only the report.
+  test.each([
+    ['--no-color', ['--no-color'], {}, false],
+    ['NO_COLOR=1', [], { NO_COLOR: '1' }, false],
+    ['neither', [], {}, true],
+  ])('the questionnaire with %s', async (_what, args, env, coloured) => {
+    const result = await runPty({
+      cmd: node(...args),
+      steps: [
+        { expect: '(1/', send: '3' },
+        { expect: '(2/', send: CTRL_C },
+      ],
+      env,
+      unsetEnv: ['NO_COLOR', 'FORCE_COLOR'],
+    });
+    expect(result.timedOut).toBe(false);
+    expect(plain(result.stdout)).toMatch(/›\s+3\s+Somewhat/);
+    expect(new RegExp(`${ESC}\\[[0-9;]*m`).test(result.stdout)).toBe(coloured);
   });
 });
 
@@ -470,6 +499,7 @@ describe('pasting into a text answer (issue 10, finding 10)', () => {
         { expect: '(1/3)', send: text + ENTER },
         { expect: '(2/3)', send: ENTER, timeout: 30 },
         { expect: '(3/3)', send: ENTER },
+        { expect: 'Score my answers', send: ENTER },
         NO_COMMITMENT,
       ],
       report,
@@ -551,11 +581,12 @@ questions:
     const result = await runPty({
       cmd: node('--questions', file, '--format', 'json', '-o', join(dir.path, 'hostile.json'), '--no-save'),
       steps: [
-        // "What does this mean?" is the third choice: its help is printed, then the question is asked again.
+        // "What does this mean?" is the third choice: Enter shows its help under the list; 1 then answers.
         { expect: '(1/3)', send: DOWN + DOWN + ENTER },
-        { expect: '(1/3)', send: ENTER },
+        { expect: 'Helplink', send: '1' },
         { expect: '(2/3)', send: ENTER },
         { expect: '(3/3)', send: `typed${ENTER}` },
+        { expect: 'Score my answers', send: ENTER },
         NO_COMMITMENT,
       ],
     });
@@ -568,5 +599,80 @@ questions:
     expect(raw).not.toContain(`${ESC}[2J`);
     expect(raw).not.toContain('\rFORGED');
     expect(raw).not.toMatch(/[\u0080-\u009f\u202e\u200b]/);
+  });
+});
+
+describe('issue 13: a manager seven minutes, in a real terminal', () => {
+  test('answer four, Ctrl-C, start again and resume, ← back one, change it, finish: three as given, the fourth changed', async () => {
+    const data = freshDataDir();
+    const env = { WHO_FAILED_WHOM_DATA_DIR: data };
+    const total = asked.length;
+    const draft = join(data, 'drafts', 'who-failed-whom', 'manager.json');
+    const first = await runPty({
+      cmd: node(),
+      env,
+      cols: 60,
+      steps: [
+        { expect: `(1/${total})`, send: '4' },
+        { expect: `(2/${total})`, send: '3' },
+        { expect: `(3/${total})`, send: '5' },
+        { expect: `(4/${total})`, send: '2' },
+        { expect: `(5/${total})`, send: CTRL_C },
+      ],
+    });
+    expect(first.code).toBe(130);
+    expect(plain(first.stdout)).toContain('Interrupted; your answers so far are kept in');
+    expect((await stat(draft)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(data, 'drafts'))).mode & 0o777).toBe(0o700);
+
+    const report = join(dir.path, 'seven-minutes.json');
+    const rest = asked.slice(4).map((_, i) => ({ expect: `(${i + 5}/${total})`, send: ENTER }));
+    const second = await runPty({
+      cmd: node('--format', 'json', '-o', report),
+      env,
+      cols: 60,
+      steps: [
+        { expect: 'You have unfinished answers', send: ENTER },
+        { expect: `(5/${total})`, send: LEFT },
+        { expect: `(4/${total})`, send: '1' },
+        ...rest,
+        { expect: 'Score my answers', send: ENTER },
+        NO_COMMITMENT,
+      ],
+    });
+    expectNoCrash(second);
+    expect(second.code).toBe(0);
+    const json = JSON.parse(await readText(report)) as {
+      ledgers: { asked: { items: { id: string; answer: number }[] } };
+    };
+    const given = Object.fromEntries(json.ledgers.asked.items.map((i) => [i.id, i.answer]));
+    expect(asked.slice(0, 4).map((q) => given[q.id])).toEqual([4, 3, 5, 1]);
+    // A finished draft is removed.
+    await expect(stat(draft)).rejects.toThrow(/ENOENT/);
+  });
+
+  test('-o /no/such/dir/r.md fails before the first question, exit 2', async () => {
+    const result = await runPty({ cmd: node('-o', '/no/such/dir/r.md'), steps: [] });
+    expect(result.code).toBe(2);
+    const screen = plain(result.stdout);
+    expect(screen).toContain('/no/such/dir/r.md: cannot write it: its folder does not exist');
+    expect(screen).not.toContain('(1/');
+  });
+
+  test('a data folder that cannot hold a draft fails before the first question, exit 2', async () => {
+    const file = join(dir.path, 'not-a-folder');
+    await writeFile(file, 'x');
+    const result = await runPty({ cmd: node(), env: { WHO_FAILED_WHOM_DATA_DIR: file }, steps: [] });
+    expect(result.code).toBe(2);
+    const screen = plain(result.stdout);
+    expect(screen).toMatch(/cannot keep your answers there as you go/);
+    expect(screen).not.toContain('(1/');
+  });
+
+  test('--no-input exits 2 at once on a terminal, naming --answers', async () => {
+    const result = await runPty({ cmd: node('--no-input'), steps: [] });
+    expect(result.code).toBe(2);
+    expect(plain(result.stdout)).toMatch(/--no-input: .*pass --answers FILE/);
+    expect(plain(result.stdout)).not.toContain('(1/');
   });
 });

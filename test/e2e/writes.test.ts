@@ -110,7 +110,7 @@ describe('a shared sticky folder with links planted in it (the attack of finding
     const before = await snapshot(victim);
     for (const format of ['text', 'markdown', 'json']) {
       const result = await run(['-a', EXAMPLE, '-f', format, '-o', target], shared);
-      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result).toMatchObject({ code: 0, stderr: `Report written to ${target}\n` });
     }
     expect(await snapshot(victim)).toEqual(before);
     const report = await lstat(target);
@@ -195,7 +195,7 @@ describe('what is written', () => {
     await chmod(join(cwd, 'r.md'), 0o644);
     const first = await snapshot(join(cwd, 'r.md'));
     const result = await run(['-a', EXAMPLE, '-f', 'json', '-o', 'r.md'], cwd);
-    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: 'Report written to r.md\n' });
     const second = await snapshot(join(cwd, 'r.md'));
     expect(second.ino).not.toBe(first.ino);
     expect(second.mode & 0o777).toBe(0o644);
@@ -227,7 +227,7 @@ describe('what is written', () => {
     const cwd = await folder();
     await symlink('/dev/null', join(cwd, 'null'));
     const result = await run(['-a', EXAMPLE, '-o', 'null'], cwd);
-    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: 'Report written to null\n' });
     expect(await readlink(join(cwd, 'null'))).toBe('/dev/null');
     expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
   });

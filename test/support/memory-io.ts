@@ -154,6 +154,21 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (kind(full) !== 'missing' || links.has(full)) throw fsError('EEXIST', 'link', path);
       files.set(full, content);
     },
+    async writePrivateFile(path, content) {
+      const full = checkPath(path, 'open');
+      if (kind(full) === 'directory') throw fsError('EISDIR', 'rename', path);
+      links.delete(full);
+      files.set(full, content);
+    },
+    async ensurePrivateFolder(folder) {
+      const full = checkPath(folder, 'mkdir');
+      for (let at = full; at !== '/'; at = posix.dirname(at)) {
+        if (kind(at) === 'file') throw fsError('ENOTDIR', 'mkdir', folder);
+      }
+    },
+    async removeFile(path) {
+      files.delete(resolve(path));
+    },
     async inspectDestination(path) {
       const full = resolve(path);
       if (links.has(full)) return { kind: 'link' };

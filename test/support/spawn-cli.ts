@@ -11,8 +11,8 @@ export const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
 export const PTY_DRIVER = join(ROOT, 'test', 'e2e', 'pty_driver.py');
 export const EXAMPLE = join(ROOT, 'examples', 'manager.yaml');
 
-/** A stack frame line, as Node prints them under an uncaught error. */
-export const STACK_FRAME = /\n\s+at /;
+/** A stack frame line, as Node prints them under an uncaught error (not any line that starts with "at"). */
+export const STACK_FRAME = /\n\s+at \S[^\n]*:\d+:\d+\)?(?:\n|$)/;
 /** The escape character that starts every colour (and cursor) sequence. */
 export const ESC = '\u001b';
 
@@ -187,8 +187,16 @@ export interface PtyReport {
   echo: boolean;
 }
 
-/** Runs pty_driver.py with a script; its stdout is everything the terminal showed, its code the child's. */
+let ptyRuns = 0;
+
+/**
+ * Runs pty_driver.py with a script; its stdout is everything the terminal showed, its code the child's. Each run
+ * keeps its rounds and drafts in a data folder of its own (not made until the run makes it) unless the spec
+ * names one: a draft one test leaves would otherwise greet the next with "You have unfinished answers".
+ */
 export function runPty(spec: PtySpec, timeoutMs = 75_000): Promise<RunResult> {
+  ptyRuns += 1;
+  const data = join(TEST_DATA_DIR, 'pty', `${process.pid}-${ptyRuns}`);
   const withDefaults: PtySpec = {
     cwd: ROOT,
     cols: 100,
@@ -196,7 +204,11 @@ export function runPty(spec: PtySpec, timeoutMs = 75_000): Promise<RunResult> {
     exitTimeout: 10,
     ...spec,
     // Colour off unless a test asks for it, so the output reads as text.
-    env: { ...(spec.unsetEnv?.includes('NO_COLOR') ? {} : { NO_COLOR: '1' }), ...spec.env },
+    env: {
+      WHO_FAILED_WHOM_DATA_DIR: data,
+      ...(spec.unsetEnv?.includes('NO_COLOR') ? {} : { NO_COLOR: '1' }),
+      ...spec.env,
+    },
     steps: spec.steps.map((step) => ({ timeout: 10, ...step })),
   };
   return spawnCollect('python3', [PTY_DRIVER], { stdin: JSON.stringify(withDefaults), timeoutMs });

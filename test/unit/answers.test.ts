@@ -156,9 +156,10 @@ describe('invalid answers', () => {
 });
 
 describe('answers made for another version of the bank', () => {
-  const text = `bank: who-failed-whom\nbankVersion: ${bank.version + 1}\nanswers:\n  give-time: 3\n`;
-  const where = positionOf(text, `${bank.version + 1}\n`, NAME);
-  const message = `answers were made for version ${bank.version + 1} of bank ${bank.id}; this is version ${bank.version}`;
+  const other = bank.version + 10;
+  const text = `bank: who-failed-whom\nbankVersion: ${other}\nanswers:\n  give-time: 3\n`;
+  const where = positionOf(text, `${other}\n`, NAME);
+  const message = `answers were made for version ${other} of bank ${bank.id}; this is version ${bank.version}`;
 
   test('are accepted with a located warning', async () => {
     const warnings: string[] = [];

@@ -17,7 +17,7 @@ function usageError(argv: string[]): UsageError {
 
 const assess = (options: object) => ({
   command: 'assess',
-  options: { format: 'text', save: true, force: false, color: true, ...options },
+  options: { format: 'text', save: true, force: false, color: true, input: true, ...options },
 });
 
 describe('parseArgs', () => {

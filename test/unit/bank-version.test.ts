@@ -51,22 +51,22 @@ describe('answers made for another version of the bank', () => {
 
   test('parseAnswers hands each warning to warn and scores on', async () => {
     const seen: string[] = [];
-    const answers = await parseAnswers(answersFor(2), NAME, bank, { warn: (line) => seen.push(line) });
+    const answers = await parseAnswers(answersFor(5), NAME, bank, { warn: (line) => seen.push(line) });
     expect(answers.values.size).toBe(1);
-    expect(seen).toEqual([`${positionOf(answersFor(2), '2 #v', NAME)}: warning: ${warning(2)}`]);
+    expect(seen).toEqual([`${positionOf(answersFor(5), '5 #v', NAME)}: warning: ${warning(5)}`]);
   });
 
   test('parseAnswers --strict: the warning is an error, located, with a hint naming --strict', async () => {
-    const error = await thrown(() => parseAnswers(answersFor(2), NAME, bank, { strict: true }));
-    expect(error.lines).toEqual([`${positionOf(answersFor(2), '2 #v', NAME)}: ${warning(2)}`]);
+    const error = await thrown(() => parseAnswers(answersFor(5), NAME, bank, { strict: true }));
+    expect(error.lines).toEqual([`${positionOf(answersFor(5), '5 #v', NAME)}: ${warning(5)}`]);
     expect(error.hint).toContain('--strict');
   });
 
   test('parseAnswers --strict with real errors too lists both, as errors', async () => {
-    const text = `bankVersion: 2\nanswers:\n  give-tme: 3\n`;
+    const text = `bankVersion: 5\nanswers:\n  give-tme: 3\n`;
     const error = await thrown(() => parseAnswers(text, NAME, bank, { strict: true }));
     expect(error.lines).toEqual([
-      `${NAME}:1:14: ${warning(2)}`,
+      `${NAME}:1:14: ${warning(5)}`,
       expect.stringMatching(
         /^answers\.yaml:3:3: unknown question id "give-tme"\. Did you mean "give-time"\?/,
       ),

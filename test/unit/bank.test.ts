@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { checkBank } from '../../src/core/bank.js';
+import { bankForRole } from '../../src/core/role.js';
 import { parseSource, problemLines } from '../../src/input/source.js';
 import { builtinBank, builtinBankText, edit, positionOf, ROOT } from '../support/helpers.js';
 
@@ -43,11 +44,43 @@ describe('the built-in bank', () => {
     expect(squash(article ?? '')).toContain(squash(quote));
   });
 
-  test.each(REFLECTIONS)('asks the reflection question "%s" verbatim as unscored text', (prompt) => {
-    const q = bank.questions.find((question) => question.prompt === prompt);
-    expect(q).toMatchObject({ type: 'text' });
-    expect(q?.side).toBeUndefined();
+  test("asks the article's five questions verbatim, in its order, each unscored, and no other", () => {
+    const reflect = bank.questions.filter((q) => q.section === 'reflect');
+    expect(reflect.map((q) => q.prompt)).toEqual(REFLECTIONS);
+    for (const q of reflect) expect(q.side).toBeUndefined();
   });
+
+  test('"Are they out of balance?" is the self-view choice, the others are answered in words', () => {
+    const [owe, commitments, equal, balance, time] = REFLECTIONS.map((prompt) =>
+      bank.questions.find((q) => q.prompt === prompt),
+    );
+    for (const q of [owe, commitments, equal, time]) expect(q?.type).toBe('text');
+    expect(balance?.type).toBe('choice');
+    expect(balance?.choices?.map((c) => c.view)).toEqual(['out-of-balance', 'balanced', 'unsure']);
+  });
+
+  test('the rep intro promises no more than team can keep: names can be shown (team --show-names)', () => {
+    const intro = bank.rep?.intro ?? '';
+    expect(intro).not.toMatch(/never with your name/);
+    expect(intro).toMatch(/can choose to show answers by name/);
+    expect(intro).toMatch(/fewer than three reps/);
+  });
+
+  test.each(['manager', 'rep'] as const)('no question is asked twice of a %s', (role) => {
+    const view = bankForRole(bank, role);
+    const prompts = view.questions.map((q) => q.prompt.toLowerCase());
+    expect(new Set(prompts).size).toBe(prompts.length);
+  });
+
+  test.each(bank.questions.filter((q) => q.side === 'owed').map((q) => q.id))(
+    'owed item %s: its help (and its rep help) says what delivering it looks like',
+    (id) => {
+      const q = bank.questions.find((question) => question.id === id);
+      expect(q?.help).toMatch(/^What delivering it looks like: /);
+      expect(q?.rep?.help).toMatch(/^What delivering it looks like: /);
+      expect(`${q?.help}`).not.toMatch(/weight/i);
+    },
+  );
 });
 
 const NAME = 'bank.yaml';

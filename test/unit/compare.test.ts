@@ -178,13 +178,13 @@ describe('compare refuses what cannot be compared', () => {
 });
 
 describe('rounds made for two versions of one bank', () => {
-  // Version 2 of the bank drops activity-levels; the old round still lists it.
+  // Version 3 of the bank drops activity-levels; the old round still lists it.
   const v2 = builtinBankText()
-    .replace('version: 1', 'version: 2')
+    .replace('version: 2', 'version: 3')
     .replace(/ {2}- id: activity-levels\n(?: {4}.*\n)+\n/, '');
 
   test('are compared on the questions both list, and the report says so', async () => {
-    const after = edit(edit(AFTER, 'bankVersion: 1', 'bankVersion: 2'), '  activity-levels: 3\n', '');
+    const after = edit(edit(AFTER, 'bankVersion: 2', 'bankVersion: 3'), '  activity-levels: 3\n', '');
     const io = memoryIo({ files: { 'before.yaml': BEFORE, 'after.yaml': after, 'v2.yaml': v2 } });
     const code = await main(
       ['compare', 'before.yaml', 'after.yaml', '--questions', 'v2.yaml', '--format', 'json'],
@@ -193,21 +193,21 @@ describe('rounds made for two versions of one bank', () => {
     expect(io.stderrText).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(io.stdoutText);
-    expect(report.commonItemsOnly).toEqual({ versions: [1, 2], items: 19, leftOut: [] });
+    expect(report.commonItemsOnly).toEqual({ versions: [2, 3], items: 18, leftOut: [] });
     expect(report.items.map((i: { id: string }) => i.id)).toEqual(['coach-strugglers']);
 
     const text = memoryIo({ files: { 'before.yaml': BEFORE, 'after.yaml': after, 'v2.yaml': v2 } });
     await main(['compare', 'before.yaml', 'after.yaml', '--questions', 'v2.yaml'], text);
     expect(text.stdoutText.replace(/\s+/g, ' ')).toContain(
-      'The rounds were made for different versions of bank who-failed-whom (before: version 1; after: version 2), so they are compared on the 19 questions both list.',
+      'The rounds were made for different versions of bank who-failed-whom (before: version 2; after: version 3), so they are compared on the 18 questions both list.',
     );
   });
 
   test('a question the later version added is left out of both', async () => {
-    // The old round (version 1) lacks give-time; the new one answers it.
-    const before = edit(edit(BEFORE, '  give-time: 2\n', ''), 'bankVersion: 1', 'bankVersion: 1');
-    const after = edit(AFTER, 'bankVersion: 1', 'bankVersion: 2');
-    const v2same = builtinBankText().replace('version: 1', 'version: 2');
+    // The old round (version 2) lacks give-time; the new one answers it.
+    const before = edit(edit(BEFORE, '  give-time: 2\n', ''), 'bankVersion: 2', 'bankVersion: 2');
+    const after = edit(AFTER, 'bankVersion: 2', 'bankVersion: 3');
+    const v2same = builtinBankText().replace('version: 2', 'version: 3');
     const io = memoryIo({ files: { 'before.yaml': before, 'after.yaml': after, 'v2.yaml': v2same } });
     const code = await main(
       ['compare', 'before.yaml', 'after.yaml', '--questions', 'v2.yaml', '--format', 'json'],

@@ -154,16 +154,16 @@ describe('the compare page', () => {
 
   test('rounds of two versions of the bank: the page says what was compared', async () => {
     const v2 = builtinBankText()
-      .replace('version: 1', 'version: 2')
+      .replace('version: 2', 'version: 3')
       .replace(/ {2}- id: activity-levels\n(?: {4}.*\n)+\n/, '');
-    const after = edit(edit(AFTER, 'bankVersion: 1', 'bankVersion: 2'), '  activity-levels: 3\n', '');
+    const after = edit(edit(AFTER, 'bankVersion: 2', 'bankVersion: 3'), '  activity-levels: 3\n', '');
     const out = await page(['compare', 'before.yaml', 'after.yaml', '--questions', 'v2.yaml'], {
       ...PAIR,
       'after.yaml': after,
       'v2.yaml': v2,
     });
     expect(out).toContain(
-      '<p class="notice">The rounds were made for different versions of bank who-failed-whom (before: version 1; after: version 2), so they are compared on the 19 questions both list.</p>',
+      '<p class="notice">The rounds were made for different versions of bank who-failed-whom (before: version 2; after: version 3), so they are compared on the 18 questions both list.</p>',
     );
   });
 

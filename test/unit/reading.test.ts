@@ -55,7 +55,7 @@ describe('fileErrorReason: one table of file-system refusals, by what was being 
 });
 
 describe('readRespondent: one reader, one type, for scoring runs and team runs', () => {
-  const OTHER_VERSION = 'bankVersion: 2\nanswers:\n  give-time: 3\n';
+  const OTHER_VERSION = 'bankVersion: 9\nanswers:\n  give-time: 3\n';
 
   test('a clean file: its answers, named', async () => {
     const respondent = await readRespondent('answers:\n  give-time: 3\n', 'a.yaml', bank);
@@ -81,7 +81,7 @@ describe('readRespondent: one reader, one type, for scoring runs and team runs',
     });
     expect(listened.ok).toBe(true);
     expect(heard).toEqual([
-      `${positionOf(OTHER_VERSION, '2', 'v.yaml')}: warning: answers were made for version 2 of bank who-failed-whom; this is version 1`,
+      `${positionOf(OTHER_VERSION, '9', 'v.yaml')}: warning: answers were made for version 9 of bank who-failed-whom; this is version 2`,
     ]);
     expect((await readRespondent(OTHER_VERSION, 'v.yaml', bank)).ok).toBe(true);
   });

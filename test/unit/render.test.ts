@@ -33,7 +33,7 @@ const answers = answersOf(
     'ask-before-deciding': 'review-their-numbers',
     'out-of-balance-view': 'not-sure',
     'what-we-owe': 'Our time, every week.',
-    'out-of-balance': HOSTILE,
+    'commitments-equal': HOSTILE,
   },
   { respondent: `Dana | <b>${ESC}[1m`, role: 'manager' },
 );
@@ -195,10 +195,10 @@ describe('renderJson', () => {
       result.gaps.map((g) => [g.asked.id, g.size]),
     ],
     ['missing', json.missing, result.missing],
-    ['bank', { id: json.bank.id, version: json.bank.version }, { id: 'who-failed-whom', version: 1 }],
+    ['bank', { id: json.bank.id, version: json.bank.version }, { id: 'who-failed-whom', version: 2 }],
     [
       'the hostile answer, kept as data',
-      json.reflections.find((r: { id: string }) => r.id === 'out-of-balance')?.answer,
+      json.reflections.find((r: { id: string }) => r.id === 'commitments-equal')?.answer,
       HOSTILE,
     ],
   ])('parses back with %s', (_what, actual, expected) => {
@@ -229,10 +229,16 @@ describe('renderAnswersFile', () => {
           'ask-before-deciding': 'look-at-myself',
           'what-we-owe': 'Line one\nline two: "quoted" # not a comment',
           'commitments-to-them': '- not a list',
-          'out-of-balance': 'null',
-          'commitments-equal': '*alias &anchor {a: 1} ☃ 🎉',
+          'commitments-equal': 'null',
+          'time-for-those-in-need': '*alias &anchor {a: 1} ☃ 🎉',
         },
-        { respondent: `O'Brien: "Dana" #1`, date: '2026-01-31', role: 'rep', bank: bank.id, bankVersion: 1 },
+        {
+          respondent: `O'Brien: "Dana" #1`,
+          date: '2026-01-31',
+          role: 'rep',
+          bank: bank.id,
+          bankVersion: bank.version,
+        },
       ),
     ],
   ])('%s round-trip through the answers file', async (_what, original) => {

@@ -119,7 +119,7 @@ describe('history', () => {
       file: `${FOLDER}/manager/2026-11-27T09-00-00Z.yaml`,
       date: '2026-11-27',
       role: 'manager',
-      bankVersion: 1,
+      bankVersion: 2,
       scores: { asked: 85.7, given: 30.6, balance: 44.9 },
       leaning: 'asks-exceed-gives',
       commitments: 1,

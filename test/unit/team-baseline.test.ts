@@ -23,7 +23,7 @@ const SCORED: Record<string, number | string> = {
 function answersFile(role: 'manager' | 'rep', changes: Record<string, number | string> = {}): string {
   const values = { ...SCORED, ...changes };
   const lines = Object.entries(values).map(([id, v]) => `  ${id}: ${v}`);
-  return `bank: who-failed-whom\nbankVersion: 1\nrole: ${role}\nanswers:\n${lines.join('\n')}\n`;
+  return `bank: who-failed-whom\nbankVersion: 2\nrole: ${role}\nanswers:\n${lines.join('\n')}\n`;
 }
 
 /** A round: one manager and `reps` reps, each rep's answers changed as `rep(i)` says. */
@@ -73,7 +73,7 @@ describe('team --baseline', () => {
     expect(report.baseline).toMatchObject({
       source: 'before',
       kind: 'answers',
-      bank: { id: 'who-failed-whom', version: 1 },
+      bank: { id: 'who-failed-whom', version: 2 },
       respondents: { manager: 1, rep: 5 },
       alpha: 0.05,
       otherVersion: null,

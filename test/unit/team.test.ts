@@ -679,7 +679,7 @@ describe('perception gap', () => {
 describe('reflections', () => {
   const repTexts: Record<string, string[]> = {
     'what-we-owe': ['Time, mostly.', 'a coach', 'Help on the big deals.', 'Ünblock legal', 'Zero admin'],
-    'out-of-balance': ['Yes.', 'A bit.'], // two reps only: withheld
+    'commitments-equal': ['Yes.', 'A bit.'], // two reps only: withheld
   };
   const reps: Person[] = Array.from({ length: 5 }, (_, i) => ({
     role: 'rep',
@@ -689,7 +689,7 @@ describe('reflections', () => {
   }));
   const manager: Person = {
     role: 'manager',
-    values: { 'what-we-owe': 'Our time.', 'out-of-balance': 'Probably.' },
+    values: { 'what-we-owe': 'Our time.', 'commitments-equal': 'Probably.' },
   };
 
   const shuffled = <T>(items: T[], seed: number): T[] => {
@@ -716,23 +716,23 @@ describe('reflections', () => {
 
   test("reps' reflections on a question are withheld below the comments minimum, with no trace of the text", () => {
     const model = modelOf([manager, ...reps]);
-    const balance = model.reflections.find((r) => r.id === 'out-of-balance' && r.role === 'rep');
+    const balance = model.reflections.find((r) => r.id === 'commitments-equal' && r.role === 'rep');
     expect(balance).toEqual({
-      id: 'out-of-balance',
+      id: 'commitments-equal',
       role: 'rep',
-      prompt: question('out-of-balance').rep?.prompt,
+      prompt: question('commitments-equal').rep?.prompt,
       answers: [],
       withheld: expect.stringContaining('fewer than 5 reps wrote one'),
     });
     const json = JSON.stringify(model);
-    for (const text of repTexts['out-of-balance'] ?? []) expect(json).not.toContain(text);
+    for (const text of repTexts['commitments-equal'] ?? []) expect(json).not.toContain(text);
     // The comments minimum is never below the group minimum.
     const underGroup = modelOf([manager, ...reps], { minComments: 2 }).reflections.find(
-      (r) => r.id === 'out-of-balance' && r.role === 'rep',
+      (r) => r.id === 'commitments-equal' && r.role === 'rep',
     );
     expect(underGroup?.withheld).toContain('fewer than 3 reps wrote one');
     const shown = modelOf([manager, ...reps], { minGroup: 2, minComments: 2 }).reflections.find(
-      (r) => r.id === 'out-of-balance' && r.role === 'rep',
+      (r) => r.id === 'commitments-equal' && r.role === 'rep',
     );
     expect(shown).toMatchObject({ answers: ['A bit.', 'Yes.'], withheld: null });
   });
@@ -748,9 +748,9 @@ describe('reflections', () => {
         withheld: null,
       },
       {
-        id: 'out-of-balance',
+        id: 'commitments-equal',
         role: 'manager',
-        prompt: question('out-of-balance').prompt,
+        prompt: question('commitments-equal').prompt,
         answers: ['Probably.'],
         withheld: null,
       },

@@ -21,7 +21,10 @@ async function run(argv: string[], files: Record<string, string>) {
   return { code, stdout: io.stdoutText, stderr: io.stderrText };
 }
 
-/** Levenshtein distance, the textbook way: the reference the bounded one must agree with. */
+/**
+ * Edit distance with a swap of neighbours as one edit (optimal string alignment), the textbook way: the reference
+ * the bounded one must agree with.
+ */
 function distance(a: string, b: string): number {
   const table = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
@@ -35,24 +38,35 @@ function distance(a: string, b: string): number {
         (row[j - 1] as number) + 1,
         (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((table[i - 2] as number[])[j - 2] as number) + 1);
+      }
     }
   }
   return (table[a.length] as number[])[b.length] as number;
 }
 
-/** The first candidate at the smallest distance, if that is close enough to be a typo. */
+/**
+ * The first candidate at the smallest distance among those close enough to be a typo: within a third of the
+ * input's length (two at least), and past one edit only with the same first letter.
+ */
 function referenceNearest(input: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const lowered = input.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === input) continue;
-    const d = distance(input.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
+    const other = candidate.toLowerCase();
+    const d = distance(lowered, other);
+    const typo =
+      d <= Math.max(2, Math.floor(input.length / 3)) &&
+      (d <= 1 || (lowered !== '' && lowered[0] === other[0]));
+    if (typo && d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  return best;
 }
 
 describe('nearest', () => {

@@ -219,7 +219,7 @@ describe('what may be replaced', () => {
   ])('an earlier %s report of ours, without --force', async (_what, earlier) => {
     const report = await earlierReport(earlier, 'r.out');
     const { io, code } = await run(['-a', 'm.yaml', '-f', 'json', '-o', 'r.out'], { 'r.out': report });
-    expect(io.stderrText).toBe('');
+    expect(io.stderrText).toBe('Report written to r.out\n');
     expect(code).toBe(0);
     expect(JSON.parse(fileAt(io, 'r.out') as string)).toMatchObject({
       kind: 'assessment',

@@ -50,7 +50,7 @@ export function barChart(chart: BarChart): Html {
       rows.push(html`<g class="bar-row"><title>${bar.label}: ${bar.valueText}</title>
 <text class="label" x="0" y="${y + 11}">${truncate(bar.label, LABEL_CHARS)}</text>
 <rect class="bar bar-${bar.kind}" x="0" y="${y + 16}" width="${width > 0 ? pct(width) : '2'}" height="13" rx="2"></rect>
-<text class="value" x="${pct(width)}" dx="6" y="${y + 26.5}">${truncate(bar.valueText, VALUE_CHARS)}</text></g>
+${valueAtEnd(bar.valueText, share, width, y + 26.5)}</g>
 `);
       bands.push([y + 14, y + 31]);
       y += ROW;
@@ -60,4 +60,15 @@ export function barChart(chart: BarChart): Html {
   const bottom = y;
   const ticks = chart.ticks.map((t) => ({ x: (t / chart.max) * plot, label: String(t) }));
   return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, bands)}${rows}`);
+}
+
+/**
+ * The value at the bar's end: after it, or, past half the width, inside it (its halo keeps it legible on the bar),
+ * so that a long value on a long bar never runs off a phone's screen.
+ */
+function valueAtEnd(text: string, share: number, width: number, y: number): Html {
+  const shown = truncate(text, VALUE_CHARS);
+  return share >= 0.5
+    ? html`<text class="value" x="${pct(width)}" dx="-6" y="${y}" text-anchor="end">${shown}</text>`
+    : html`<text class="value" x="${pct(width)}" dx="6" y="${y}">${shown}</text>`;
 }

@@ -105,7 +105,8 @@ export function divergingChart(chart: DivergingChart): Html {
     const negativeShare = chart.categories.reduce((s, c, i) => s + (c.side === 'negative' ? share(i) : 0), 0);
     const positiveShare = chart.categories.reduce((s, c, i) => s + (c.side === 'positive' ? share(i) : 0), 0);
     rows.push(html`<g class="div-row">
-<text class="label" x="0" y="${y + 12}">${truncate(row.label, LABEL_CHARS)} <tspan class="n">(n = ${String(n)})</tspan></text>
+<title>${row.label} (n = ${String(n)})</title>
+<text class="label" x="0" y="${y + 12}">${truncate(row.label, LABEL_CHARS - ` (n = ${n})`.length)} <tspan class="n">(n = ${String(n)})</tspan></text>
 ${segments}
 <line class="centre" x1="${pct(CENTRE)}" x2="${pct(CENTRE)}" y1="${y + 16}" y2="${y + 40}"></line>
 <text class="total" x="0" y="${y + 30}">${percent(negativeShare)}</text>

@@ -1,0 +1,156 @@
+/**
+ * Issue 13, drafts: the answers so far kept after every answer, read back as strictly as an answers file; Ctrl-C
+ * says where they are; the next start offers to resume them (the default) or start over; a finished or dropped
+ * draft is removed. In-process through main() on a fake terminal and the memory Io.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { main } from '../../src/cli/main.js';
+import { draftPath } from '../../src/commands/assess-draft.js';
+import { DRAFT_KIND, draftDocument, readDraft } from '../../src/core/draft.js';
+import type { AnswerValue } from '../../src/core/types.js';
+import { interruptedMessage } from '../../src/errors.js';
+import { askingOrder } from '../../src/prompt/questionnaire.js';
+import { type FakeTerminal, fakeTerminal, KEY } from '../support/fake-terminal.js';
+import { builtinBank } from '../support/helpers.js';
+import { type MemoryIo, memoryIo } from '../support/memory-io.js';
+
+const bank = builtinBank();
+const order = askingOrder(bank);
+const total = order.length;
+const DATA = '/home/me/data';
+const DRAFT = draftPath(DATA, bank, 'manager');
+const ids = order.map((q) => q.id) as [string, string, string, string, ...string[]];
+
+describe('a draft as data', () => {
+  const values = new Map<string, AnswerValue>([
+    [ids[0], 4],
+    [ids[1], 2],
+  ]);
+  const text = draftDocument(bank, 'manager', {
+    savedAt: '2026-12-01T10:00:00.000Z',
+    position: 2,
+    values,
+    followUp: [],
+  });
+
+  test('what is written is read back', () => {
+    expect(readDraft(text, bank, 'manager')).toEqual({
+      draft: { savedAt: '2026-12-01T10:00:00.000Z', position: 2, values, followUp: [] },
+    });
+  });
+
+  test.each<[string, string, RegExp]>([
+    ['not JSON', '{', /not valid JSON/],
+    ['another kind', JSON.stringify({ kind: 'something', answers: {} }), /not a draft/],
+    ['another role', text, /another bank or role/],
+    ['a value out of range', text.replace('": 4', '": 9'), /a whole number from 1 to 5, got 9/],
+    [
+      'an unknown question',
+      text.replace(ids[0], 'no-such-question'),
+      /unknown question id "no-such-question"/,
+    ],
+    ['another bank', JSON.stringify({ kind: DRAFT_KIND, answers: { bank: 'x', answers: {} } }), /bank "x"/],
+  ])('%s: unusable, and why', (what, document, problem) => {
+    const read = readDraft(document, bank, what === 'another role' ? 'rep' : 'manager');
+    expect('problem' in read && read.problem).toMatch(problem);
+  });
+});
+
+/** The memory Io with a terminal of its own for the prompts, and a data folder. */
+function terminalIo(terminal: FakeTerminal, files: Record<string, string> = {}, env = {}): MemoryIo {
+  const io = memoryIo({ files, env: { WHO_FAILED_WHOM_DATA_DIR: DATA, ...env } });
+  Object.assign(io, { stdin: terminal.input, promptOutput: () => terminal.output });
+  return io;
+}
+
+/** Answers each of `keys` (one per question, from the first), then Ctrl-C. */
+async function answerThenInterrupt(keys: string[]): Promise<{ io: MemoryIo; code: number }> {
+  const terminal = fakeTerminal();
+  const io = terminalIo(terminal);
+  const run = main(['--no-color'], io);
+  for (const [i, key] of keys.entries()) await terminal.step(`(${i + 1}/${total})`, key);
+  await terminal.step(`(${keys.length + 1}/${total})`, KEY.ctrlC);
+  return { io, code: await run };
+}
+
+describe('the questionnaire keeps a draft', () => {
+  test('after every answer; Ctrl-C says where, exit 130', async () => {
+    const { io, code } = await answerThenInterrupt(['4', '3', '5', '2']);
+    expect(code).toBe(130);
+    expect(io.stderrText).toBe(`${interruptedMessage(DRAFT).join('\n')}\n`);
+    const read = readDraft(io.files.get(DRAFT) as string, bank, 'manager');
+    expect('draft' in read && Object.fromEntries(read.draft.values)).toEqual({
+      [ids[0]]: 4,
+      [ids[1]]: 3,
+      [ids[2]]: 5,
+      [ids[3]]: 2,
+    });
+    expect('draft' in read && read.draft.position).toBe(4);
+  });
+
+  test('Ctrl-C before any answer keeps nothing, and says so', async () => {
+    const { io, code } = await answerThenInterrupt([]);
+    expect(code).toBe(130);
+    expect(io.stderrText).toBe('Interrupted; nothing was saved.\n');
+    expect(io.files.has(DRAFT)).toBe(false);
+  });
+
+  test('--no-save keeps none', async () => {
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal);
+    const run = main(['--no-save'], io);
+    await terminal.step(`(1/${total})`, '4');
+    await terminal.step(`(2/${total})`, KEY.ctrlC);
+    expect(await run).toBe(130);
+    expect(io.stderrText).toBe('Interrupted; nothing was saved.\n');
+    expect([...io.files.keys()].some((path) => path.startsWith(DATA))).toBe(false);
+  });
+
+  test('resume (Enter), go back one with ←, change it, finish: the first three as given, the fourth changed; the draft goes', async () => {
+    const first = await answerThenInterrupt(['4', '3', '5', '2']);
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal, { [DRAFT]: first.io.files.get(DRAFT) as string });
+    const run = main(['--no-color', '--format', 'json', '-o', 'r.json'], io);
+    await terminal.step('You have unfinished answers', KEY.enter);
+    await terminal.step(`(5/${total})`, KEY.left);
+    await terminal.step(`(4/${total})`, '1');
+    for (let i = 5; i <= total; i++) await terminal.step(`(${i}/${total})`, KEY.enter);
+    await terminal.step('Score my answers', KEY.enter);
+    await terminal.step('(1 of 3)', `${KEY.down.repeat(9)}${KEY.enter}`);
+    expect(await run).toBe(0);
+    const report = JSON.parse(io.files.get('/mem/r.json') as string) as {
+      ledgers: { asked: { items: { id: string; answer: AnswerValue }[] } };
+    };
+    const given = Object.fromEntries(report.ledgers.asked.items.map((item) => [item.id, item.answer]));
+    expect([given[ids[0]], given[ids[1]], given[ids[2]], given[ids[3]]]).toEqual([4, 3, 5, 1]);
+    expect(io.files.has(DRAFT)).toBe(false);
+    expect(io.stderrText).toMatch(
+      /^Report written to r\.json\nThis round is kept, readable by you alone, in\n {2}\S/,
+    );
+  });
+
+  test('start over drops the draft and asks from the first question', async () => {
+    const first = await answerThenInterrupt(['4', '3']);
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal, { [DRAFT]: first.io.files.get(DRAFT) as string });
+    const run = main(['--no-color'], io);
+    await terminal.step('You have unfinished answers', '2');
+    await terminal.step(`(1/${total})`);
+    const read = readDraft(io.files.get(DRAFT) as string, bank, 'manager');
+    expect('draft' in read && read.draft.values.size).toBe(0);
+    terminal.input.write(KEY.ctrlC);
+    expect(await run).toBe(130);
+    expect(io.files.has(DRAFT)).toBe(false);
+  });
+
+  test('a damaged draft is said to be unusable, and the run starts afresh', async () => {
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal, { [DRAFT]: '{ not json' });
+    const run = main(['--no-color'], io);
+    await terminal.step(`(1/${total})`, KEY.ctrlC);
+    expect(await run).toBe(130);
+    expect(terminal.text()).toContain(
+      `Your unfinished answers in ${DRAFT} could not be used (it is not valid JSON)`,
+    );
+  });
+});
