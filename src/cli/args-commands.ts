@@ -7,6 +7,7 @@ import type { QuestionsOptions } from '../commands/questions.js';
 import type { TeamCommandOptions } from '../commands/team.js';
 import type { TemplateOptions } from '../commands/template.js';
 import type { ValidateOptions } from '../commands/validate.js';
+import { FORMATS } from '../core/config.js';
 import { didYouMean } from '../core/suggest.js';
 import { DEFAULT_MIN_COMMENTS } from '../core/team.js';
 import { renderExamples } from '../render/wrap.js';
@@ -57,10 +58,7 @@ export const roleOption = (fallback?: string) => {
 
 export const reportFormatOption = () =>
   choiceOption('-f, --format <format>', 'report format (html: one self-contained page with charts)', [
-    'text',
-    'json',
-    'markdown',
-    'html',
+    ...FORMATS,
   ]).default('text');
 
 export const quietOption = () =>

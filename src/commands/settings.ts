@@ -13,7 +13,7 @@ import type { Io } from '../io.js';
  */
 const TAKES: Partial<Record<string, readonly SettingKey[]>> = {
   assess: ['questions', 'failUnder', 'format'],
-  team: ['questions', 'minGroup', 'failUnder', 'format'],
+  team: ['questions', 'minGroup', 'failUnder', 'format', 'roster'],
   compare: ['questions', 'format'],
   history: ['questions', 'format'],
   template: ['questions'],

@@ -6,7 +6,8 @@ import { issuesToProblems, strictRecord, topLevelProblem } from './validation.js
 // project file (who-failed-whom.config.yaml, found from the current folder upward), a user file (XDG config),
 // and WHO_FAILED_WHOM_* variables; a flag on the command line beats them all.
 
-export const FORMATS = ['text', 'json', 'markdown'] as const;
+/** The report formats, for --format and the format setting alike. */
+export const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 export interface Settings {
   /** The question bank (a path; a file's is relative to the file). */

@@ -51,7 +51,7 @@ describe('envSettings', () => {
     [
       { WHO_FAILED_WHOM_FORMAT: 'jsn' },
       {},
-      ['WHO_FAILED_WHOM_FORMAT: expected one of text, json, markdown, got "jsn". Did you mean "json"?'],
+      ['WHO_FAILED_WHOM_FORMAT: expected one of text, json, markdown, html, got "jsn". Did you mean "json"?'],
     ],
     [{ WHO_FAILED_WHOM_FAIL_UNDER: '0x3C' }, {}, ['WHO_FAILED_WHOM_FAIL_UNDER: expected number, got "0x3C"']],
   ])('%j', (env, settings, problems) => {
@@ -142,6 +142,33 @@ describe('applied to a run', () => {
     expect(code).toBe(0);
   });
 
+  test('the roster from the project file gives team its response rates, relative to the file', async () => {
+    const team = (role: string) => `role: ${role}\nteam: East\nanswers:\n  give-time: 3\n`;
+    const files = {
+      '/work/who-failed-whom.config.yaml': 'roster: people/roster.csv\n',
+      '/work/people/roster.csv': 'Name,Role,Team\nAda,manager,East\nBo,rep,East\nCy,rep,East\nDee,rep,East\n',
+      '/work/r/1.yaml': team('manager'),
+      '/work/r/2.yaml': team('rep'),
+    };
+    const { io, code } = await run(['team', '/work/r', '--by', 'team', '-f', 'json'], files);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdoutText).responseRate).toEqual({ invited: 4, responded: 2, rate: 50 });
+    const flagged = await run(
+      ['team', '/work/r', '--by', 'team', '-f', 'json', '--roster', '/work/none.csv'],
+      files,
+    );
+    expect(flagged.io.stderrText).toContain('/work/none.csv');
+    expect(flagged.code).toBe(2);
+  });
+
+  test('html is a format a config file may set', async () => {
+    const { io, code } = await run(['--answers', '/work/m.yaml'], {
+      '/work/who-failed-whom.config.yaml': 'format: html\n',
+    });
+    expect(io.stdoutText).toMatch(/^<!doctype html>/i);
+    expect(code).toBe(0);
+  });
+
   test('failUnder from the project file gates the run; a flag lowers it again', async () => {
     const files = { '/work/team/who-failed-whom.config.yaml': 'failUnder: 101\n' };
     expect((await run(['--answers', '/work/m.yaml'], files)).code).toBe(1);
@@ -161,7 +188,7 @@ describe('applied to a run', () => {
       '/work/who-failed-whom.config.yaml': 'minGroup: 3\nformat: jsn\n',
     });
     expect(io.stderrText).toContain(
-      '/work/who-failed-whom.config.yaml:2:9: expected one of text, json, markdown, got "jsn". Did you mean "json"?',
+      '/work/who-failed-whom.config.yaml:2:9: expected one of text, json, markdown, html, got "jsn". Did you mean "json"?',
     );
     expect(code).toBe(2);
   });
