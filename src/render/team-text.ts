@@ -32,10 +32,23 @@ export function sparkline(distribution: Record<string, number>): string {
 
 type Group = Omit<GroupModel, 'team'> & { team?: string };
 
-function balanceWords(who: string, view: TeamView, style: Style): string {
-  if (view.withheld !== null) return `${who}: ${style.dim(`withheld (${view.withheld})`)}`;
+const plain = (text: string) => text;
+
+type Styled = [string, (text: string) => string];
+
+/** A view's balance in parts styled apart, for wrapStyled: colour codes never count as width. */
+function balanceWords(who: string, view: TeamView, style: Style): Styled[] {
+  if (view.withheld !== null)
+    return [
+      [`${who}:`, plain],
+      [`withheld (${view.withheld})`, style.dim],
+    ];
   const paint = view.leaning === 'balanced' ? style.good : style.warn;
-  return `${who} ${style.strong(String(view.balance))} ${paint(`(${leaningWords(view)})`)}`;
+  return [
+    [who, plain],
+    [String(view.balance), style.strong],
+    [`(${leaningWords(view)})`, paint],
+  ];
 }
 
 /** The first screen: both balances, then the three things the reps see most differently, in words. */
@@ -43,8 +56,13 @@ function firstScreen(group: Group, threshold: number, style: Style, w: number): 
   const who = voices(group.respondents.manager);
   const out = [
     wrap(headcount(group.respondents), w, '  '),
-    wrap(
-      `Balance: ${balanceWords(who.managers, group.scores.manager, style)} · ${balanceWords(who.reps, group.scores.rep, style)}`,
+    wrapStyled(
+      [
+        ['Balance:', plain],
+        ...balanceWords(who.managers, group.scores.manager, style),
+        ['·', plain],
+        ...balanceWords(who.reps, group.scores.rep, style),
+      ],
       w,
       '  ',
       '    ',
@@ -140,8 +158,6 @@ function reflectionLines(group: Group, style: Style, w: number): string[] {
 }
 
 const signed = (gap: number) => `${gap > 0 ? '+' : ''}${gap.toFixed(1)}`;
-
-const plain = (text: string) => text;
 
 /** The width of the teams' column in the ranking and the grid; a longer name gets a line of its own above its row. */
 const NAME_WIDTH = 18;
