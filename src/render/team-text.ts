@@ -262,15 +262,10 @@ function personLines(
   });
   const fits = people.every((p, i) => sanitize(p.name).length <= PERSON_WIDTH && (rows[i] ?? '').length <= w);
   if (fits) return rows;
+  // The team beside the name (a name of many words wraps as words); the role and figures, which stay whole, below.
   return people.flatMap((p) => [
-    wrap(sanitize(p.name), w, '  ', '    '),
-    wrapPieces(
-      [p.role, ...(p.team ? [`team ${sanitize(p.team)}`] : []), ...p.figures],
-      w,
-      '    ',
-      '    ',
-      ' · ',
-    ),
+    wrap(p.team ? `${sanitize(p.name)} · ${sanitize(p.team)}` : sanitize(p.name), w, '  ', '    '),
+    wrapPieces([p.role, ...p.figures], w, '    ', '    ', ' · '),
   ]);
 }
 
