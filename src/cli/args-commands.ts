@@ -70,6 +70,13 @@ export const outputOption = () =>
     'write the report to this file instead of stdout; without --force it replaces only an earlier report',
   );
 
+/**
+ * --no-color on a command that prints no colour (a YAML file, a list): accepted all the same, so a user who sets it
+ * on every command (an alias, a script) is not refused.
+ */
+export const uncolouredOption = () =>
+  new Option('--no-color', 'no colour: accepted, as by every command (nothing here is coloured)');
+
 /** For commands whose only file out is the report (-o). */
 export const forceOption = () =>
   new Option(
@@ -111,6 +118,7 @@ export function defineCommand(
           'with --role rep: ask whether the manager kept each commitment in this answers file of theirs',
         )
         .addOption(questionsOption())
+        .addOption(uncolouredOption())
         .action((options: TemplateOptions) => {
           found({ command: 'template', options });
         });
@@ -125,6 +133,7 @@ export function defineCommand(
         .description('list the questions of the bank')
         .addOption(choiceOption('-f, --format <format>', 'list format', ['text', 'json']).default('text'))
         .addOption(questionsOption())
+        .addOption(uncolouredOption())
         .action((options: QuestionsOptions) => {
           found({ command: 'questions', options });
         });
@@ -205,6 +214,7 @@ export function defineCommand(
         .argument('<files...>', 'banks and answers files (YAML or JSON), told apart by content; - is stdin')
         .option('--questions <file>', 'check answers files against this bank instead of the built-in one')
         .option('--strict', 'fail on warnings too')
+        .addOption(uncolouredOption())
         .action((files: string[], options: Omit<ValidateOptions, 'files'>) => {
           found({ command: 'validate', options: { ...options, files } });
         });
@@ -221,6 +231,7 @@ export function defineCommand(
         .option('--force', 'replace an existing file (never a link, a read-only file or an input)', false)
         .addOption(quietOption())
         .addOption(questionsOption())
+        .addOption(uncolouredOption())
         .action((file: string, options: Omit<InitOptions, 'file'>) => {
           found({ command: 'init', options: { ...options, file } });
         });

@@ -62,8 +62,6 @@ async function render(
     const { renderHistoryHtml } = await import('../render/html/history-page.js');
     return renderHistoryHtml(report, bank.scoring.tolerance);
   }
-  return renderHistoryText(
-    report,
-    await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color)),
-  );
+  const style = await makeStyle(!toFile && colorEnabled(io.stdout, io.env, options.color));
+  return renderHistoryText(report, style, io.stdout.columns ?? 80);
 }

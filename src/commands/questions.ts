@@ -9,8 +9,13 @@ export interface QuestionsOptions {
   format: 'text' | 'json';
 }
 
+/** A list to grep when piped: laid out for the terminal's width only on a terminal (as help is). */
 export async function run(options: QuestionsOptions, io: Io): Promise<number> {
   const bank = await loadBank(io, options.questions);
-  io.stdout.write(options.format === 'json' ? renderQuestionsJson(bank) : renderQuestionsText(bank));
+  io.stdout.write(
+    options.format === 'json'
+      ? renderQuestionsJson(bank)
+      : renderQuestionsText(bank, io.stdout.isTTY ? io.stdout.columns : undefined),
+  );
   return ExitCode.ok;
 }

@@ -10,6 +10,7 @@ import { loadBank, readText } from '../input/load.js';
 import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
 import { visible } from '../render/sanitize.js';
+import { layoutWidth, wrap } from '../render/wrap.js';
 
 export interface ValidateOptions {
   files: string[];
@@ -38,6 +39,8 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
   const lines: string[] = [];
   let failed = false;
   let warningsOnly = true;
+  // Laid out for a terminal; to a file or a pipe, one line a file, to grep (as help is).
+  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
   for (const file of options.files) {
     const checked = await checkFile(file, io, bankFor, options.strict === true);
     lines.push(...checked.lines);
@@ -46,9 +49,8 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
       if (checked.errors > checked.warnings || !options.strict) warningsOnly = false;
     } else {
       const warnings = checked.warnings === 1 ? ', 1 warning' : `, ${checked.warnings} warnings`;
-      io.stdout.write(
-        `${visible(checked.name)}: ok (${checked.summary}${checked.warnings > 0 ? warnings : ''})\n`,
-      );
+      const line = `${visible(checked.name)}: ok (${checked.summary}${checked.warnings > 0 ? warnings : ''})`;
+      io.stdout.write(`${width === undefined ? line : wrap(line, layoutWidth(width), '', '  ')}\n`);
     }
   }
   if (failed) {

@@ -4,6 +4,7 @@ import type { FollowUpStatus, Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
 import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
+import { layoutWidth, wrap, wrapPieces, wrapStyled } from './wrap.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
@@ -42,36 +43,100 @@ export function skippedLine(s: HistoryReport['skipped'][number]): string {
   return s.reason.startsWith(`${s.file}:`) ? s.reason : `${s.file}: ${s.reason}`;
 }
 
-export function renderHistoryText(model: HistoryReport, style: Style): string {
-  const report = sanitizeAll(model);
+/** The columns before the leaning (date, asked, given, balance), as wide as the table lays them out. */
+const WHEN_WIDTH = 12;
+const FIGURES_WIDTH = 2 + WHEN_WIDTH + 6 + 7 + 9 + 2;
+/** The widest leaning word, which the commitments column follows. */
+const LEANING_WIDTH = 18;
+
+/**
+ * A role's rounds: a table when the columns up to the leaning fit, what each round's plan was beside them when
+ * it fits too (else under its row); narrower, a few labelled lines per round.
+ */
+function roundLines(rounds: HistoryRound[], style: Style, w: number): string[] {
+  const rows = rounds.map((r) => {
+    const { asked, given, balance } = r.scores;
+    const figures = `  ${sanitize(when(r)).padEnd(WHEN_WIDTH)}${String(asked).padStart(6)}${String(given).padStart(7)}${String(balance).padStart(9)}  `;
+    return {
+      figures,
+      scores: r.scores,
+      leaning: leaningWords[r.leaning],
+      plan: planWords(r),
+      when: sanitize(when(r)),
+    };
+  });
+  const table = rows.every(
+    (row) => row.when.length < WHEN_WIDTH && row.figures.length + row.leaning.length <= w,
+  );
+  if (!table) {
+    return rows.flatMap((row) => {
+      const { asked, given, balance } = row.scores;
+      return [
+        wrap(row.when, w, '  ', '    '),
+        wrapPieces([`asked ${asked}`, `given ${given}`, `balance ${balance}`], w, '    ', '    ', ' · '),
+        wrapStyled(
+          [[row.leaning, (text) => text], ...(row.plan ? ([[`· ${row.plan}`, style.dim]] as const) : [])],
+          w,
+          '    ',
+          '      ',
+        ),
+      ];
+    });
+  }
+  const beside = rows.every((row) => FIGURES_WIDTH + LEANING_WIDTH + 2 + row.plan.length <= w);
   const out = [
-    style.heading(`${report.bank.title} · your rounds`),
-    style.dim(`  kept in ${sanitize(report.folder)}`),
+    style.dim(
+      `  ${'date'.padEnd(WHEN_WIDTH)}${'asked'.padStart(6)}${'given'.padStart(7)}${'balance'.padStart(9)}  leaning`,
+    ),
+  ];
+  for (const row of rows) {
+    if (beside) {
+      out.push(
+        row.plan
+          ? `${row.figures}${row.leaning.padEnd(LEANING_WIDTH)}  ${style.dim(row.plan)}`
+          : row.figures + row.leaning,
+      );
+      continue;
+    }
+    out.push(`${row.figures}${row.leaning}`);
+    if (row.plan) out.push(style.dim(wrap(row.plan, w, ''.padEnd(FIGURES_WIDTH))));
+  }
+  return out;
+}
+
+/** The balance of each round as a sparkline: the last rounds only, when they are more than a line holds. */
+function overTimeLine(rounds: HistoryRound[], style: Style, w: number): string {
+  const balances = rounds.map((r) => r.scores.balance);
+  const shown = balances.slice(-(w - 4));
+  const label =
+    shown.length < balances.length ? `Balance over the last ${shown.length} rounds` : 'Balance over time';
+  const span = balances.length > 1 ? `  ${balances[0]} → ${balances.at(-1)}` : '';
+  const spark = balanceSparkline(shown);
+  if (2 + label.length + 2 + spark.length + span.length <= w)
+    return `  ${label}  ${style.strong(spark)}${span}`;
+  const lines = [wrap(label, w, '  '), `    ${style.strong(spark)}`];
+  if (span) lines.push(wrap(span, w, '    '));
+  return lines.join('\n');
+}
+
+/** The terminal view of `history`. Pure: the caller decides colour (through style) and width. */
+export function renderHistoryText(model: HistoryReport, style: Style, width = 80): string {
+  const report = sanitizeAll(model);
+  const w = layoutWidth(width);
+  const out = [
+    style.heading(wrap(`${report.bank.title} · your rounds`, w, '', '  ')),
+    style.dim(wrap(`kept in ${sanitize(report.folder)}`, w, '  ', '    ')),
   ];
   if (report.rounds.length === 0) {
-    out.push('', '  No rounds kept yet. A finished questionnaire keeps one (unless --no-save).');
+    out.push('', wrap('No rounds kept yet. A finished questionnaire keeps one (unless --no-save).', w, '  '));
   }
   for (const [role, rounds] of byRole(report)) {
-    out.push('', style.heading(roleHeading[role]));
-    out.push(
-      style.dim(
-        `  ${'date'.padEnd(12)}${'asked'.padStart(6)}${'given'.padStart(7)}${'balance'.padStart(9)}  leaning`,
-      ),
-    );
-    for (const r of rounds) {
-      const { asked, given, balance } = r.scores;
-      const plan = planWords(r);
-      out.push(
-        `  ${sanitize(when(r)).padEnd(12)}${String(asked).padStart(6)}${String(given).padStart(7)}${String(balance).padStart(9)}  ${leaningWords[r.leaning].padEnd(18)}${plan ? `  ${style.dim(plan)}` : ''}`,
-      );
-    }
-    const balances = rounds.map((r) => r.scores.balance);
-    const span = balances.length > 1 ? `  ${balances[0]} → ${balances.at(-1)}` : '';
-    out.push(`  Balance over time  ${style.strong(balanceSparkline(balances))}${span}`);
+    out.push('', style.heading(wrap(roleHeading[role], w, '', '  ')));
+    out.push(...roundLines(rounds, style, w), overTimeLine(rounds, style, w));
   }
   if (report.skipped.length > 0) {
     out.push('', style.heading('Skipped'));
-    for (const s of report.skipped) out.push(`  ${sanitize(skippedLine(s))}`);
+    for (const s of report.skipped) out.push(wrap(sanitize(skippedLine(s)), w, '  ', '    '));
   }
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import type { Role } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
 import { sanitize } from './sanitize.js';
 import type { Style } from './style.js';
-import { wrap } from './text.js';
+import { fitLine, wrap } from './wrap.js';
 
 // The change since the baseline round (team --baseline), as a section of the team report of its own.
 
@@ -57,17 +57,26 @@ function methodWords(report: TeamReport): string {
 
 export function baselineTextLines(report: TeamReport, style: Style, width: number): string[] {
   if (!report.baseline) return [];
-  const out = ['', style.heading(`Since last round (${sanitize(sourceWords(report))})`)];
+  const out = [
+    '',
+    style.heading(wrap(`Since last round (${sanitize(sourceWords(report))})`, width, '', '  ')),
+  ];
   out.push(style.dim(wrap(methodWords(report), width, '  ')));
   for (const role of ['manager', 'rep'] as const) {
     const change = report.scores[role].change;
-    if (change) out.push(`  ${roleWords[role].view.padEnd(15)}balance ${changeWords(change, 1)}`);
+    if (change)
+      out.push(
+        fitLine(`  ${roleWords[role].view.padEnd(15)}balance ${changeWords(change, 1)}`, width, '    '),
+      );
   }
   for (const item of changedItems(report)) {
-    out.push(`  ${item.label}`);
+    out.push(wrap(item.label, width, '  ', '    '));
     for (const role of ['manager', 'rep'] as const) {
       const change = item.byRole[role].change;
-      if (change) out.push(`      ${roleWords[role].item.padEnd(9)}${changeWords(change, 2)}`);
+      if (change)
+        out.push(
+          fitLine(`      ${roleWords[role].item.padEnd(9)}${changeWords(change, 2)}`, width, '        '),
+        );
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { FOLLOW_UP_STATUSES } from '../core/types.js';
 import { escapeMarkdown } from './markdown.js';
 import { sanitize } from './sanitize.js';
 import type { Style } from './style.js';
-import { wrap } from './text.js';
+import { fitLine, wrap } from './wrap.js';
 
 // Last round's commitments in the team report: what the manager says of each beside what the reps say.
 
@@ -25,14 +25,14 @@ const titleOf = (c: TeamCommitment) => (c.label ? `${c.text} (${c.label})` : c.t
 
 export function commitmentTextLines(report: TeamReport, style: Style, width: number): string[] {
   if (!report.commitments?.length) return [];
-  const out = ['', style.heading(HEADING)];
+  const out = ['', style.heading(wrap(HEADING, width, '', '  '))];
   for (const c of report.commitments) {
     out.push(wrap(sanitize(titleOf(c)), width, '  ', '    '));
     for (const [who, group] of [
       ['manager', c.manager],
       ['reps', c.rep],
     ] as const) {
-      out.push(`      ${who.padEnd(9)}${countWords(group)}`);
+      out.push(fitLine(`      ${who.padEnd(9)}${countWords(group)}`, width, '        '));
       for (const note of group.notes)
         out.push(style.dim(wrap(`- ${sanitize(note)}`, width, '        ', '          ')));
     }

@@ -109,8 +109,10 @@ export function renderText(model: Report, style: Style, width = 80): string {
     out.push('', style.heading(phrases.commitments));
     report.commitments.forEach((c, i) => {
       const about = [c.label, c.due && `by ${c.due}`].filter(Boolean).join(', ');
-      const line = `${i + 1}. ${c.text}${about ? ` ${style.dim(`(${about})`)}` : ''}`;
-      out.push(wrap(line, w, '  ', '     '));
+      // Styled in parts, so colour codes never count as width.
+      const parts: [string, (t: string) => string][] = [[`${i + 1}. ${c.text}`, (t) => t]];
+      if (about) parts.push([`(${about})`, style.dim]);
+      out.push(wrapStyled(parts, w, '  ', '     '));
     });
   }
   return `${out.join('\n')}\n`;
@@ -123,8 +125,17 @@ function followUpLines(report: Report, style: Style, width: number): string[] {
   const out = [style.heading(rolePhrases[report.role].followUp)];
   for (const f of report.followUp) {
     const paint = f.status === 'kept' ? style.good : style.warn;
-    const mark = paint(`${STATUS_MARKS[f.status]} ${statusWords[f.status]}`);
-    out.push(wrap(`${f.text}: ${mark}`, width, '  '));
+    const mark = `${STATUS_MARKS[f.status]} ${statusWords[f.status]}`;
+    out.push(
+      wrapStyled(
+        [
+          [`${f.text}:`, (t) => t],
+          [mark, paint],
+        ],
+        width,
+        '  ',
+      ),
+    );
     if (f.note) out.push(style.dim(wrap(f.note, width, '    ')));
   }
   return out;

@@ -99,3 +99,37 @@ export function renderExamples(examples: readonly (readonly [string, string])[],
   );
   return `\nExamples:\n${blocks.join('\n')}`;
 }
+
+/**
+ * Pieces laid out as wrap() lays out words, `separator` between two on a line: a piece ("4 +1.2", "asked 85.7")
+ * is never split, so a figure stays beside its name.
+ */
+export function wrapPieces(
+  pieces: readonly string[],
+  width: number,
+  indent = '',
+  hanging = indent,
+  separator = '  ',
+): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const prefix = lines.length === 0 ? indent : hanging;
+    if (line && prefix.length + line.length + separator.length + piece.length > width) {
+      lines.push(prefix + line);
+      line = piece;
+    } else line = line ? `${line}${separator}${piece}` : piece;
+  }
+  lines.push((lines.length === 0 ? indent : hanging) + line);
+  return lines.join('\n');
+}
+
+/**
+ * A line as it is when it fits (its columns lined up with the lines around it), else wrapped from its own
+ * indent, continuation lines taking `hanging`.
+ */
+export function fitLine(line: string, width: number, hanging: string): string {
+  if (line.length <= width) return line;
+  const indent = /^ */.exec(line)?.[0] ?? '';
+  return wrap(line, width, indent, hanging);
+}

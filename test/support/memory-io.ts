@@ -35,6 +35,8 @@ export interface MemoryIoOptions {
   readOnly?: string[];
   /** Folders a walk cannot read (as if EACCES); the files under them are not found. */
   unreadable?: string[];
+  /** stdout is a terminal this many columns wide (else a pipe that says 80 columns, as before). */
+  columns?: number;
 }
 
 export interface MemoryIo extends Io {
@@ -107,6 +109,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   stdin.isTTY = false;
   const out = collector();
   const err = collector();
+  if (options.columns !== undefined) Object.assign(out.stream, { isTTY: true, columns: options.columns });
 
   return {
     files,

@@ -64,23 +64,27 @@ describe('parseArgs', () => {
       ['history', '-f', 'markdown'],
       { command: 'history', options: { format: 'markdown', force: false, color: true } },
     ],
-    ['template', ['template'], { command: 'template', options: { role: 'manager' } }],
-    ['template --role rep', ['template', '--role', 'rep'], { command: 'template', options: { role: 'rep' } }],
+    ['template', ['template'], { command: 'template', options: { role: 'manager', color: true } }],
+    [
+      'template --role rep',
+      ['template', '--role', 'rep'],
+      { command: 'template', options: { role: 'rep', color: true } },
+    ],
     [
       'template --questions',
       ['template', '--questions', 'b.yaml'],
-      { command: 'template', options: { role: 'manager', questions: 'b.yaml' } },
+      { command: 'template', options: { role: 'manager', questions: 'b.yaml', color: true } },
     ],
-    ['questions', ['questions'], { command: 'questions', options: { format: 'text' } }],
+    ['questions', ['questions'], { command: 'questions', options: { format: 'text', color: true } }],
     [
       'questions --format json',
       ['questions', '--format', 'json'],
-      { command: 'questions', options: { format: 'json' } },
+      { command: 'questions', options: { format: 'json', color: true } },
     ],
     [
       'questions -f json --questions',
       ['questions', '-f', 'json', '--questions', 'b.yaml'],
-      { command: 'questions', options: { format: 'json', questions: 'b.yaml' } },
+      { command: 'questions', options: { format: 'json', questions: 'b.yaml', color: true } },
     ],
   ])('%s', (_what, argv, intent) => {
     expect(parseArgs(argv)).toEqual(intent);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
-import { COMMAND_NAMES } from '../../src/command-names.js';
+import { COMMAND_NAMES, type CommandName } from '../../src/command-names.js';
 import { ROOT } from '../support/helpers.js';
 import { type MemoryIo, type MemoryIoOptions, memoryIo } from '../support/memory-io.js';
 
@@ -106,6 +106,43 @@ describe('help', () => {
             .sort();
         expect(words(io.stdoutText)).toEqual(words(wide.io.stdoutText));
       }
+    },
+  );
+});
+
+describe('--no-color is accepted by every command, coloured or not', () => {
+  // Typed by command name: a new command fails to compile until it is listed here.
+  const ARGS: Record<CommandName, string[]> = {
+    template: [],
+    questions: [],
+    team: ['m.yaml'],
+    validate: ['m.yaml'],
+    init: ['-'],
+    compare: ['m.yaml', 'm.yaml'],
+    history: [],
+  };
+  const env = { WHO_FAILED_WHOM_DATA_DIR: '/data' };
+  test.each(COMMAND_NAMES.map((c) => [c, ARGS[c]] as const))('%s', async (command, args) => {
+    const plain = await run([command, ...args], { env });
+    expect(plain.code).toBe(0);
+    for (const argv of [
+      [command, ...args, '--no-color'],
+      ['--no-color', command, ...args],
+    ]) {
+      const { io, code } = await run(argv, { env });
+      expect(io.stderrText).not.toMatch(/unknown option|does not apply/);
+      expect(code).toBe(0);
+      // Harmless: the same output as without it (init's stderr names nothing else).
+      expect(io.stdoutText).toBe(plain.io.stdoutText);
+    }
+  });
+
+  test.each([[['--no-color', '-a', 'm.yaml']], [['help', '--no-color']], [['--no-color', 'help', 'team']]])(
+    'and by scoring and help: %j',
+    async (argv) => {
+      const { io, code } = await run(argv);
+      expect(io.stderrText).not.toMatch(/unknown option/);
+      expect(code).toBe(0);
     },
   );
 });

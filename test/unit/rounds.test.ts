@@ -169,7 +169,8 @@ describe('history', () => {
     expect(stderr).toContain('Skipped 1 round(s)');
     // The reason names the file already (with line and column): text says it once.
     const text = (await run(['history'], files)).stdout;
-    expect(text).toContain(`\n  ${report.skipped[0].reason}\n`);
+    // Wrapped to the width, continuation lines indented under it.
+    expect(text.replace(/\n {4}/g, ' ')).toContain(`\n  ${report.skipped[0].reason}\n`);
     expect(text.split(`${FOLDER}/manager/2027-08-01T09-00-00Z.yaml`)).toHaveLength(2);
   });
 
