@@ -15,6 +15,7 @@ import {
   singleAnswer,
   type Voices,
   voices,
+  withheldByReason,
 } from './team-words.js';
 
 type Group = Omit<GroupModel, 'team'> & { team?: string };
@@ -27,7 +28,7 @@ function viewRow(who: string, view: TeamView): string {
 
 /** The headline, then the three things the reps see most differently, in words, with what to discuss. */
 function firstScreen(group: Group, threshold: number, level: string): string[] {
-  const who = voices(group.respondents.manager);
+  const who = voices(group.respondents.manager, group.team !== undefined);
   const out = [
     `${headcount(group.respondents)}.`,
     '',
@@ -51,21 +52,11 @@ function firstScreen(group: Group, threshold: number, level: string): string[] {
   if (top.length > 0) out.push('');
   const overall = overallLine(group.selfOther, threshold, who);
   if (overall) out.push(overall, '');
-  if (group.withheld.length > 0) {
+  const withheld = withheldByReason(group);
+  if (withheld.length > 0) {
     out.push('> Withheld for anonymity:');
-    const seen = new Set<string>();
-    for (const x of group.withheld) {
-      const label = group.items.find((i) => i.id === x.id)?.label;
-      const prompt = group.reflections.find((r) => r.id === x.id && r.role === 'rep')?.prompt;
-      const what =
-        x.part === 'view'
-          ? `the ${x.id === 'rep' ? "reps'" : "managers'"} balance`
-          : x.part === 'reflections'
-            ? `reps' comments on "${prompt ?? x.id}"`
-            : `reps' figures on ${label ?? x.id}`;
-      const line = `> - ${escapeMarkdown(what)}: ${escapeMarkdown(x.reason)}`;
-      if (!seen.has(line)) out.push(line);
-      seen.add(line);
+    for (const { reason, parts } of withheld) {
+      out.push(`> - ${escapeMarkdown(parts.join('; '))}: ${escapeMarkdown(reason)}`);
     }
     out.push('');
   }
@@ -171,7 +162,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
       ...itemDetails(
         group,
         `Per item, team ${escapeMarkdown(group.team)}`,
-        voices(group.respondents.manager),
+        voices(group.respondents.manager, true),
       ),
     );
   }

@@ -16,6 +16,7 @@ import {
   singleAnswer,
   type Voices,
   voices,
+  withheldByReason,
 } from './team-words.js';
 import { wrap } from './text.js';
 
@@ -40,7 +41,7 @@ function balanceWords(who: string, view: TeamView, style: Style): string {
 
 /** The first screen: both balances, then the three things the reps see most differently, in words. */
 function firstScreen(group: Group, threshold: number, style: Style, w: number): string[] {
-  const who = voices(group.respondents.manager);
+  const who = voices(group.respondents.manager, group.team !== undefined);
   const out = [
     `  ${headcount(group.respondents)}`,
     wrap(
@@ -63,20 +64,14 @@ function firstScreen(group: Group, threshold: number, style: Style, w: number): 
   });
   const overall = overallLine(group.selfOther, threshold, who);
   if (overall) out.push('', wrap(overall, w, '  '));
-  if (group.withheld.length > 0) {
-    const items = new Set(group.withheld.filter((x) => x.part === 'item').map((x) => x.id)).size;
-    const parts = [
-      items > 0 ? `reps' figures on ${items} item${items === 1 ? '' : 's'}` : '',
-      ...group.withheld
-        .filter((x) => x.part === 'view')
-        .map((x) => `the ${x.id === 'rep' ? "reps'" : "managers'"} balance`),
-      group.withheld.some((x) => x.part === 'reflections') ? "reps' comments" : '',
-    ].filter(Boolean);
-    const reasons = [...new Set(group.withheld.map((x) => x.reason))];
-    out.push(
-      '',
-      style.warn(wrap(`Withheld for anonymity: ${parts.join(', ')} (${reasons.join('; ')}).`, w, '  ')),
-    );
+  const withheld = withheldByReason(group);
+  if (withheld.length > 0) {
+    out.push('', style.warn('  Withheld for anonymity:'));
+    for (const { reason, parts } of withheld) {
+      out.push(
+        style.warn(wrap(`- ${sanitize(parts.join('; '))}: ${sanitize(reason)}.`, w, '    ', '      ')),
+      );
+    }
   }
   return out;
 }

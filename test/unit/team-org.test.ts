@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { escapeHtml } from '../../src/render/html/markup.js';
 import { builtinBank, random } from '../support/helpers.js';
+import { activeContent, unbalancedTags } from '../support/html-checks.js';
 import { memoryIo } from '../support/memory-io.js';
 
 const bank = builtinBank();
@@ -223,6 +225,87 @@ describe('--by team: three teams in one folder', () => {
       'team',
     );
     expect(report.groups.map((g) => g.team)).toContain('(no team)');
+  });
+});
+
+describe('nothing withheld reaches any format (the page and its charts included)', () => {
+  /** The org with one rep's answers (figures and comment) traded between a rep of `from` and one of `to`. */
+  function traded(from: string, to: string): Record<string, string> {
+    const people = org.map((p) => ({ ...p }));
+    const a = people.findIndex((p) => p.team === from && p.role === 'rep');
+    const b = people.findIndex((p) => p.team === to && p.role === 'rep');
+    const [pa, pb] = [people[a] as Person, people[b] as Person];
+    [people[a], people[b]] = [
+      { ...pa, values: pb.values },
+      { ...pb, values: pa.values },
+    ];
+    return folderOf(people, () => 'retro');
+  }
+  async function outputs(files: Record<string, string>) {
+    const out: Record<string, string> = {};
+    for (const format of ['json', 'text', 'markdown', 'html']) {
+      const io = memoryIo({ files });
+      expect(await main(['team', 'retro', '--by', 'team', '--format', format], io)).toBe(0);
+      out[format] = io.stdoutText;
+    }
+    return out;
+  }
+
+  test("trading answers between the two teams whose reps are withheld changes no byte of any format; a shown team's does", async () => {
+    const report = await run(
+      folderOf(org, () => 'retro'),
+      'retro',
+      '--by',
+      'team',
+    );
+    const hidden = report.groups.filter((g) => g.scores.rep?.withheld !== null).map((g) => g.team);
+    const shown = report.groups.filter((g) => g.scores.rep?.withheld === null).map((g) => g.team);
+    expect(hidden).toHaveLength(2);
+    expect(hidden).toContain('C');
+    const original = await outputs(folderOf(org, () => 'retro'));
+    // The org's figures are the same sum, and each hidden team shows only its counts.
+    expect(await outputs(traded(hidden[0] as string, hidden[1] as string))).toEqual(original);
+    // The check can fail: a trade that moves answers into a team that is shown changes what it shows.
+    const moved = await outputs(traded(shown[0] as string, 'C'));
+    for (const format of Object.keys(original)) expect(moved[format]).not.toBe(original[format]);
+  });
+});
+
+describe('HTML: each team folded under its one-line summary', () => {
+  const files = folderOf(org, () => 'retro');
+
+  test('a section per team, in order; a shown team draws its perception gaps, a withheld one says why and draws none', async () => {
+    const io = memoryIo({ files });
+    expect(await main(['team', 'retro', '--by', 'team', '--format', 'html'], io)).toBe(0);
+    const page = io.stdoutText;
+    expect(activeContent(page)).toEqual([]);
+    expect(unbalancedTags(page)).toEqual([]);
+    const report = await run(files, 'retro', '--by', 'team');
+    const sections = [...page.matchAll(/<details class="group" id="team-(\d+)">([\s\S]*?)<\/details>/g)];
+    expect(sections.map((m) => m[2]?.match(/<span class="group-name">([^<]*)<\/span>/)?.[1])).toEqual(
+      report.groups.map((g) => g.team),
+    );
+    report.groups.forEach((group, i) => {
+      const section = sections[i]?.[2] ?? '';
+      const owedRated = group.items.filter(
+        (item) => bank.questions.find((q) => q.id === item.id)?.side === 'owed' && item.byRole.manager?.n,
+      );
+      // Every owed item the manager rated is a row of the perception table, the reps' mean or "withheld".
+      const table = section.slice(section.lastIndexOf('<table class="data">'));
+      expect(table.match(/<tr><th scope="row">/g)).toHaveLength(owedRated.length);
+      if (group.scores.rep?.withheld === null) {
+        expect(section).toContain(`id="team-${i + 1}-perception"`);
+        expect(section.match(/<circle class="mark-b"/g)).toHaveLength(group.perceptionGaps.length);
+        expect(section).toContain('What the reps see most differently');
+      } else {
+        expect(section).not.toContain('<figure');
+        expect(section).toContain(
+          `Reps</strong> (${group.respondents.rep} answers): withheld, ${escapeHtml(group.scores.rep?.withheld ?? '')}.`,
+        );
+        expect(section).toMatch(/Withheld for anonymity[\s\S]*reps&#39; figures on every item they answered/);
+        expect(table).not.toMatch(/<td class="num">\d\.\d<\/td><td class="num">\d\.\d<\/td>/);
+      }
+    });
   });
 });
 

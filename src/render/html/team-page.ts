@@ -5,6 +5,7 @@ import { type BarGroup, barChart } from './bars.js';
 import { type DivergingCategory, divergingChart, shadeClasses, sideOf } from './diverging.js';
 import { dumbbellChart } from './dumbbell.js';
 import { dataTable } from './figure.js';
+import { groupsSection } from './groups.js';
 import { type Html, html, oneDecimal, type Part, signed } from './markup.js';
 import { orgSection } from './org.js';
 import { htmlPage } from './page.js';
@@ -326,6 +327,7 @@ export function renderTeamHtml(report: TeamReport, bank?: Bank): string {
     meta: [`${count(manager, 'manager', 'managers')} and ${count(rep, 'rep', 'reps')} answered`],
     body: html`${viewsSection(report)}
 ${report.summary ? orgSection(report.summary.ranking, report.summary.heatmap) : null}
+${report.groups && report.groups.length > 0 ? groupsSection(report.groups, report.selfOtherThreshold) : null}
 ${perceptionSection(report)}
 ${distributionsSection(report, bank)}
 ${reflectionsSection(report)}
