@@ -1,7 +1,7 @@
 import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { escapeMarkdown } from './markdown.js';
-import { baselineMarkdownLines } from './team-baseline.js';
+import { baselineMarkdownLines, groupBaselineMarkdownLines } from './team-baseline.js';
 import { commitmentMarkdownLines } from './team-commitments.js';
 import {
   gapFigures,
@@ -158,6 +158,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
   for (const group of report.groups ?? []) {
     out.push(`### Team ${escapeMarkdown(group.team)}`, '');
     out.push(...firstScreen(group, report.selfOtherThreshold, '####'));
+    out.push(...groupBaselineMarkdownLines(report, group));
     out.push(
       ...itemDetails(
         group,

@@ -2,7 +2,7 @@ import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
-import { baselineTextLines } from './team-baseline.js';
+import { baselineTextLines, groupBaselineTextLines } from './team-baseline.js';
 import { commitmentTextLines } from './team-commitments.js';
 import {
   gapFigures,
@@ -166,6 +166,7 @@ export function renderTeamText(model: TeamReport, style: Style, width = 80): str
     out.push('', style.heading(`Team ${sanitize(group.team)}`));
     if (group.responseRate) out.push(`  ${rateWords(group.responseRate)}`);
     out.push(...firstScreen(group, report.selfOtherThreshold, style, w));
+    out.push(...groupBaselineTextLines(report, group, style, w));
   }
 
   const who = voices(report.respondents.manager);

@@ -10,6 +10,7 @@ import { type Html, html, oneDecimal, type Part, signed } from './markup.js';
 import { orgSection } from './org.js';
 import { htmlPage } from './page.js';
 import { leaningBadge } from './report-page.js';
+import { baselineSection, groupBaselinePart } from './team-baseline.js';
 
 const roles: Role[] = ['manager', 'rep'];
 
@@ -327,7 +328,8 @@ export function renderTeamHtml(report: TeamReport, bank?: Bank): string {
     meta: [`${count(manager, 'manager', 'managers')} and ${count(rep, 'rep', 'reps')} answered`],
     body: html`${viewsSection(report)}
 ${report.summary ? orgSection(report.summary.ranking, report.summary.heatmap) : null}
-${report.groups && report.groups.length > 0 ? groupsSection(report.groups, report.selfOtherThreshold) : null}
+${baselineSection(report)}
+${report.groups && report.groups.length > 0 ? groupsSection(report.groups, report.selfOtherThreshold, (group) => groupBaselinePart(report, group)) : null}
 ${perceptionSection(report)}
 ${distributionsSection(report, bank)}
 ${reflectionsSection(report)}
