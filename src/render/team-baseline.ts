@@ -56,19 +56,32 @@ export function methodWords(report: TeamReport): string {
   return `A change counts only when a two-sided Mann–Whitney test on the two rounds' answers passes at α = ${b.alpha}; anything else is within noise.${version}`;
 }
 
+/** A line as it is when it fits; wrapped (its spacing then single) when it does not. */
+function fitted(line: string, width: number, hanging: string): string {
+  if ([...line].length <= width) return line;
+  const indent = /^ */.exec(line)?.[0] ?? '';
+  return wrap(line, width, indent, hanging);
+}
+
 export function baselineTextLines(report: TeamReport, style: Style, width: number): string[] {
   if (!report.baseline) return [];
-  const out = ['', style.heading(`Since last round (${sanitize(sourceWords(report))})`)];
+  const out = ['', style.heading(wrap(`Since last round (${sanitize(sourceWords(report))})`, width))];
   out.push(style.dim(wrap(methodWords(report), width, '  ')));
   for (const role of ['manager', 'rep'] as const) {
     const change = report.scores[role].change;
-    if (change) out.push(`  ${roleWords[role].view.padEnd(15)}balance ${changeWords(change, 1)}`);
+    if (change)
+      out.push(
+        fitted(`  ${roleWords[role].view.padEnd(15)}balance ${changeWords(change, 1)}`, width, '    '),
+      );
   }
   for (const item of changedItems(report)) {
-    out.push(`  ${item.label}`);
+    out.push(wrap(sanitize(item.label), width, '  ', '    '));
     for (const role of ['manager', 'rep'] as const) {
       const change = item.byRole[role].change;
-      if (change) out.push(`      ${roleWords[role].item.padEnd(9)}${changeWords(change, 2)}`);
+      if (change)
+        out.push(
+          fitted(`      ${roleWords[role].item.padEnd(9)}${changeWords(change, 2)}`, width, '        '),
+        );
     }
   }
   return out;
@@ -172,7 +185,14 @@ export function groupBaselineTextLines(
   const change = groupChange(group);
   const out = [
     '',
-    style.heading(`  Since last round (then ${plural(manager, 'manager')}, ${plural(rep, 'rep')})`),
+    style.heading(
+      wrap(
+        `Since last round (then ${plural(manager, 'manager')}, ${plural(rep, 'rep')})`,
+        width,
+        '  ',
+        '    ',
+      ),
+    ),
   ];
   for (const { role, change: c } of change.views)
     out.push(wrap(`${viewWords(group, role)}: ${changeWords(c, 1)}`, width, '    ', '      '));

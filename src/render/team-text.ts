@@ -55,10 +55,12 @@ function firstScreen(group: Group, threshold: number, style: Style, w: number): 
   ];
   const top = group.perceptionGaps.slice(0, 3);
   if (top.length === 0) {
-    out.push(style.dim('    Nothing to compare: it needs a manager and enough reps on an owed item.'));
+    out.push(
+      style.dim(wrap('Nothing to compare: it needs a manager and enough reps on an owed item.', w, '    ')),
+    );
   }
   top.forEach((gap, i) => {
-    out.push(`  ${i + 1}. ${style.strong(sanitize(gap.label))}`);
+    out.push(style.strong(wrap(`${i + 1}. ${sanitize(gap.label)}`, w, '  ', '     ')));
     out.push(wrap(`${sanitize(saidLine(gap, who))} (${gapFigures(gap, who)})`, w, '     ', '     '));
     if (gap.discuss) out.push(style.dim(wrap(`Discuss: ${sanitize(gap.discuss)}`, w, '     ', '     ')));
   });
@@ -95,7 +97,7 @@ function roleCell(item: TeamItem, stats: RoleStats, who: string): string {
 function itemLines(group: Group, style: Style, w: number, who: Voices): string[] {
   const out: string[] = [];
   for (const item of group.items.filter((i) => i.side !== null)) {
-    out.push(`  ${sanitize(item.label)}`);
+    out.push(wrap(sanitize(item.label), w, '  ', '    '));
     for (const [role, name] of [
       ['manager', who.managers],
       ['rep', who.reps],
@@ -124,27 +126,57 @@ function reflectionLines(group: Group, style: Style, w: number): string[] {
 
 const signed = (gap: number) => `${gap > 0 ? '+' : ''}${gap.toFixed(1)}`;
 
-/** The ranked table and the teams × owed items grid of perception gaps. */
+/** `text` in `width` columns: cut with an ellipsis when longer, padded when shorter. */
+function fitTo(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text.padEnd(width);
+}
+
+/**
+ * The ranked table and the teams × owed items grid of perception gaps, in `w` columns: a narrow terminal gets
+ * the widest gap on a line of its own and the grid in blocks of as many items as fit.
+ */
 function summaryLines(summary: OrgSummary, style: Style, w: number): string[] {
-  const name = (team: string) => sanitize(team).slice(0, 18).padEnd(18);
+  const nameWidth = Math.max(8, Math.min(18, w - 24));
+  const name = (team: string) => fitTo(sanitize(team), nameWidth);
+  const figure = (b: number | null) => (b === null ? '–' : b.toFixed(1)).padStart(7);
+  // Room left for the widest gap beside the figures; below 24 columns it gets a line of its own.
+  const room = w - (2 + nameWidth + 1 + 7 + 1 + 7 + 2);
+  const beside = room >= 24;
   const out = [
     style.heading('Teams, least balanced first'),
-    style.dim(`  ${'team'.padEnd(18)} manager   reps  widest perception gap`),
+    style.dim(
+      `  ${'team'.padEnd(nameWidth)} ${'manager'.padStart(7)} ${'reps'.padStart(7)}${beside ? '  widest perception gap' : ''}`,
+    ),
   ];
   for (const row of summary.ranking) {
-    const cell = (b: number | null) => (b === null ? '–' : String(b)).padStart(7);
     const gap = row.widestGap ? `${signed(row.widestGap.gap)} ${sanitize(row.widestGap.label)}` : '–';
-    out.push(`  ${name(row.team)} ${cell(row.balance.manager)} ${cell(row.balance.rep)}  ${gap}`.slice(0, w));
+    const figures = `  ${name(row.team)} ${figure(row.balance.manager)} ${figure(row.balance.rep)}`;
+    if (beside) out.push(`${figures}  ${fitTo(gap, room).trimEnd()}`);
+    else {
+      out.push(figures);
+      if (row.widestGap) out.push(style.dim(wrap(`widest gap ${gap}`, w, '    ', '      ')));
+    }
   }
   const { items, rows } = summary.heatmap;
-  out.push('', style.heading('Perception gap by team (manager − reps, scale points; · not shown)'));
-  out.push(style.dim(`  ${''.padEnd(18)}${items.map((_, i) => String(i + 1).padStart(6)).join('')}`));
-  for (const row of rows) {
-    const cells = row.gaps.map((gap) => (gap === null ? '·' : signed(gap)).padStart(6)).join('');
-    out.push(`  ${name(row.team)}${cells}`);
+  out.push('', style.heading(wrap('Perception gap by team (manager − reps, scale points; · not shown)', w)));
+  const perBlock = Math.max(1, Math.floor((w - 2 - nameWidth) / 6));
+  for (let from = 0; from < items.length; from += perBlock) {
+    const block = items.slice(from, from + perBlock);
+    if (from > 0) out.push('');
+    out.push(
+      style.dim(`  ${''.padEnd(nameWidth)}${block.map((_, i) => String(from + i + 1).padStart(6)).join('')}`),
+    );
+    for (const row of rows) {
+      const cells = row.gaps
+        .slice(from, from + perBlock)
+        .map((gap) => (gap === null ? '·' : signed(gap)).padStart(6))
+        .join('');
+      out.push(`  ${name(row.team)}${cells}`);
+    }
   }
   items.forEach((item, i) => {
-    out.push(style.dim(`  ${String(i + 1).padStart(2)} ${sanitize(item.label)}`));
+    out.push(style.dim(wrap(`${String(i + 1).padStart(2)} ${sanitize(item.label)}`, w, '  ', '     ')));
   });
   return out;
 }
@@ -163,7 +195,7 @@ export function renderTeamText(model: TeamReport, style: Style, width = 80): str
   if (report.summary) out.push('', ...summaryLines(report.summary, style, w));
 
   for (const group of report.groups ?? []) {
-    out.push('', style.heading(`Team ${sanitize(group.team)}`));
+    out.push('', style.heading(wrap(`Team ${sanitize(group.team)}`, w)));
     if (group.responseRate) out.push(`  ${rateWords(group.responseRate)}`);
     out.push(...firstScreen(group, report.selfOtherThreshold, style, w));
     out.push(...groupBaselineTextLines(report, group, style, w));

@@ -485,6 +485,42 @@ describe('the org summary: ranked table and heatmap', () => {
   });
 });
 
+describe('text at 40 and 80 columns', () => {
+  const long = 'The enterprise accounts team of the west coast';
+  const people: Person[] = [long, 'B', 'C'].flatMap((team, t) => [
+    { role: 'manager' as const, team, values: randomValues(next) },
+    ...Array.from({ length: [5, 5, 2][t] ?? 0 }, () => ({
+      role: 'rep' as const,
+      team,
+      values: randomValues(next),
+    })),
+  ]);
+  const files = { ...folderOf(people, () => 'now'), ...folderOf(people, () => 'before') };
+
+  test.each([40, 80])(
+    'at %p columns no line is wider, and the summary holds every team and item',
+    async (width) => {
+      const io = memoryIo({ files });
+      io.stdout.columns = width;
+      expect(await main(['team', 'now', '--by', 'team', '--baseline', 'before'], io)).toBe(0);
+      const lines = io.stdoutText.split('\n');
+      expect(lines.filter((line) => [...line].length > width)).toEqual([]);
+      const ranked = lines.slice(lines.indexOf('Teams, least balanced first'));
+      // A long team name is cut with an ellipsis, never into the figures beside it.
+      expect(ranked.some((line) => /^ {2}The enterprise\S* [^\n]*… +\d+\.\d/.test(line))).toBe(true);
+      const grid = ranked.slice(ranked.findIndex((l) => l.startsWith('Perception gap by team')));
+      const owed = bank.questions.filter((q) => q.side === 'owed' && q.scale).length;
+      const numbers = grid
+        .filter((line) => /^ +(\d+ +)*\d+$/.test(line))
+        .flatMap((line) => line.trim().split(/ +/).map(Number));
+      expect(numbers).toEqual(Array.from({ length: owed }, (_, i) => i + 1));
+      expect(grid.filter((line) => /^ {2}B {2,}/.test(line))).toHaveLength(
+        width === 40 ? Math.ceil(owed / 3) : 1,
+      );
+    },
+  );
+});
+
 describe('--roster: response rates, and who has not answered with --show-names', () => {
   const named = (name: string, team: string, role: 'manager' | 'rep'): string =>
     answersFile({ role, team, values: { 'give-time': 3 } }).replace(
