@@ -96,9 +96,9 @@ function itemDetails(group: Group, summary: string, who: Voices): string[] {
   return out;
 }
 
-function reflectionLines(group: Group): string[] {
+function reflectionLines(group: Group, summary = 'Reflections (without names)'): string[] {
   if (group.reflections.length === 0) return [];
-  const out = ['<details>', '<summary>Reflections (without names)</summary>', ''];
+  const out = ['<details>', `<summary>${summary}</summary>`, ''];
   for (const r of group.reflections) {
     out.push(`**${escapeMarkdown(r.prompt)}** (${r.role === 'rep' ? 'reps' : 'managers'})`, '');
     if (r.withheld) out.push(`_Withheld: ${escapeMarkdown(r.withheld)}._`);
@@ -166,6 +166,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
         voices(group.respondents.manager, true),
       ),
     );
+    out.push(...reflectionLines(group, `Reflections, team ${escapeMarkdown(group.team)} (without names)`));
   }
   out.push(
     ...itemDetails(

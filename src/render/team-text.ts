@@ -111,15 +111,16 @@ function itemLines(group: Group, style: Style, w: number, who: Voices): string[]
   return out;
 }
 
-function reflectionLines(group: Group, style: Style, w: number): string[] {
+function reflectionLines(group: Group, style: Style, w: number, indent = ''): string[] {
   if (group.reflections.length === 0) return [];
-  const out = ['', style.heading('Reflections (without names)')];
+  const out = ['', style.heading(`${indent}Reflections (without names)`)];
+  const [prompt, answer, more] = [`${indent}  `, `${indent}    `, `${indent}      `];
   for (const r of group.reflections) {
     out.push(
-      style.strong(wrap(`${sanitize(r.prompt)} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, '  ')),
+      style.strong(wrap(`${sanitize(r.prompt)} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, prompt)),
     );
-    if (r.withheld) out.push(style.dim(`    withheld: ${r.withheld}`));
-    for (const answer of r.answers) out.push(wrap(`- ${sanitize(answer)}`, w, '    ', '      '));
+    if (r.withheld) out.push(style.dim(wrap(`withheld: ${r.withheld}`, w, answer, more)));
+    for (const text of r.answers) out.push(wrap(`- ${sanitize(text)}`, w, answer, more));
   }
   return out;
 }
@@ -199,6 +200,7 @@ export function renderTeamText(model: TeamReport, style: Style, width = 80): str
     if (group.responseRate) out.push(`  ${rateWords(group.responseRate)}`);
     out.push(...firstScreen(group, report.selfOtherThreshold, style, w));
     out.push(...groupBaselineTextLines(report, group, style, w));
+    out.push(...reflectionLines(group, style, w, '  '));
   }
 
   const who = voices(report.respondents.manager);

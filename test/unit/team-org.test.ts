@@ -51,6 +51,7 @@ interface Report {
   reflections: { id: string; role: string; answers: string[]; withheld: string | null }[];
   groups: (Omit<Report, 'groups'> & { team: string; withheld: { part: string; id: string | null }[] })[];
   perceptionGaps: { id: string; gap: number; rep: number }[];
+  balances?: Record<string, Record<string, number> | null>;
 }
 interface Stats {
   n: number;
@@ -163,6 +164,17 @@ describe('--by team: three teams in one folder', () => {
       }
     }
     expect(attempts).toBeGreaterThan(0);
+    // The respondents' own balances (what a later round's change is tested on): what the org's histogram less
+    // the shown teams' leaves is never C's reps alone.
+    const size = (h: Record<string, number> | null | undefined) =>
+      Object.values(h ?? {}).reduce((a, b) => a + b, 0);
+    const shownBalances = report.groups.filter((g) => g.balances?.rep);
+    expect(report.groups.find((g) => g.team === 'C')?.balances?.rep).toBeNull();
+    for (const subset of subsets(shownBalances)) {
+      if (!report.balances?.rep) continue;
+      const left = size(report.balances.rep) - subset.reduce((acc, g) => acc + size(g.balances?.rep), 0);
+      expect(left).not.toBe(cReps.length);
+    }
     // The comments: the org's minus any shown team's never leaves exactly C's.
     const cTexts = cReps.map((p) => String(p.values['what-we-owe'])).sort();
     const orgTexts =
@@ -362,6 +374,44 @@ describe('comments minimum', () => {
         });
     }
   });
+});
+
+describe('comments minimum, in every format', () => {
+  // Team D's four reps wrote comments; team E, five reps, is there so the org's comments are shown apart from D's.
+  const people: Person[] = [
+    ...['One', 'Two', 'Three', 'Four'].map((word) => ({
+      role: 'rep' as const,
+      team: 'D',
+      values: { 'give-time': 3, 'what-we-owe': `${word} hour a week` },
+    })),
+    ...Array.from({ length: 5 }, (_, i) => ({
+      role: 'rep' as const,
+      team: 'E',
+      values: { 'give-time': 3, 'what-we-owe': `Team E note ${i}` },
+    })),
+  ];
+  const files = folderOf(people, () => 'org');
+  const dWords = ['One hour a week', 'Two hour a week', 'Three hour a week', 'Four hour a week'];
+
+  test.each(['text', 'markdown', 'html'])(
+    "%s: team D's four reps' comments withheld by default, in its section with --min-comments 3",
+    async (format) => {
+      const render = async (...extra: string[]) => {
+        const io = memoryIo({ files });
+        expect(await main(['team', 'org', '--by', 'team', '--format', format, ...extra], io)).toBe(0);
+        return io.stdoutText;
+      };
+      const hidden = await render();
+      for (const words of dWords) expect(hidden).not.toContain(words);
+      expect(hidden).toMatch(/fewer than 5 reps wrote one/);
+      const shown = await render('--min-comments', '3');
+      const section = shown.slice(
+        shown.search(/Team D|group-name">D</),
+        shown.search(/Team E|group-name">E</),
+      );
+      for (const words of dWords) expect(section).toContain(words);
+    },
+  );
 });
 
 describe('agreement through the team report', () => {
