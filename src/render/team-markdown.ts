@@ -54,7 +54,7 @@ function firstScreen(group: Group, threshold: number, level: string): string[] {
   if (overall) out.push(overall, '');
   const withheld = withheldByReason(group);
   if (withheld.length > 0) {
-    out.push('> Withheld for anonymity:');
+    out.push('> Withheld, and why:');
     for (const { reason, parts } of withheld) {
       out.push(`> - ${escapeMarkdown(parts.join('; '))}: ${escapeMarkdown(reason)}`);
     }

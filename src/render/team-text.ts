@@ -68,7 +68,7 @@ function firstScreen(group: Group, threshold: number, style: Style, w: number): 
   if (overall) out.push('', wrap(overall, w, '  '));
   const withheld = withheldByReason(group);
   if (withheld.length > 0) {
-    out.push('', style.warn('  Withheld for anonymity:'));
+    out.push('', style.warn('  Withheld, and why:'));
     for (const { reason, parts } of withheld) {
       out.push(
         style.warn(wrap(`- ${sanitize(parts.join('; '))}: ${sanitize(reason)}.`, w, '    ', '      ')),

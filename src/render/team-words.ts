@@ -125,7 +125,7 @@ export interface WithheldReason {
  * (13)" or on the items named, "the reps' balance", "reps' comments on "…"". Callers escape or sanitise.
  */
 export function withheldByReason(
-  group: Pick<GroupModel, 'withheld' | 'items' | 'reflections'>,
+  group: Pick<GroupModel, 'withheld' | 'items' | 'reflections' | 'respondents'>,
 ): WithheldReason[] {
   const reasons = new Map<string, { items: string[]; views: string[]; comments: string[] }>();
   for (const x of group.withheld) {
@@ -137,8 +137,10 @@ export function withheldByReason(
     if (x.part === 'item') {
       const label = group.items.find((i) => i.id === x.id)?.label ?? String(x.id);
       if (!entry.items.includes(label)) entry.items.push(label);
-    } else if (x.part === 'view') entry.views.push(`the ${x.id === 'rep' ? "reps'" : "managers'"} balance`);
-    else {
+    } else if (x.part === 'view') {
+      const whose = x.id === 'rep' ? "reps'" : group.respondents.manager === 1 ? "manager's" : "managers'";
+      entry.views.push(`the ${whose} balance`);
+    } else {
       const prompt = group.reflections.find((r) => r.id === x.id && r.role === 'rep')?.prompt ?? x.id;
       entry.comments.push(`reps' comments on "${prompt}"`);
     }

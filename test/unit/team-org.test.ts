@@ -314,7 +314,7 @@ describe('HTML: each team folded under its one-line summary', () => {
         expect(section).toContain(
           `Reps</strong> (${group.respondents.rep} answers): withheld, ${escapeHtml(group.scores.rep?.withheld ?? '')}.`,
         );
-        expect(section).toMatch(/Withheld for anonymity[\s\S]*reps&#39; figures on every item they answered/);
+        expect(section).toMatch(/Withheld, and why[\s\S]*reps&#39; figures on every item they answered/);
         expect(table).not.toMatch(/<td class="num">\d\.\d<\/td><td class="num">\d\.\d<\/td>/);
       }
     });

@@ -117,7 +117,7 @@ function perception(group: GroupModel, id: string): Html | null {
 function withheldList(group: GroupModel): Html | null {
   const reasons = withheldByReason(group);
   if (reasons.length === 0) return null;
-  return html`<div class="notice withheld"><strong>Withheld for anonymity</strong><ul class="plain">${reasons.map(
+  return html`<div class="notice withheld"><strong>Withheld, and why</strong><ul class="plain">${reasons.map(
     (r) => html`<li>${r.parts.join('; ')}: ${r.reason}.</li>`,
   )}</ul></div>`;
 }
