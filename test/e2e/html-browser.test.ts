@@ -312,7 +312,7 @@ describeInBrowser('HTML reports in Chromium', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const pages = ['report', 'team', 'hostile', 'gallery', 'compare', 'history'] as const;
+  const pages = ['report', 'team', 'hostile', 'gallery', 'compare', 'history', 'org'] as const;
   const views = [
     [1280, 'light'],
     [375, 'light'],

@@ -23,17 +23,27 @@ export interface BarChart extends ChartFrame {
   max: number;
   /** Where grid lines go, in the chart's units. */
   ticks: number[];
-  /** Share of the width (%) a full bar takes; the rest holds the text at the bar's end. Default 86. */
+  /**
+   * Share of the width (%) a full bar takes at most; the rest holds the text at the bar's end. By default 86; less
+   * when the longest text at a bar's end needs more room on a 375 px phone.
+   */
   plot?: number;
 }
 
 const LABEL_CHARS = 56;
 const VALUE_CHARS = 24;
 const ROW = 34;
+/** The narrowest chart drawn (a 375 px phone less the page's margins), and a figure's width per character. */
+const PHONE_PX = 347;
+const VALUE_CHAR_PX = 7.5;
 
 /** Horizontal bars, each under its label, in groups with an optional heading. Plain data in, a figure out. */
 export function barChart(chart: BarChart): Html {
-  const plot = chart.plot ?? 86;
+  const longest = Math.max(
+    0,
+    ...chart.groups.flatMap((g) => g.bars.map((b) => truncate(b.valueText, VALUE_CHARS).length)),
+  );
+  const plot = Math.min(chart.plot ?? 86, 100 - Math.ceil(((longest * VALUE_CHAR_PX + 8) / PHONE_PX) * 100));
   let y = 4;
   const rows: Html[] = [];
   const bands: [number, number][] = [];

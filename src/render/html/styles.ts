@@ -147,6 +147,8 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   table.data { font-size: 12px; }
   table.data th, table.data td { padding: 3px 4px; }
   .group-body { padding-left: 0; padding-right: 0; }
+  /* A phone has room for an item's name or its count, not both: the count is in the table under the chart. */
+  .chart-svg tspan.n { display: none; }
 }
 @media print {
   @page { margin: 10mm 12mm; }
@@ -154,7 +156,7 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   .page { max-width: none; padding: 0; }
   header.masthead { margin-bottom: 10px; padding-bottom: 6px; }
   h1 { font-size: 16pt; }
-  h2 { font-size: 11.5pt; margin: 12px 0 4px; break-after: avoid; }
+  h2 { font-size: 11.5pt; margin: 10px 0 4px; break-after: avoid; }
   h3 { font-size: 9pt; }
   h3, figcaption { break-after: avoid; }
   .meta { font-size: 9pt; }

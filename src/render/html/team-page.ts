@@ -276,7 +276,7 @@ ${figures}
 
 /** The item's name, n and mean, then the categories sharing what is left. */
 function columnWidths(categories: number): number[] {
-  return [40, 8, 12, ...Array<number>(categories).fill(40 / categories)];
+  return [38, 8, 14, ...Array<number>(categories).fill(40 / categories)];
 }
 
 function reflectionsSection(report: TeamReport): Html | null {
