@@ -1,9 +1,9 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import { SummaryBuilder } from '../core/org-summary.js';
-import { gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
-import { BalanceTally, baselineChanges, withChanges } from '../core/team-baseline.js';
+import { type GroupModel, gatedBalance, type TeamReport, TeamTally } from '../core/team.js';
+import { BalanceTally, baselineChanges, type TeamRound, withChanges } from '../core/team-baseline.js';
 import { FollowUpTally } from '../core/team-commitments.js';
-import type { Bank } from '../core/types.js';
+import type { Answers, Bank } from '../core/types.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { loadBank, readText } from '../input/load.js';
 import { parseRoster } from '../input/roster.js';
@@ -48,15 +48,20 @@ const NO_TEAM = '(no team)';
  * With --by folder, each file's group is its folder under the path given ("east", "east/berlin"); files right
  * in that folder take its own name. A file or a form export named directly is grouped by the folder it is in.
  */
-async function folderNamer(path: string, io: Io): Promise<(name: string) => string> {
+async function folderNamer(path: string, io: Io, topName?: string): Promise<(name: string) => string> {
   if (path === '-') return () => '<stdin>';
   const root = resolve(io.cwd, path);
-  const top = basename(root) || root;
+  const top = topName ?? (basename(root) || root);
   if ((await io.kindOf(path)) !== 'directory') {
     const own = relative(io.cwd, dirname(root)) || '.';
     return () => own;
   }
   return (name) => relative(root, dirname(resolve(io.cwd, name))) || top;
+}
+
+/** Each item of `items` as `change` makes it, as it goes by. */
+function* mapped<T, U>(items: Iterable<T>, change: (item: T) => U): Generator<U> {
+  for (const item of items) yield change(item);
 }
 
 /** The items of `items`, each handed to `visit` as it goes by. */
@@ -121,7 +126,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
             ? folderOf(entry.name)
             : undefined;
       tally.add(entry.answers, group);
-      balanceTally?.add(entry.answers);
+      balanceTally?.add(entry.answers, group);
       followUps.add(entry.answers);
       valid += 1;
       continue;
@@ -153,17 +158,28 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   skipped.sort((a, b) => a.source.localeCompare(b.source));
   const { model, groups } = tally.parts(options.by ?? null, roster);
   let head: TeamHead = { schemaVersion: 1, kind: 'team', ...model };
-  if (balanceTally) head.balances = balanceTally.result(model.scores);
+  if (balanceTally) head.balances = balanceTally.result(model.scores, options.minGroup);
   const commitments = followUps.result();
   if (commitments.length > 0) head.commitments = commitments;
-  if (options.baseline !== undefined) head = await againstBaseline(head, options, io, bank);
+  let before: TeamRound | undefined;
+  if (options.baseline !== undefined) ({ head, before } = await againstBaseline(head, options, io, bank));
   const tail = { skipped, skippedCount: invalid };
   // The gate takes the lowest balance shown, org or team, as each group goes by.
   const gated = [gatedBalance(model.scores)];
   const summary = new SummaryBuilder(bank);
+  // Each group with its respondents' balances and, against a baseline grouped the same way, its changes.
+  const finished = (group: GroupModel): GroupModel => {
+    if (!balanceTally) return group;
+    const balances = balanceTally.groupResult(group.team, group.scores, options.minGroup);
+    if (!before) return { ...group, balances };
+    const earlier = before.by === (options.by ?? null) ? before.groups?.get(group.team) : undefined;
+    if (!earlier) return { ...group, balances, baseline: null };
+    const changes = baselineChanges(bank, { ...group, balances }, earlier, options.minGroup);
+    return { ...withChanges(group, changes), balances, baseline: { respondents: earlier.respondents } };
+  };
   const seen =
     groups &&
-    passing(groups, (group) => {
+    passing(mapped(groups, finished), (group) => {
       summary.add(group);
       gated.push(gatedBalance(group.scores));
     });
@@ -208,16 +224,49 @@ async function render(
   return renderTeamText(report, style, io.stdout.columns);
 }
 
-/** The change per view and per item since the baseline round, each tested (src/core/rank-test.ts). */
+/**
+ * The change per view and per item since the baseline round, each tested (src/core/rank-test.ts); and the
+ * baseline round itself, whose groups the report's groups are compared with.
+ */
 async function againstBaseline(
   report: TeamHead,
   options: TeamCommandOptions,
   io: Io,
   bank: Bank,
-): Promise<TeamHead> {
+): Promise<{ head: TeamHead; before: TeamRound }> {
   const baseline = options.baseline ?? '';
-  const { round, info, skipped } = await readBaseline(baseline, io, bank, options);
+  const { round, info, skipped } = await readBaseline(baseline, io, bank, {
+    ...options,
+    groupOf: await baselineGrouping(baseline, options, io),
+  });
   if (skipped > 0) io.stderr.write(`Skipped ${skipped} invalid input(s) of the baseline.\n`);
+  if (options.by !== undefined && round.by !== options.by) {
+    const made = round.by ? `grouped --by ${round.by}` : 'made without --by';
+    io.stderr.write(
+      `${sanitize(baseline)}: the baseline report was ${made}, so only the org is compared with it, not each ${options.by}.\n`,
+    );
+  }
   const changes = baselineChanges(bank, report, round, options.minGroup);
-  return { ...withChanges(report, changes), baseline: info };
+  return { head: { ...withChanges(report, changes), baseline: info }, before: round };
+}
+
+/**
+ * The group of each answers file of the baseline, made as the run's own: by its team, or by its folder under
+ * the baseline's path. Files right in that folder are grouped as the run's files right in its folder are, so
+ * last quarter's top folder (rounds/2026-Q4) meets this quarter's (rounds/2027-Q1).
+ */
+async function baselineGrouping(
+  baseline: string,
+  options: TeamCommandOptions,
+  io: Io,
+): Promise<((answers: Answers, name: string) => string) | undefined> {
+  if (options.by === 'team') return (answers) => answers.meta.team ?? NO_TEAM;
+  if (options.by !== 'folder') return undefined;
+  const [now] = options.paths;
+  const top =
+    options.paths.length === 1 && now !== undefined && (await io.kindOf(now)) === 'directory'
+      ? basename(resolve(io.cwd, now)) || undefined
+      : undefined;
+  const namer = await folderNamer(baseline, io, top);
+  return (_answers, name) => namer(name);
 }

@@ -27,4 +27,6 @@ export interface BaselineInfo {
   alpha: number;
   /** The baseline's version of the bank, when it is another: items are then compared where both have answers. */
   otherVersion: number | null;
+  /** How the baseline was grouped (team --by): its groups are compared with the same-named groups now. */
+  by: 'team' | 'folder' | null;
 }

@@ -1,5 +1,5 @@
 import type { Agreement } from './agreement.js';
-import type { TeamChange } from './change.js';
+import type { BalanceDistributions, TeamChange } from './change.js';
 import type { SelfOther } from './self-other.js';
 import type { Leaning, Question, Role, Side } from './types.js';
 
@@ -83,6 +83,10 @@ export interface GroupModel {
   withheld: Withheld[];
   /** Only with --roster. */
   responseRate?: ResponseRate;
+  /** In JSON: each respondent's own balance per view, as the org's `balances` (null where withheld). */
+  balances?: BalanceDistributions;
+  /** With --baseline: the same-named group of the baseline round, or null when it has none. */
+  baseline?: { respondents: Record<Role, number> } | null;
 }
 
 /** Who answered against who was invited (--roster), per group and for the org. */

@@ -31,7 +31,7 @@ export interface TeamOptions {
 
 export const DEFAULT_MIN_COMMENTS = 5;
 
-export interface TeamModel extends Omit<GroupModel, 'team'> {
+export interface TeamModel extends Omit<GroupModel, 'team' | 'baseline'> {
   bank: { id: string; version: number; title: string };
   minGroup: number;
   minComments: number;

@@ -1,7 +1,7 @@
 import type { BaselineInfo } from '../core/change.js';
 import { DEFAULT_MIN_COMMENTS, TeamTally } from '../core/team.js';
 import { ALPHA, BalanceTally, checkTeamReport, TEST_NAME, type TeamRound } from '../core/team-baseline.js';
-import type { Bank } from '../core/types.js';
+import type { Answers, Bank } from '../core/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readText } from './load.js';
@@ -11,6 +11,9 @@ import { teamEntries } from './team-inputs.js';
 export interface BaselineOptions {
   minGroup: number;
   skipInvalid: boolean;
+  /** With --by: how the now round is grouped, and the group of each baseline answers file (by its name). */
+  by?: 'team' | 'folder' | undefined;
+  groupOf?: ((answers: Answers, name: string) => string) | undefined;
 }
 
 /**
@@ -42,8 +45,9 @@ export async function readBaseline(
     let valid = 0;
     for await (const entry of teamEntries([path], io, bank)) {
       if (entry.ok) {
-        tally.add(entry.answers);
-        balances.add(entry.answers);
+        const group = options.groupOf?.(entry.answers, entry.name);
+        tally.add(entry.answers, group);
+        balances.add(entry.answers, group);
         valid += 1;
       } else {
         skipped += 1;
@@ -57,8 +61,24 @@ export async function readBaseline(
       );
     }
     if (valid === 0) throw new InputError([`${path}: no valid answers found for the baseline`]);
-    const result = tally.result();
-    round = { ...result, balances: balances.result(result.scores) };
+    const by = options.by ?? null;
+    const result = tally.result(by);
+    round = {
+      bank: result.bank,
+      by,
+      respondents: result.respondents,
+      scores: result.scores,
+      items: result.items,
+      balances: balances.result(result.scores, options.minGroup),
+    };
+    if (result.groups) {
+      round.groups = new Map(
+        result.groups.map((g) => [
+          g.team,
+          { ...g, balances: balances.groupResult(g.team, g.scores, options.minGroup) },
+        ]),
+      );
+    }
   }
   if (round.bank.id !== bank.id) {
     throw new InputError(
@@ -74,6 +94,7 @@ export async function readBaseline(
     test: TEST_NAME,
     alpha: ALPHA,
     otherVersion: round.bank.version === bank.version ? null : round.bank.version,
+    by: round.by ?? null,
   };
   return { round, info, skipped };
 }

@@ -1,7 +1,7 @@
 import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { escapeMarkdown } from './markdown.js';
-import { baselineMarkdownLines } from './team-baseline.js';
+import { baselineMarkdownLines, groupBaselineMarkdownLines } from './team-baseline.js';
 import { commitmentMarkdownLines } from './team-commitments.js';
 import {
   gapFigures,
@@ -15,6 +15,7 @@ import {
   singleAnswer,
   type Voices,
   voices,
+  withheldByReason,
 } from './team-words.js';
 
 type Group = Omit<GroupModel, 'team'> & { team?: string };
@@ -27,7 +28,7 @@ function viewRow(who: string, view: TeamView): string {
 
 /** The headline, then the three things the reps see most differently, in words, with what to discuss. */
 function firstScreen(group: Group, threshold: number, level: string): string[] {
-  const who = voices(group.respondents.manager);
+  const who = voices(group.respondents.manager, group.team !== undefined);
   const out = [
     `${headcount(group.respondents)}.`,
     '',
@@ -51,21 +52,11 @@ function firstScreen(group: Group, threshold: number, level: string): string[] {
   if (top.length > 0) out.push('');
   const overall = overallLine(group.selfOther, threshold, who);
   if (overall) out.push(overall, '');
-  if (group.withheld.length > 0) {
-    out.push('> Withheld for anonymity:');
-    const seen = new Set<string>();
-    for (const x of group.withheld) {
-      const label = group.items.find((i) => i.id === x.id)?.label;
-      const prompt = group.reflections.find((r) => r.id === x.id && r.role === 'rep')?.prompt;
-      const what =
-        x.part === 'view'
-          ? `the ${x.id === 'rep' ? "reps'" : "managers'"} balance`
-          : x.part === 'reflections'
-            ? `reps' comments on "${prompt ?? x.id}"`
-            : `reps' figures on ${label ?? x.id}`;
-      const line = `> - ${escapeMarkdown(what)}: ${escapeMarkdown(x.reason)}`;
-      if (!seen.has(line)) out.push(line);
-      seen.add(line);
+  const withheld = withheldByReason(group);
+  if (withheld.length > 0) {
+    out.push('> Withheld, and why:');
+    for (const { reason, parts } of withheld) {
+      out.push(`> - ${escapeMarkdown(parts.join('; '))}: ${escapeMarkdown(reason)}`);
     }
     out.push('');
   }
@@ -105,9 +96,9 @@ function itemDetails(group: Group, summary: string, who: Voices): string[] {
   return out;
 }
 
-function reflectionLines(group: Group): string[] {
+function reflectionLines(group: Group, summary = 'Reflections (without names)'): string[] {
   if (group.reflections.length === 0) return [];
-  const out = ['<details>', '<summary>Reflections (without names)</summary>', ''];
+  const out = ['<details>', `<summary>${summary}</summary>`, ''];
   for (const r of group.reflections) {
     out.push(`**${escapeMarkdown(r.prompt)}** (${r.role === 'rep' ? 'reps' : 'managers'})`, '');
     if (r.withheld) out.push(`_Withheld: ${escapeMarkdown(r.withheld)}._`);
@@ -167,13 +158,15 @@ export function renderTeamMarkdown(report: TeamReport): string {
   for (const group of report.groups ?? []) {
     out.push(`### Team ${escapeMarkdown(group.team)}`, '');
     out.push(...firstScreen(group, report.selfOtherThreshold, '####'));
+    out.push(...groupBaselineMarkdownLines(report, group));
     out.push(
       ...itemDetails(
         group,
         `Per item, team ${escapeMarkdown(group.team)}`,
-        voices(group.respondents.manager),
+        voices(group.respondents.manager, true),
       ),
     );
+    out.push(...reflectionLines(group, `Reflections, team ${escapeMarkdown(group.team)} (without names)`));
   }
   out.push(
     ...itemDetails(

@@ -2,7 +2,7 @@ import type { OrgSummary } from '../core/org-summary.js';
 import type { GroupModel, RoleStats, TeamItem, TeamReport, TeamView } from '../core/team.js';
 import { sanitize, sanitizeAll } from './sanitize.js';
 import type { Style } from './style.js';
-import { baselineTextLines } from './team-baseline.js';
+import { baselineTextLines, groupBaselineTextLines } from './team-baseline.js';
 import { commitmentTextLines } from './team-commitments.js';
 import {
   gapFigures,
@@ -16,6 +16,7 @@ import {
   singleAnswer,
   type Voices,
   voices,
+  withheldByReason,
 } from './team-words.js';
 import { wrap, wrapPieces, wrapStyled } from './wrap.js';
 
@@ -53,7 +54,7 @@ function balanceWords(who: string, view: TeamView, style: Style): Styled[] {
 
 /** The first screen: both balances, then the three things the reps see most differently, in words. */
 function firstScreen(group: Group, threshold: number, style: Style, w: number): string[] {
-  const who = voices(group.respondents.manager);
+  const who = voices(group.respondents.manager, group.team !== undefined);
   const out = [
     wrap(headcount(group.respondents), w, '  '),
     wrapStyled(
@@ -93,20 +94,14 @@ function firstScreen(group: Group, threshold: number, style: Style, w: number): 
   });
   const overall = overallLine(group.selfOther, threshold, who);
   if (overall) out.push('', wrap(overall, w, '  '));
-  if (group.withheld.length > 0) {
-    const items = new Set(group.withheld.filter((x) => x.part === 'item').map((x) => x.id)).size;
-    const parts = [
-      items > 0 ? `reps' figures on ${items} item${items === 1 ? '' : 's'}` : '',
-      ...group.withheld
-        .filter((x) => x.part === 'view')
-        .map((x) => `the ${x.id === 'rep' ? "reps'" : "managers'"} balance`),
-      group.withheld.some((x) => x.part === 'reflections') ? "reps' comments" : '',
-    ].filter(Boolean);
-    const reasons = [...new Set(group.withheld.map((x) => x.reason))];
-    out.push(
-      '',
-      style.warn(wrap(`Withheld for anonymity: ${parts.join(', ')} (${reasons.join('; ')}).`, w, '  ')),
-    );
+  const withheld = withheldByReason(group);
+  if (withheld.length > 0) {
+    out.push('', style.warn('  Withheld, and why:'));
+    for (const { reason, parts } of withheld) {
+      out.push(
+        style.warn(wrap(`- ${sanitize(parts.join('; '))}: ${sanitize(reason)}.`, w, '    ', '      ')),
+      );
+    }
   }
   return out;
 }
@@ -144,15 +139,16 @@ function itemLines(group: Group, style: Style, w: number, who: Voices): string[]
   return out;
 }
 
-function reflectionLines(group: Group, style: Style, w: number): string[] {
+function reflectionLines(group: Group, style: Style, w: number, indent = ''): string[] {
   if (group.reflections.length === 0) return [];
-  const out = ['', style.heading('Reflections (without names)')];
+  const out = ['', style.heading(`${indent}Reflections (without names)`)];
+  const [prompt, answer, more] = [`${indent}  `, `${indent}    `, `${indent}      `];
   for (const r of group.reflections) {
     out.push(
-      style.strong(wrap(`${sanitize(r.prompt)} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, '  ')),
+      style.strong(wrap(`${sanitize(r.prompt)} (${r.role === 'rep' ? 'reps' : 'managers'})`, w, prompt)),
     );
-    if (r.withheld) out.push(style.dim(wrap(`withheld: ${r.withheld}`, w, '    ', '      ')));
-    for (const answer of r.answers) out.push(wrap(`- ${sanitize(answer)}`, w, '    ', '      '));
+    if (r.withheld) out.push(style.dim(wrap(`withheld: ${r.withheld}`, w, answer, more)));
+    for (const text of r.answers) out.push(wrap(`- ${sanitize(text)}`, w, answer, more));
   }
   return out;
 }
@@ -286,6 +282,8 @@ export function renderTeamText(model: TeamReport, style: Style, width = 80): str
     out.push('', style.heading(wrap(`Team ${sanitize(group.team)}`, w, '', '  ')));
     if (group.responseRate) out.push(wrap(rateWords(group.responseRate), w, '  ', '    '));
     out.push(...firstScreen(group, report.selfOtherThreshold, style, w));
+    out.push(...groupBaselineTextLines(report, group, style, w));
+    out.push(...reflectionLines(group, style, w, '  '));
   }
 
   const who = voices(report.respondents.manager);

@@ -1,5 +1,12 @@
 import type { SelfOther } from '../core/self-other.js';
-import type { PerceptionGap, ResponseRate, RoleStats, TeamItem, TeamView } from '../core/team-model.js';
+import type {
+  GroupModel,
+  PerceptionGap,
+  ResponseRate,
+  RoleStats,
+  TeamItem,
+  TeamView,
+} from '../core/team-model.js';
 
 /**
  * The words the team reports share (text and Markdown): who is "you", a perception gap said in the bank's own
@@ -7,16 +14,26 @@ import type { PerceptionGap, ResponseRate, RoleStats, TeamItem, TeamView } from 
  */
 
 export interface Voices {
-  /** "you" for one manager, "managers" for several. */
+  /** "you" for one manager, "managers" for several; "the manager" in an org's team section. */
   managers: string;
-  /** "your reps" or "their reps". */
+  /** "your reps", "their reps" or "the reps". */
   reps: string;
+  /** The verb after `managers`: "you rate", "the manager rates". */
+  rate: string;
+  /** "you give" or "they give". */
+  give: string;
 }
 
-export function voices(managerCount: number): Voices {
-  return managerCount === 1
-    ? { managers: 'you', reps: 'your reps' }
-    : { managers: 'managers', reps: 'their reps' };
+/**
+ * A team's own report speaks to its manager ("you"); an org's report is read by others, so each team's section
+ * speaks of its manager ("the manager") with `third`.
+ */
+export function voices(managerCount: number, third = false): Voices {
+  if (managerCount !== 1)
+    return { managers: 'managers', reps: 'their reps', rate: 'rate', give: 'they give' };
+  return third
+    ? { managers: 'the manager', reps: 'the reps', rate: 'rates', give: 'they give' }
+    : { managers: 'you', reps: 'your reps', rate: 'rate', give: 'you give' };
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -33,9 +50,9 @@ export function saidLine(gap: PerceptionGap, who: Voices): string {
 }
 
 const SELF_OTHER: Record<SelfOther, (who: Voices) => string> = {
-  'over-estimates': (who) => `${who.managers} rate it higher than ${who.reps} do`,
+  'over-estimates': (who) => `${who.managers} ${who.rate} it higher than ${who.reps} do`,
   'in-agreement': (who) => `${who.managers} and ${who.reps} agree`,
-  'under-estimates': (who) => `${who.managers} rate it lower than ${who.reps} do`,
+  'under-estimates': (who) => `${who.managers} ${who.rate} it lower than ${who.reps} do`,
 };
 
 /** "4.0 vs 2.3 of 5: you rate it higher than your reps do". */
@@ -54,10 +71,9 @@ export function overallLine(
   if (overall.verdict === 'in-agreement') {
     return `Overall ${who.managers} and ${who.reps} agree: on average within ${threshold} of a point, ${over}.`;
   }
-  const give = who.managers === 'you' ? 'you give' : 'they give';
   const size = Math.abs(overall.gap).toFixed(1);
   const side = overall.gap > 0 ? 'above' : 'below';
-  return `Overall ${who.managers} rate what ${give} ${size} points ${side} what ${who.reps} see, on average ${over} (${overall.verdict}; within ${threshold} counts as agreement).`;
+  return `Overall ${who.managers} ${who.rate} what ${who.give} ${size} points ${side} what ${who.reps} see, on average ${over} (${overall.verdict}; within ${threshold} counts as agreement).`;
 }
 
 /** "asks exceed gives". */
@@ -97,3 +113,46 @@ export function groupFigures(item: TeamItem, stats: RoleStats): string {
 /** "Response rate: 3 of 4 invited (75%)". */
 export const rateWords = (rate: ResponseRate) =>
   `Response rate: ${rate.responded} of ${rate.invited} invited${rate.rate === null ? '' : ` (${rate.rate}%)`}`;
+
+/** What is withheld for one reason: the reason, and each part it covers in words. */
+export interface WithheldReason {
+  reason: string;
+  parts: string[];
+}
+
+/**
+ * A group's withheld list said once per reason, not once per item: "reps' figures on every item they answered
+ * (13)" or on the items named, "the reps' balance", "reps' comments on "…"". Callers escape or sanitise.
+ */
+export function withheldByReason(
+  group: Pick<GroupModel, 'withheld' | 'items' | 'reflections' | 'respondents'>,
+): WithheldReason[] {
+  const reasons = new Map<string, { items: string[]; views: string[]; comments: string[] }>();
+  for (const x of group.withheld) {
+    let entry = reasons.get(x.reason);
+    if (!entry) {
+      entry = { items: [], views: [], comments: [] };
+      reasons.set(x.reason, entry);
+    }
+    if (x.part === 'item') {
+      const label = group.items.find((i) => i.id === x.id)?.label ?? String(x.id);
+      if (!entry.items.includes(label)) entry.items.push(label);
+    } else if (x.part === 'view') {
+      const whose = x.id === 'rep' ? "reps'" : group.respondents.manager === 1 ? "manager's" : "managers'";
+      entry.views.push(`the ${whose} balance`);
+    } else {
+      const prompt = group.reflections.find((r) => r.id === x.id && r.role === 'rep')?.prompt ?? x.id;
+      entry.comments.push(`reps' comments on "${prompt}"`);
+    }
+  }
+  const answered = group.items.filter((i) => i.byRole.rep.n > 0).length;
+  return [...reasons].map(([reason, { items, views, comments }]) => {
+    const figures =
+      items.length === 0
+        ? []
+        : items.length === answered && answered > 1
+          ? [`reps' figures on every item they answered (${answered})`]
+          : [`reps' figures on ${items.join(', ')}`];
+    return { reason, parts: [...figures, ...views, ...comments] };
+  });
+}

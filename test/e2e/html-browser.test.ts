@@ -54,11 +54,15 @@ const files = {
   gallery: join(work, 'gallery.html'),
   compare: join(work, 'compare.html'),
   history: join(work, 'history.html'),
+  org: join(work, 'org.html'),
 };
 let reportJson: { scores: { balance: number }; gaps: { asked: { label: string } }[] };
 let teamJson: { perceptionGaps: { label: string }[] };
 let compareJson: { items: { label: string }[]; commitments: unknown[] };
 let historyJson: { rounds: { role: string; scores: { balance: number } }[] };
+let orgJson: {
+  groups: { team: string; perceptionGaps: unknown[]; scores: { rep: { withheld: string | null } } }[];
+};
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<string> {
   const result = await runCli(args, { stdin: '', env });
@@ -155,14 +159,14 @@ async function load(file: string, width: number, scheme: 'light' | 'dark'): Prom
   return loaded;
 }
 
-/** Elements reaching past either edge of the viewport (screen-reader-only text aside). */
-function tooWide(): Promise<string[]> {
-  return page.evaluate(() => {
+/** Elements (of `within`) reaching past either edge of the viewport (screen-reader-only text aside). */
+function tooWide(within = 'body'): Promise<string[]> {
+  return page.evaluate((scope: string) => {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
     if (document.documentElement.scrollWidth > width)
       out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
-    for (const element of document.querySelectorAll('body *')) {
+    for (const element of document.querySelectorAll(`${scope} *`)) {
       if (element.closest('.visually-hidden, .defs')) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
@@ -173,7 +177,7 @@ function tooWide(): Promise<string[]> {
       }
     }
     return out;
-  });
+  }, within);
 }
 
 interface FigureInfo {
@@ -268,6 +272,24 @@ describeInBrowser('HTML reports in Chromium', () => {
     const inData = { WHO_FAILED_WHOM_DATA_DIR: data };
     await cli(['history', '--format', 'html', '-o', files.history], inData);
     historyJson = JSON.parse(await cli(['history', '--format', 'json'], inData));
+    // An org of three teams by folder: two of the example team, and one of its manager with two reps.
+    const org = join(work, 'org');
+    for (const [team, names] of [
+      ['east', ['manager', 'rep-a', 'rep-b', 'rep-c', 'rep-d', 'rep-e']],
+      ['west', ['manager', 'rep-a', 'rep-b', 'rep-c', 'rep-d', 'rep-e']],
+      ['north', ['manager', 'rep-a', 'rep-b']],
+    ] as const) {
+      mkdirSync(join(org, team), { recursive: true });
+      for (const name of names) {
+        const { readFileSync } = await import('node:fs');
+        writeFileSync(
+          join(org, team, `${name}.yaml`),
+          readFileSync(join(ROOT, 'examples/team', `${name}.yaml`), 'utf8'),
+        );
+      }
+    }
+    await cli(['team', org, '--by', 'folder', '--format', 'html', '-o', files.org]);
+    orgJson = JSON.parse(await cli(['team', org, '--by', 'folder', '--format', 'json']));
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -290,7 +312,7 @@ describeInBrowser('HTML reports in Chromium', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const pages = ['report', 'team', 'hostile', 'gallery', 'compare', 'history'] as const;
+  const pages = ['report', 'team', 'hostile', 'gallery', 'compare', 'history', 'org'] as const;
   const views = [
     [1280, 'light'],
     [375, 'light'],
@@ -371,6 +393,44 @@ describeInBrowser('HTML reports in Chromium', () => {
     expect(pages).toBeGreaterThan(1);
     expect(pages).toBeLessThan(6);
   });
+
+  test.each([1280, 375])(
+    'the org page at %p px: every team opened fits the width, and a shown team draws its perception gaps',
+    async (width) => {
+      const loaded = await load(files.org, width, 'light');
+      const closed = await page.$$eval('details.group', (all) =>
+        all.map((d) => d.getBoundingClientRect().height),
+      );
+      expect(closed).toHaveLength(orgJson.groups.length);
+      // Folded, a team is one line of summary (two on a phone): 40 teams stay a page or two.
+      for (const height of closed) expect(height).toBeLessThan(width < 500 ? 90 : 50);
+      await page.$$eval('details.group', (all) => {
+        for (const d of all) d.setAttribute('open', '');
+      });
+      expect(loaded).toEqual({ consoleErrors: [], requests: [] });
+      expect(await tooWide('.groups')).toEqual([]);
+      const found = await figures();
+      const shown = orgJson.groups.filter(
+        (g) => g.scores.rep.withheld === null && g.perceptionGaps.length > 0,
+      );
+      const drawn = found.filter((f) => /^team-\d+-perception$/.test(f.id));
+      expect(drawn).toHaveLength(shown.length);
+      for (const figure of drawn) {
+        expect(figure.svgSize[0]).toBeGreaterThan(width < 500 ? 300 : 400);
+        expect(figure.description).not.toBe('');
+      }
+      // No figure is cut off at either side of its chart.
+      const cut = await page.$$eval('.groups figure.chart svg text.value', (texts) =>
+        texts.flatMap((t) => {
+          const box = t.getBoundingClientRect();
+          const svg = t.closest('svg')?.getBoundingClientRect();
+          return svg && (box.left < svg.left - 0.5 || box.right > svg.right + 0.5) ? [t.textContent] : [];
+        }),
+      );
+      expect(cut).toEqual([]);
+      await page.screenshot({ path: join(OUTPUT, `org-open-${width}.png`), fullPage: true });
+    },
+  );
 
   test('text from a file shows as text: no image is made of it', async () => {
     await load(files.hostile, 1280, 'light');

@@ -407,12 +407,17 @@ describe('chart primitives', () => {
       rows: [
         { label: 'x', a: 5, b: 1 },
         { label: 'y', a: 3, b: null },
+        { label: 'z', a: 4, b: 2 },
       ],
     }).markup;
+    // Inside the scale: the lower figure left of its mark, the higher right of its.
+    expect(markup).toContain('<text class="value" x="29%" dx="-10" y="119" text-anchor="end">2.0</text>');
+    expect(markup).toContain('<text class="value" x="71%" dx="10" y="119" text-anchor="start">4.0</text>');
     expect(markup).toContain('<rect class="mark-a" x="92%"');
     expect(markup).toContain('<circle class="mark-b" cx="8%"');
-    expect(markup).toContain('<text class="value" x="8%" dx="-10" y="35" text-anchor="end">1.0</text>');
-    expect(markup).toContain('<text class="value" x="92%" dx="10" y="35" text-anchor="start">5.0</text>');
+    // At the ends of the scale, far apart: each figure inwards, so a phone's width never cuts it off.
+    expect(markup).toContain('<text class="value" x="8%" dx="10" y="35" text-anchor="start">1.0</text>');
+    expect(markup).toContain('<text class="value" x="92%" dx="-10" y="35" text-anchor="end">5.0</text>');
     expect(markup).toContain('>withheld</text>');
   });
 

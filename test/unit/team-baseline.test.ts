@@ -1,6 +1,8 @@
 /** `team NOW --baseline BEFORE`: the change per view and per item, tested, and anonymity kept, through main(). */
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { BalanceTally } from '../../src/core/team-baseline.js';
+import { answersOf, builtinBank } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
 
 const SCORED: Record<string, number | string> = {
@@ -199,5 +201,233 @@ describe('team --baseline', () => {
     expect(code).toBe(2);
     const line = text.split('\n').findIndex((l) => l.includes('"five"')) + 1;
     expect(stderr).toMatch(new RegExp(`^before\\.json:${line}:\\d+: `, 'm'));
+  });
+});
+
+describe('team --baseline with --by: each team against the same team last round', () => {
+  /** One team of a round: a manager and `reps` reps, in its own folder and with its team line. */
+  function teamOf(
+    folder: string,
+    name: string,
+    reps: number,
+    rep: (i: number) => Record<string, number | string> = () => ({}),
+  ): Record<string, string> {
+    const withTeam = (text: string) => text.replace('answers:', `team: ${name}\nanswers:`);
+    const files = round(`${folder}/${name.toLowerCase()}`, reps, rep);
+    return Object.fromEntries(Object.entries(files).map(([path, text]) => [path, withTeam(text)]));
+  }
+  // East: six reps who all moved on coaching. West: five, unchanged (withheld beside North, the next smallest).
+  // North: two reps, withheld. South: new this round.
+  const files = {
+    ...teamOf('before', 'East', 6),
+    ...teamOf('before', 'West', 5),
+    ...teamOf('before', 'North', 2),
+    ...teamOf('now', 'East', 6, () => ({ 'coach-strugglers': 5 })),
+    ...teamOf('now', 'West', 5),
+    ...teamOf('now', 'North', 2, () => ({ 'coach-strugglers': 5 })),
+    ...teamOf('now', 'South', 3),
+  };
+  interface Group {
+    team: string;
+    baseline: { respondents: { manager: number; rep: number } } | null;
+    balances: Record<string, Record<string, number> | null>;
+    scores: Record<string, { change?: unknown }>;
+    items: { id: string; byRole: Record<string, { change?: unknown; n: number }> }[];
+  }
+  const groupsOf = (stdout: string) =>
+    Object.fromEntries((JSON.parse(stdout).groups as Group[]).map((g) => [g.team, g]));
+  const run = async (...argv: string[]) => {
+    const result = await team(argv, files);
+    expect(result.code).toBe(0);
+    return result;
+  };
+
+  test('a team whose reps moved is better; a withheld team gets no change; a new team none at all', async () => {
+    const { stdout, stderr } = await run('now', '--by', 'team', '--baseline', 'before', '--format', 'json');
+    expect(stderr).toBe('');
+    const groups = groupsOf(stdout);
+    expect(itemChange(groups.East as Group, 'coach-strugglers', 'rep')).toEqual({
+      delta: 4,
+      verdict: 'better',
+      p: 0.0022,
+      n: { before: 6, after: 6 },
+    });
+    expect(groups.East?.baseline).toEqual({ respondents: { manager: 1, rep: 6 } });
+    expect(groups.East?.scores.rep?.change).toMatchObject({ verdict: 'better', n: { before: 6, after: 6 } });
+    // North's two reps moved as East's did: nothing of it is shown, and the reason is.
+    const tooFew = { withheld: 'fewer than 3 reps answered in one of the rounds' };
+    expect(itemChange(groups.North as Group, 'coach-strugglers', 'rep')).toEqual(tooFew);
+    expect(groups.North?.scores.rep?.change).toEqual(tooFew);
+    // West's reps are withheld in both rounds so that North's cannot be recovered: so is their change.
+    expect(itemChange(groups.West as Group, 'coach-strugglers', 'rep')).toEqual({
+      withheld: expect.stringMatching(/subtracting this team's from the org's would reveal them/),
+    });
+    expect(groups.South?.baseline).toBeNull();
+    expect(JSON.stringify(groups.South)).not.toContain('"change"');
+    // The org is compared as before.
+    expect(JSON.parse(stdout).baseline).toMatchObject({ by: 'team', respondents: { manager: 3, rep: 13 } });
+  });
+
+  test("each team's own balances are in the JSON where its view is shown, never a withheld team's", async () => {
+    const { stdout } = await run('now', '--by', 'team', '--format', 'json');
+    const report = JSON.parse(stdout);
+    const all = report.groups as (Group & {
+      respondents: { rep: number };
+      scores: Record<string, { withheld: string | null }>;
+    })[];
+    const hidden = all.filter((g) => g.scores.rep?.withheld !== null);
+    // North (2 reps) and the next smallest team with it.
+    expect(hidden.map((g) => g.team)).toEqual(['North', 'South']);
+    let shownReps = 0;
+    for (const group of all) {
+      const reps = Object.values(group.balances.rep ?? {}).reduce((a, b) => a + b, 0);
+      if (hidden.includes(group)) expect(group.balances.rep).toBeNull();
+      else expect(reps).toBe(group.respondents.rep);
+      shownReps += reps;
+    }
+    // The org's histogram less the shown teams' holds the hidden teams' reps together, never North's alone.
+    const orgReps = Object.values(report.balances.rep as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(orgReps - shownReps).toBe(hidden.reduce((sum, g) => sum + g.respondents.rep, 0));
+    expect(orgReps - shownReps).toBeGreaterThan(2);
+  });
+
+  test.each<[string, [string, number][], string[], boolean]>([
+    [
+      'one small team: the next smallest is withheld with it',
+      [
+        ['A', 5],
+        ['B', 5],
+        ['C', 2],
+      ],
+      ['A', 'C'],
+      true,
+    ],
+    [
+      "two teams, one small: the org's are withheld instead",
+      [
+        ['A', 5],
+        ['C', 2],
+      ],
+      ['C'],
+      false,
+    ],
+    [
+      'no small team: all shown',
+      [
+        ['A', 5],
+        ['B', 3],
+      ],
+      [],
+      true,
+    ],
+  ])("respondents' balances across teams (%s)", (_name, sizes, hidden, orgShown) => {
+    const tally = new BalanceTally(builtinBank());
+    for (const [team, reps] of sizes) {
+      tally.add(answersOf(SCORED, { role: 'manager' }), team);
+      for (let i = 0; i < reps; i++)
+        tally.add(answersOf({ ...SCORED, 'give-time': 1 + i }, { role: 'rep' }), team);
+    }
+    const shown = {
+      respondents: 5,
+      asked: 50,
+      given: 50,
+      balance: 100,
+      leaning: 'balanced',
+      withheld: null,
+    } as const;
+    const scores = { manager: shown, rep: shown };
+    const org = tally.result(scores, 3);
+    expect(org.rep !== null).toBe(orgShown);
+    expect(org.manager).not.toBeNull();
+    for (const [team, reps] of sizes) {
+      const own = tally.groupResult(team, scores, 3);
+      if (hidden.includes(team)) expect(own.rep).toBeNull();
+      else expect(Object.values(own.rep ?? {}).reduce((a, b) => a + b, 0)).toBe(reps);
+      expect(Object.values(own.manager ?? {}).reduce((a, b) => a + b, 0)).toBe(1);
+    }
+    // A view the report withholds has no balances either.
+    expect(
+      tally.groupResult('A', { manager: shown, rep: { respondents: 5, withheld: 'x' } }, 3).rep,
+    ).toBeNull();
+  });
+
+  test("last round's JSON report, made with --by team, gives every team the same changes as its folders", async () => {
+    const first = await run('before', '--by', 'team', '--format', 'json');
+    const withJson = { ...files, 'before.json': first.stdout };
+    const fromReport = await team(
+      ['now', '--by', 'team', '--baseline', 'before.json', '--format', 'json'],
+      withJson,
+    );
+    const fromFolder = await run('now', '--by', 'team', '--baseline', 'before', '--format', 'json');
+    expect(fromReport.stderr).toBe('');
+    expect(groupsOf(fromReport.stdout)).toEqual(groupsOf(fromFolder.stdout));
+  });
+
+  test('a baseline report made without --by: only the org is compared, and stderr says so', async () => {
+    const first = await run('before', '--format', 'json');
+    const { stdout, stderr, code } = await team(
+      ['now', '--by', 'team', '--baseline', 'before.json', '--format', 'json'],
+      { ...files, 'before.json': first.stdout },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'before.json: the baseline report was made without --by, so only the org is compared with it, not each team.',
+    );
+    const report = JSON.parse(stdout);
+    expect(report.scores.rep.change).toBeDefined();
+    for (const group of report.groups as Group[]) expect(JSON.stringify(group)).not.toContain('"change"');
+  });
+
+  test('--by folder: each folder against the same folder last round', async () => {
+    const { stdout } = await run('now', '--by', 'folder', '--baseline', 'before', '--format', 'json');
+    const groups = groupsOf(stdout);
+    expect(Object.keys(groups)).toEqual(['east', 'north', 'south', 'west']);
+    expect(itemChange(groups.east as Group, 'coach-strugglers', 'rep')).toMatchObject({ verdict: 'better' });
+    expect(groups.south?.baseline).toBeNull();
+  });
+
+  test('--by folder: files right in the two rounds’ folders are one group, whatever the folders are called', async () => {
+    const flat = {
+      ...round('2026-Q4', 5),
+      ...round('2027-Q1', 5, () => ({ 'coach-strugglers': 5 })),
+    };
+    const { stdout, code } = await team(
+      ['2027-Q1', '--by', 'folder', '--baseline', '2026-Q4', '--format', 'json'],
+      flat,
+    );
+    expect(code).toBe(0);
+    const groups = groupsOf(stdout);
+    expect(groups['2027-Q1']?.baseline).toEqual({ respondents: { manager: 1, rep: 5 } });
+    expect(itemChange(groups['2027-Q1'] as Group, 'coach-strugglers', 'rep')).toMatchObject({
+      verdict: 'better',
+    });
+  });
+
+  test.each<[string, RegExp[]]>([
+    [
+      'text',
+      [
+        /Team East[\s\S]*Since last round \(then 1 manager, 6 reps\)\n[\s\S]*coaching the reps who struggle, reps: \+4\.00 better \(p = 0\.0022, n = 6 → 6\)[\s\S]*Team North/,
+        /Team South[\s\S]*Since last round: no team of this name in the baseline round\./,
+      ],
+    ],
+    [
+      'markdown',
+      [
+        /### Team East[\s\S]*#### Since last round \(then 1 manager, 6 reps\)[\s\S]*\| coaching the reps who struggle \(reps\) \| \+4\.00 \| better \| 0\.0022 \| 6 → 6 \|[\s\S]*### Team North/,
+        /### Team North[\s\S]*\| \*\*the reps' balance\*\* \| – \| withheld: fewer than 3 reps answered in one of the rounds \|/,
+      ],
+    ],
+    [
+      'html',
+      [
+        /<h2 id="baseline-heading">Since last round<\/h2>/,
+        /<span class="group-name">East<\/span>[\s\S]*<h4>Since last round <span class="muted">\(then 1 manager, 6 reps\)<\/span><\/h4>[\s\S]*<th scope="row">coaching the reps who struggle \(reps\)<\/th><td class="num">\+4\.00<\/td><td>better \(p = 0\.0022; n = 6 → 6\)<\/td>[\s\S]*<span class="group-name">North<\/span>/,
+        /<span class="group-name">South<\/span>[\s\S]*No team of this name in the baseline round\./,
+      ],
+    ],
+  ])("%s: each team's change since last round in its own section", async (format, patterns) => {
+    const { stdout } = await run('now', '--by', 'team', '--baseline', 'before', '--format', format);
+    for (const pattern of patterns) expect(stdout).toMatch(pattern);
   });
 });

@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
+import { escapeHtml } from '../../src/render/html/markup.js';
 import { builtinBank, random } from '../support/helpers.js';
+import { activeContent, unbalancedTags } from '../support/html-checks.js';
 import { memoryIo } from '../support/memory-io.js';
 
 const bank = builtinBank();
@@ -49,6 +51,7 @@ interface Report {
   reflections: { id: string; role: string; answers: string[]; withheld: string | null }[];
   groups: (Omit<Report, 'groups'> & { team: string; withheld: { part: string; id: string | null }[] })[];
   perceptionGaps: { id: string; gap: number; rep: number }[];
+  balances?: Record<string, Record<string, number> | null>;
 }
 interface Stats {
   n: number;
@@ -161,6 +164,17 @@ describe('--by team: three teams in one folder', () => {
       }
     }
     expect(attempts).toBeGreaterThan(0);
+    // The respondents' own balances (what a later round's change is tested on): what the org's histogram less
+    // the shown teams' leaves is never C's reps alone.
+    const size = (h: Record<string, number> | null | undefined) =>
+      Object.values(h ?? {}).reduce((a, b) => a + b, 0);
+    const shownBalances = report.groups.filter((g) => g.balances?.rep);
+    expect(report.groups.find((g) => g.team === 'C')?.balances?.rep).toBeNull();
+    for (const subset of subsets(shownBalances)) {
+      if (!report.balances?.rep) continue;
+      const left = size(report.balances.rep) - subset.reduce((acc, g) => acc + size(g.balances?.rep), 0);
+      expect(left).not.toBe(cReps.length);
+    }
     // The comments: the org's minus any shown team's never leaves exactly C's.
     const cTexts = cReps.map((p) => String(p.values['what-we-owe'])).sort();
     const orgTexts =
@@ -226,6 +240,87 @@ describe('--by team: three teams in one folder', () => {
   });
 });
 
+describe('nothing withheld reaches any format (the page and its charts included)', () => {
+  /** The org with one rep's answers (figures and comment) traded between a rep of `from` and one of `to`. */
+  function traded(from: string, to: string): Record<string, string> {
+    const people = org.map((p) => ({ ...p }));
+    const a = people.findIndex((p) => p.team === from && p.role === 'rep');
+    const b = people.findIndex((p) => p.team === to && p.role === 'rep');
+    const [pa, pb] = [people[a] as Person, people[b] as Person];
+    [people[a], people[b]] = [
+      { ...pa, values: pb.values },
+      { ...pb, values: pa.values },
+    ];
+    return folderOf(people, () => 'retro');
+  }
+  async function outputs(files: Record<string, string>) {
+    const out: Record<string, string> = {};
+    for (const format of ['json', 'text', 'markdown', 'html']) {
+      const io = memoryIo({ files });
+      expect(await main(['team', 'retro', '--by', 'team', '--format', format], io)).toBe(0);
+      out[format] = io.stdoutText;
+    }
+    return out;
+  }
+
+  test("trading answers between the two teams whose reps are withheld changes no byte of any format; a shown team's does", async () => {
+    const report = await run(
+      folderOf(org, () => 'retro'),
+      'retro',
+      '--by',
+      'team',
+    );
+    const hidden = report.groups.filter((g) => g.scores.rep?.withheld !== null).map((g) => g.team);
+    const shown = report.groups.filter((g) => g.scores.rep?.withheld === null).map((g) => g.team);
+    expect(hidden).toHaveLength(2);
+    expect(hidden).toContain('C');
+    const original = await outputs(folderOf(org, () => 'retro'));
+    // The org's figures are the same sum, and each hidden team shows only its counts.
+    expect(await outputs(traded(hidden[0] as string, hidden[1] as string))).toEqual(original);
+    // The check can fail: a trade that moves answers into a team that is shown changes what it shows.
+    const moved = await outputs(traded(shown[0] as string, 'C'));
+    for (const format of Object.keys(original)) expect(moved[format]).not.toBe(original[format]);
+  });
+});
+
+describe('HTML: each team folded under its one-line summary', () => {
+  const files = folderOf(org, () => 'retro');
+
+  test('a section per team, in order; a shown team draws its perception gaps, a withheld one says why and draws none', async () => {
+    const io = memoryIo({ files });
+    expect(await main(['team', 'retro', '--by', 'team', '--format', 'html'], io)).toBe(0);
+    const page = io.stdoutText;
+    expect(activeContent(page)).toEqual([]);
+    expect(unbalancedTags(page)).toEqual([]);
+    const report = await run(files, 'retro', '--by', 'team');
+    const sections = [...page.matchAll(/<details class="group" id="team-(\d+)">([\s\S]*?)<\/details>/g)];
+    expect(sections.map((m) => m[2]?.match(/<span class="group-name">([^<]*)<\/span>/)?.[1])).toEqual(
+      report.groups.map((g) => g.team),
+    );
+    report.groups.forEach((group, i) => {
+      const section = sections[i]?.[2] ?? '';
+      const owedRated = group.items.filter(
+        (item) => bank.questions.find((q) => q.id === item.id)?.side === 'owed' && item.byRole.manager?.n,
+      );
+      // Every owed item the manager rated is a row of the perception table, the reps' mean or "withheld".
+      const table = section.slice(section.lastIndexOf('<table class="data">'));
+      expect(table.match(/<tr><th scope="row">/g)).toHaveLength(owedRated.length);
+      if (group.scores.rep?.withheld === null) {
+        expect(section).toContain(`id="team-${i + 1}-perception"`);
+        expect(section.match(/<circle class="mark-b"/g)).toHaveLength(group.perceptionGaps.length);
+        expect(section).toContain('What the reps see most differently');
+      } else {
+        expect(section).not.toContain('<figure');
+        expect(section).toContain(
+          `Reps</strong> (${group.respondents.rep} answers): withheld, ${escapeHtml(group.scores.rep?.withheld ?? '')}.`,
+        );
+        expect(section).toMatch(/Withheld, and why[\s\S]*reps&#39; figures on every item they answered/);
+        expect(table).not.toMatch(/<td class="num">\d\.\d<\/td><td class="num">\d\.\d<\/td>/);
+      }
+    });
+  });
+});
+
 describe('--by folder', () => {
   test('one group per folder under the path given; files right in it take its name', async () => {
     const people: Person[] = [
@@ -279,6 +374,44 @@ describe('comments minimum', () => {
         });
     }
   });
+});
+
+describe('comments minimum, in every format', () => {
+  // Team D's four reps wrote comments; team E, five reps, is there so the org's comments are shown apart from D's.
+  const people: Person[] = [
+    ...['One', 'Two', 'Three', 'Four'].map((word) => ({
+      role: 'rep' as const,
+      team: 'D',
+      values: { 'give-time': 3, 'what-we-owe': `${word} hour a week` },
+    })),
+    ...Array.from({ length: 5 }, (_, i) => ({
+      role: 'rep' as const,
+      team: 'E',
+      values: { 'give-time': 3, 'what-we-owe': `Team E note ${i}` },
+    })),
+  ];
+  const files = folderOf(people, () => 'org');
+  const dWords = ['One hour a week', 'Two hour a week', 'Three hour a week', 'Four hour a week'];
+
+  test.each(['text', 'markdown', 'html'])(
+    "%s: team D's four reps' comments withheld by default, in its section with --min-comments 3",
+    async (format) => {
+      const render = async (...extra: string[]) => {
+        const io = memoryIo({ files });
+        expect(await main(['team', 'org', '--by', 'team', '--format', format, ...extra], io)).toBe(0);
+        return io.stdoutText;
+      };
+      const hidden = await render();
+      for (const words of dWords) expect(hidden).not.toContain(words);
+      expect(hidden).toMatch(/fewer than 5 reps wrote one/);
+      const shown = await render('--min-comments', '3');
+      const section = shown.slice(
+        shown.search(/Team D|group-name">D</),
+        shown.search(/Team E|group-name">E</),
+      );
+      for (const words of dWords) expect(section).toContain(words);
+    },
+  );
 });
 
 describe('agreement through the team report', () => {
@@ -400,6 +533,43 @@ describe('the org summary: ranked table and heatmap', () => {
     await main(['team', 'org', '--by', 'team', '--format', format], io);
     expect(io.stdoutText).toMatch(pattern);
   });
+});
+
+describe('text at 40 and 80 columns', () => {
+  const long = 'The enterprise accounts team of the west coast';
+  const people: Person[] = [long, 'B', 'C'].flatMap((team, t) => [
+    { role: 'manager' as const, team, values: randomValues(next) },
+    ...Array.from({ length: [5, 5, 2][t] ?? 0 }, () => ({
+      role: 'rep' as const,
+      team,
+      values: randomValues(next),
+    })),
+  ]);
+  const files = { ...folderOf(people, () => 'now'), ...folderOf(people, () => 'before') };
+
+  test.each([40, 80])(
+    'at %p columns no line is wider, and the summary holds every team and item',
+    async (width) => {
+      const io = memoryIo({ files });
+      io.stdout.columns = width;
+      expect(await main(['team', 'now', '--by', 'team', '--baseline', 'before'], io)).toBe(0);
+      const lines = io.stdoutText.split('\n');
+      expect(lines.filter((line) => [...line].length > width)).toEqual([]);
+      const ranked = lines.slice(lines.indexOf('Teams, least balanced first'));
+      // A long team name is never cut: a line of its own when it does not fit its column.
+      expect(ranked.join(' ').replace(/\s+/g, ' ')).toContain(long);
+      const grid = ranked.slice(ranked.findIndex((l) => l.startsWith('Perception gap by team')));
+      const owed = bank.questions.filter((q) => q.side === 'owed' && q.scale).length;
+      // Every owed item is named under the grid by its number, and every team has its row or lines.
+      const numbered = grid
+        .filter((line) => /^ {2}[ \d]\d [a-z]/.test(line))
+        .map((line) => Number(line.slice(2, 4)));
+      expect(numbered).toEqual(Array.from({ length: owed }, (_, i) => i + 1));
+      for (const team of ['B', 'C'])
+        expect(grid.some((line) => new RegExp(`^ {2}${team}( |$)`).test(line))).toBe(true);
+      expect(grid.join(' ').replace(/\s+/g, ' ')).toContain(long);
+    },
+  );
 });
 
 describe('--roster: response rates, and who has not answered with --show-names', () => {

@@ -23,17 +23,27 @@ export interface BarChart extends ChartFrame {
   max: number;
   /** Where grid lines go, in the chart's units. */
   ticks: number[];
-  /** Share of the width (%) a full bar takes; the rest holds the text at the bar's end. Default 86. */
+  /**
+   * Share of the width (%) a full bar takes at most; the rest holds the text at the bar's end. By default 86; less
+   * when the longest text at a bar's end needs more room on a 375 px phone.
+   */
   plot?: number;
 }
 
 const LABEL_CHARS = 56;
 const VALUE_CHARS = 24;
 const ROW = 34;
+/** The narrowest chart drawn (a 375 px phone less the page's margins), and a figure's width per character. */
+const PHONE_PX = 347;
+const VALUE_CHAR_PX = 7.5;
 
 /** Horizontal bars, each under its label, in groups with an optional heading. Plain data in, a figure out. */
 export function barChart(chart: BarChart): Html {
-  const plot = chart.plot ?? 86;
+  const longest = Math.max(
+    0,
+    ...chart.groups.flatMap((g) => g.bars.map((b) => truncate(b.valueText, VALUE_CHARS).length)),
+  );
+  const plot = Math.min(chart.plot ?? 86, 100 - Math.ceil(((longest * VALUE_CHAR_PX + 8) / PHONE_PX) * 100));
   let y = 4;
   const rows: Html[] = [];
   const bands: [number, number][] = [];
@@ -50,7 +60,7 @@ export function barChart(chart: BarChart): Html {
       rows.push(html`<g class="bar-row"><title>${bar.label}: ${bar.valueText}</title>
 <text class="label" x="0" y="${y + 11}">${truncate(bar.label, LABEL_CHARS)}</text>
 <rect class="bar bar-${bar.kind}" x="0" y="${y + 16}" width="${width > 0 ? pct(width) : '2'}" height="13" rx="2"></rect>
-${valueAtEnd(bar.valueText, share, width, y + 26.5)}</g>
+<text class="value" x="${pct(width)}" dx="6" y="${y + 26.5}">${truncate(bar.valueText, VALUE_CHARS)}</text></g>
 `);
       bands.push([y + 14, y + 31]);
       y += ROW;
@@ -62,13 +72,3 @@ ${valueAtEnd(bar.valueText, share, width, y + 26.5)}</g>
   return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, bands)}${rows}`);
 }
 
-/**
- * The value at the bar's end: after it, or, past half the width, inside it (its halo keeps it legible on the bar),
- * so that a long value on a long bar never runs off a phone's screen.
- */
-function valueAtEnd(text: string, share: number, width: number, y: number): Html {
-  const shown = truncate(text, VALUE_CHARS);
-  return share >= 0.5
-    ? html`<text class="value" x="${pct(width)}" dx="-6" y="${y}" text-anchor="end">${shown}</text>`
-    : html`<text class="value" x="${pct(width)}" dx="6" y="${y}">${shown}</text>`;
-}

@@ -19,6 +19,9 @@ const LEFT = 8;
 const RIGHT = 92;
 const LABEL_CHARS = 56;
 const ROW = 42;
+/** How near an end of the track (in % of the width) a mark is at the end; and the gap a figure needs inwards. */
+const EDGE = 2;
+const INWARD_ROOM = 15;
 
 /**
  * A dumbbell per row: two ratings on one scale, joined by a bar as long as the gap between them. The two ends
@@ -44,7 +47,12 @@ export function dumbbellChart(chart: DumbbellChart): Html {
     }
     // The lower figure is written on the left of its mark, the higher on the right, so they never overlap.
     const labelFor = (v: number, other: number | null, own: 'a' | 'b') => {
-      const leftOf = other !== null && (v < other || (v === other && own === 'a'));
+      let leftOf = other !== null && (v < other || (v === other && own === 'a'));
+      // At an end of the scale a figure written outwards is cut off on a phone: it goes inwards, between the
+      // two marks, when they are far enough apart to hold it.
+      const room = other === null || Math.abs(x(v) - x(other)) >= INWARD_ROOM;
+      if (leftOf && x(v) <= LEFT + EDGE && room) leftOf = false;
+      else if (!leftOf && x(v) >= RIGHT - EDGE && room) leftOf = true;
       return html`<text class="value" x="${pct(x(v))}" dx="${leftOf ? -10 : 10}" y="${mid + 4}" text-anchor="${leftOf ? 'end' : 'start'}">${oneDecimal(v)}</text>`;
     };
     if (a !== null) {

@@ -61,6 +61,16 @@ ul.plain { margin: 6px 0; padding-left: 20px; }
 .commitments { list-style: none; margin: 8px 0; padding: 0; display: grid; gap: 10px; }
 .commitment-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 4px 12px; }
 .reflection { margin: 10px 0 14px; }
+h4 { font-size: 14px; margin: 14px 0 4px; font-weight: 620; }
+h5 { font-size: 14px; margin: 0 0 2px; font-weight: 600; }
+.groups { border-top: 1px solid var(--rule); }
+details.group { border-bottom: 1px solid var(--rule); }
+details.group > summary { cursor: pointer; padding: 8px 4px; list-style-position: inside; }
+details.group > summary:hover { background: var(--surface); }
+.group-name { font-weight: 650; margin-right: 8px; }
+.group-facts { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
+.group-body { padding: 2px 4px 14px 22px; }
+.notice.withheld ul { margin: 2px 0 0; }
 .reflection h3 { margin: 0 0 2px; }
 .reflection p { margin: 0; white-space: pre-wrap; }
 figure.chart { margin: 14px 0 22px; break-inside: avoid; }
@@ -136,6 +146,9 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   .big { font-size: 28px; }
   table.data { font-size: 12px; }
   table.data th, table.data td { padding: 3px 4px; }
+  .group-body { padding-left: 0; padding-right: 0; }
+  /* A phone has room for an item's name or its count, not both: the count is in the table under the chart. */
+  .chart-svg tspan.n { display: none; }
 }
 @media print {
   @page { margin: 10mm 12mm; }
@@ -143,7 +156,7 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   .page { max-width: none; padding: 0; }
   header.masthead { margin-bottom: 10px; padding-bottom: 6px; }
   h1 { font-size: 16pt; }
-  h2 { font-size: 11.5pt; margin: 12px 0 4px; break-after: avoid; }
+  h2 { font-size: 11.5pt; margin: 10px 0 4px; break-after: avoid; }
   h3 { font-size: 9pt; }
   h3, figcaption { break-after: avoid; }
   .meta { font-size: 9pt; }
@@ -160,6 +173,8 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   table.data th, table.data td { padding: 1px 3px; }
   blockquote { margin: 2px 0; padding: 0 10px; font-size: 8.5pt; line-height: 1.25; }
   .intro { display: none; }
+  details.group > summary { padding: 3px 0; }
+  .group-body { padding: 0 0 6px 12px; }
   .reflections { columns: 2; column-gap: 18px; }
   .reflection { margin: 0 0 6px; }
   /* On paper a commitment is a row of a list, not a card. */

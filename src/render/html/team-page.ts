@@ -5,10 +5,12 @@ import { type BarGroup, barChart } from './bars.js';
 import { type DivergingCategory, divergingChart, shadeClasses, sideOf } from './diverging.js';
 import { dumbbellChart } from './dumbbell.js';
 import { dataTable } from './figure.js';
+import { groupsSection } from './groups.js';
 import { type Html, html, oneDecimal, type Part, signed } from './markup.js';
 import { orgSection } from './org.js';
 import { htmlPage } from './page.js';
 import { leaningBadge } from './report-page.js';
+import { baselineSection, groupBaselinePart } from './team-baseline.js';
 
 const roles: Role[] = ['manager', 'rep'];
 
@@ -274,7 +276,7 @@ ${figures}
 
 /** The item's name, n and mean, then the categories sharing what is left. */
 function columnWidths(categories: number): number[] {
-  return [40, 8, 12, ...Array<number>(categories).fill(40 / categories)];
+  return [38, 8, 14, ...Array<number>(categories).fill(40 / categories)];
 }
 
 function reflectionsSection(report: TeamReport): Html | null {
@@ -326,6 +328,8 @@ export function renderTeamHtml(report: TeamReport, bank?: Bank): string {
     meta: [`${count(manager, 'manager', 'managers')} and ${count(rep, 'rep', 'reps')} answered`],
     body: html`${viewsSection(report)}
 ${report.summary ? orgSection(report.summary.ranking, report.summary.heatmap) : null}
+${baselineSection(report)}
+${report.groups && report.groups.length > 0 ? groupsSection(report.groups, report.selfOtherThreshold, (group) => groupBaselinePart(report, group)) : null}
 ${perceptionSection(report)}
 ${distributionsSection(report, bank)}
 ${reflectionsSection(report)}
