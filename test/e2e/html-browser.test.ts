@@ -394,6 +394,21 @@ describeInBrowser('HTML reports in Chromium', () => {
     expect(pages).toBeLessThan(6);
   });
 
+  test('the org page on paper: every team is printed, folded on screen or not', async () => {
+    await load(files.org, 1280, 'light');
+    const shown = () =>
+      page.$$eval('details.group .group-body', (all) => all.map((body) => body.checkVisibility()));
+    const onScreen = await shown();
+    expect(onScreen.length).toBe(orgJson.groups.length);
+    expect(onScreen.every((visible) => !visible)).toBe(true);
+    await page.emulateMediaType('print');
+    try {
+      expect(await shown()).toEqual(onScreen.map(() => true));
+    } finally {
+      await page.emulateMediaType(null);
+    }
+  });
+
   test.each([1280, 375])(
     'the org page at %p px: every team opened fits the width, and a shown team draws its perception gaps',
     async (width) => {

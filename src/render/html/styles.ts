@@ -174,6 +174,8 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule);
   blockquote { margin: 2px 0; padding: 0 10px; font-size: 8.5pt; line-height: 1.25; }
   .intro { display: none; }
   details.group > summary { padding: 3px 0; }
+  /* On paper every team is there, opened or not: a printed page cannot be clicked open. */
+  details.group::details-content { content-visibility: visible; display: block; }
   .group-body { padding: 0 0 6px 12px; }
   .reflections { columns: 2; column-gap: 18px; }
   .reflection { margin: 0 0 6px; }
