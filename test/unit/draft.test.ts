@@ -149,7 +149,8 @@ describe('the questionnaire keeps a draft', () => {
     const run = main(['--no-color'], io);
     await terminal.step(`(1/${total})`, KEY.ctrlC);
     expect(await run).toBe(130);
-    expect(terminal.text()).toContain(
+    // Wrapped at the terminal's width, as every message on a terminal is.
+    expect(terminal.text().replace(/\s+/g, ' ')).toContain(
       `Your unfinished answers in ${DRAFT} could not be used (it is not valid JSON)`,
     );
   });
