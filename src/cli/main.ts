@@ -8,6 +8,7 @@ import {
 } from '../errors.js';
 import type { Io } from '../io.js';
 import { visible } from '../render/sanitize.js';
+import { messageFor } from '../render/wrap.js';
 import { parseArgs } from './args.js';
 import { runCommand } from './commands.js';
 
@@ -35,7 +36,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 export function reportError(error: unknown, io: Io): number {
   // Messages quote file names and file content (keys, values): each shows as what it is, on one line, and
   // never drives the terminal.
-  const write = (text: string) => io.stderr.write(`${visible(text)}\n`);
+  // On a terminal each is wrapped at its width, so no word is split at the edge; to a log, one line each.
+  const write = (text: string) => io.stderr.write(`${messageFor(visible(text), io.stderr)}\n`);
   if (error instanceof UsageError) {
     // Commander ends a message with "(Did you mean …?)" on a line of its own; any other line break in it came
     // from the command line, and is shown as an escape like the rest.

@@ -67,7 +67,9 @@ export async function finishRound(
   report: Report,
   ctx: RoundPromptContext,
 ): Promise<string[]> {
-  if (answers.meta.role !== 'rep') {
+  // With --no-save and no --save-answers the commitments would be kept nowhere, and the next round could not ask
+  // how they went: a manager is not asked for them.
+  if (answers.meta.role !== 'rep' && (options.save || options.writeAnswers)) {
     // Loaded only here, as the questionnaire is: the prompt library is the heaviest import.
     const { pickCommitments } = await import('../prompt/rounds.js');
     const { asInterruption } = await import('../prompt/questionnaire.js');

@@ -18,6 +18,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { visible } from '../render/sanitize.js';
 import { schemaModeline, schemaUrl } from '../render/schema-url.js';
 import { renderText } from '../render/text.js';
+import { messageFor } from '../render/wrap.js';
 import { type DraftKeeper, openDraft } from './assess-draft.js';
 import { finishRound, lastCommitments, managerCommitments } from './assess-round.js';
 
@@ -113,7 +114,8 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
     written.push(...(await keptOnInterrupt(draft, finishRound(finish, io, view, answers, report, ctx))));
     await draft?.remove();
   } else if (saveTo) written.push(writtenLine('Answers', saveTo));
-  if (!options.quiet) for (const line of written) if (line) io.stderr.write(`${visible(line)}\n`);
+  if (!options.quiet)
+    for (const line of written) if (line) io.stderr.write(`${messageFor(visible(line), io.stderr)}\n`);
 
   if (options.failUnder !== undefined && report.scores.balance < options.failUnder) {
     io.stderr.write(`Balance ${report.scores.balance} is below --fail-under ${options.failUnder}.\n`);
@@ -177,7 +179,7 @@ async function gatherAnswers(
     const { runQuestionnaire } = await import('../prompt/questionnaire.js');
     const ctx = await promptContext(options, io);
     const role = options.role ?? 'manager';
-    const say = (line: string) => ctx.output.write(`${visible(line)}\n`);
+    const say = (line: string) => ctx.output.write(`${messageFor(visible(line), ctx.output)}\n`);
     const view = bankForRole(bank, role);
     // Opened (and written) before the first question: a data folder that cannot keep it is known now.
     const draft = options.save ? await openDraft(io, view, role, say) : undefined;
@@ -236,7 +238,10 @@ async function promptContext(options: AssessOptions, io: Io): Promise<RoundPromp
 }
 
 function answersCheck(options: AssessOptions, io: Io): AnswersCheck {
-  return { strict: options.strict === true, warn: (line) => io.stderr.write(`${visible(line)}\n`) };
+  return {
+    strict: options.strict === true,
+    warn: (line) => io.stderr.write(`${messageFor(visible(line), io.stderr)}\n`),
+  };
 }
 
 function roleOf(options: AssessOptions, answers: Answers, sourceName: string): Role {

@@ -15,6 +15,7 @@ import { renderCompareMarkdown } from '../render/compare-markdown.js';
 import { renderCompareText } from '../render/compare-text.js';
 import { renderCompareJson } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
+import { messageFor } from '../render/wrap.js';
 import { refuseUnscorable } from './assess.js';
 
 export interface CompareOptions extends ReportOptions {
@@ -41,7 +42,7 @@ export async function run(options: CompareOptions, io: Io): Promise<number> {
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   const written = writtenLine('Report', reportTo);
-  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
+  if (written && !options.quiet) io.stderr.write(`${messageFor(sanitize(written), io.stderr)}\n`);
   return 0;
 }
 

@@ -10,6 +10,7 @@ import { colorEnabled, makeStyle } from '../render/color.js';
 import { renderHistoryMarkdown, renderHistoryText } from '../render/history.js';
 import { renderHistoryJson } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
+import { messageFor } from '../render/wrap.js';
 
 export interface HistoryOptions extends ReportOptions {
   /** Only this role's rounds; both without it. */
@@ -42,7 +43,7 @@ export async function run(options: HistoryOptions, io: Io): Promise<number> {
   await recheck();
   await emitReport(io, reportTo, options.format, rendered);
   const written = writtenLine('Report', reportTo);
-  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
+  if (written && !options.quiet) io.stderr.write(`${messageFor(sanitize(written), io.stderr)}\n`);
   if (report.skipped.length > 0)
     io.stderr.write(`Skipped ${report.skipped.length} round(s) that could not be read; see the report.\n`);
   return 0;

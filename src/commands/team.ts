@@ -17,6 +17,7 @@ import { teamJsonChunks } from '../render/json.js';
 import { sanitize } from '../render/sanitize.js';
 import { renderTeamMarkdown } from '../render/team-markdown.js';
 import { renderTeamText } from '../render/team-text.js';
+import { messageFor } from '../render/wrap.js';
 
 export interface TeamCommandOptions {
   paths: string[];
@@ -108,7 +109,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   let invalid = 0;
   let valid = 0;
   // File names are the user's, and may hold anything: never let one drive the terminal.
-  const note = (line: string) => io.stderr.write(`${sanitize(line)}\n`);
+  const note = (line: string) => io.stderr.write(`${messageFor(sanitize(line), io.stderr)}\n`);
   // --by folder groups each file by the folder it was found in, under the path it was found through.
   const namers = new Map<string, (name: string) => string>();
   if (options.by === 'folder')
@@ -196,7 +197,7 @@ export async function run(options: TeamCommandOptions, io: Io): Promise<number> 
   await checkTargets(io, targets, rules);
   await emitReport(io, reportTo, options.format, rendered);
   const written = writtenLine('Report', reportTo);
-  if (written && !options.quiet) io.stderr.write(`${sanitize(written)}\n`);
+  if (written && !options.quiet) io.stderr.write(`${messageFor(sanitize(written), io.stderr)}\n`);
   if (invalid > 0) io.stderr.write(`Skipped ${invalid} invalid input(s); see the report.\n`);
 
   const gate = lowestOf(gated);

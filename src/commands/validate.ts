@@ -10,7 +10,7 @@ import { loadBank, readText } from '../input/load.js';
 import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
 import type { Io } from '../io.js';
 import { visible } from '../render/sanitize.js';
-import { layoutWidth, wrap } from '../render/wrap.js';
+import { layoutWidth, messageFor, wrap } from '../render/wrap.js';
 
 export interface ValidateOptions {
   files: string[];
@@ -61,7 +61,7 @@ export async function run(options: ValidateOptions, io: Io): Promise<number> {
         : 'Fix each line above, then run who-failed-whom validate again.',
     );
   }
-  for (const line of lines) io.stderr.write(`${visible(line)}\n`);
+  for (const line of lines) io.stderr.write(`${messageFor(visible(line), io.stderr)}\n`);
   return ExitCode.ok;
 }
 

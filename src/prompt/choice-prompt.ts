@@ -10,7 +10,7 @@ import {
 import type { AnswerValue } from '../core/types.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
-import { backLine, HIDE_CURSOR, keyHint, questionLines } from './frame.js';
+import { backLine, HIDE_CURSOR, keyHint, questionLines, type Width, widthOf } from './frame.js';
 
 // One scale or choice question: arrows and Enter, a number key for the point it names (at once, no Enter), ←
 // or Backspace for the question before, ? for the question's help.
@@ -34,7 +34,7 @@ export interface ChoiceConfig {
   /** Offer "Skip this one" (the default). */
   skippable?: boolean;
   style: Style;
-  width: number;
+  width: Width;
 }
 
 export type PromptResult = { type: 'answer'; value: AnswerValue } | { type: 'skip' } | { type: 'back' };
@@ -42,7 +42,8 @@ export type PromptResult = { type: 'answer'; value: AnswerValue } | { type: 'ski
 type Item = { kind: 'option'; option: ChoiceOption } | { kind: 'help' } | { kind: 'skip' };
 
 export const choicePrompt = createPrompt<PromptResult, ChoiceConfig>((config, done) => {
-  const { options, style, width } = config;
+  const { options, style } = config;
+  const width = widthOf(config.width);
   const items: Item[] = [
     ...options.map((option) => ({ kind: 'option' as const, option })),
     ...(config.help ? [{ kind: 'help' as const }] : []),

@@ -5,6 +5,14 @@ import { wrap } from '../render/wrap.js';
 // marker, and a dim line of keys under it. Colour comes only from the Style, so --no-color and NO_COLOR hold here
 // too.
 
+/**
+ * The width to lay a prompt out for: a number, or the terminal's width as it is now, read at every frame, so that a
+ * terminal resized during the questionnaire gets its new width at the next key.
+ */
+export type Width = number | (() => number);
+
+export const widthOf = (width: Width): number => (typeof width === 'function' ? width() : width);
+
 /** Hides the cursor while a list is up; the prompt library shows it again when the prompt ends. */
 export const HIDE_CURSOR = '\u001b[?25l';
 

@@ -5,6 +5,7 @@ import { sanitize } from '../render/sanitize.js';
 import type { Style } from '../render/style.js';
 import { layoutWidth, wrap } from '../render/wrap.js';
 import { type ChoiceOption, choicePrompt, type PromptResult } from './choice-prompt.js';
+import type { Width } from './frame.js';
 import { reviewPrompt } from './review-prompt.js';
 import { askFollowUp, type FollowUpRequest } from './rounds.js';
 import { askText } from './text-prompt.js';
@@ -98,11 +99,12 @@ export function introduction(bank: Bank, width: number, keepsDraft: boolean): st
  */
 export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<Answers> {
   const { output, style } = ctx;
-  const width = layoutWidth(output.columns);
+  // Read at every prompt (and every frame of one): a terminal resized mid-way gets its new width.
+  const width = () => layoutWidth(output.columns);
   const questions = askingOrder(bank);
   const total = questions.length;
   output.write(`\n${style.heading(sanitize(bank.title))}\n`);
-  const intro = introduction(bank, width, ctx.keepsDraft === true);
+  const intro = introduction(bank, width(), ctx.keepsDraft === true);
   output.write(`${intro.slice(0, -1).join('\n')}\n${style.dim(intro.at(-1) ?? '')}\n`);
   const context = { input: ctx.input, output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
 
@@ -149,7 +151,7 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
       if (q.section !== shownSection) {
         const section = bank.sections.find((s) => s.id === q.section);
         output.write(`\n${style.heading(sanitize(section?.title ?? q.section))}\n`);
-        if (section?.intro) output.write(`${style.dim(wrap(sanitize(section.intro), width, '  '))}\n`);
+        if (section?.intro) output.write(`${style.dim(wrap(sanitize(section.intro), width(), '  '))}\n`);
         shownSection = q.section;
       }
       const answer = await ask(q, `(${walk.position + 1}/${total}) ${sanitize(q.prompt)}`, walk, ctx, width);
@@ -177,7 +179,7 @@ async function offerResume(
   kept: NonNullable<PromptContext['resume']>,
   total: number,
   ctx: PromptContext,
-  width: number,
+  width: Width,
 ): Promise<boolean> {
   const when = kept.savedAt ? ` from ${kept.savedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
   const picked = await choicePrompt(
@@ -202,7 +204,7 @@ function ask(
   message: string,
   walk: Walk,
   ctx: PromptContext,
-  width: number,
+  width: Width,
 ): Promise<PromptResult> {
   const context = { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) };
   const initial = walk.values.get(q.id);

@@ -10,7 +10,7 @@ import {
 } from '@inquirer/core';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
-import { backLine, HIDE_CURSOR, keyHint, questionLines } from './frame.js';
+import { backLine, HIDE_CURSOR, keyHint, questionLines, type Width, widthOf } from './frame.js';
 
 // The last screen before scoring: every answer, one line each; Enter on the first line (where the cursor starts)
 // scores, Enter on an answer changes it, ← goes back to the last question.
@@ -21,14 +21,15 @@ export interface ReviewConfig {
   entries: readonly string[];
   scoreLabel: string;
   style: Style;
-  width: number;
+  width: Width;
   pageSize: number;
 }
 
 export type ReviewResult = { type: 'score' } | { type: 'change'; index: number } | { type: 'back' };
 
 export const reviewPrompt = createPrompt<ReviewResult, ReviewConfig>((config, done) => {
-  const { style, width } = config;
+  const { style } = config;
+  const width = widthOf(config.width);
   const items = [config.scoreLabel, ...config.entries];
   const [active, setActive] = useState(0);
   const [result, setResult] = useState<ReviewResult | undefined>(undefined);

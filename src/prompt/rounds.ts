@@ -38,13 +38,13 @@ export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptCont
   const { wording, commitments } = request;
   const words = request.aboutManager ? wording.followUp.rep : wording.followUp;
   const { style } = ctx;
-  const width = layoutWidth(ctx.output.columns);
-  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width, '  '))}\n`);
+  const width = () => layoutWidth(ctx.output.columns);
+  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width(), '  '))}\n`);
   const followUp: FollowUp[] = [];
   for (const [i, c] of commitments.entries()) {
     const due = c.due ? ` (by ${c.due})` : '';
     ctx.output.write(
-      `\n${style.strong(wrap(`${i + 1}. ${sanitize(c.text)}${due}`, width, '  ', '     '))}\n`,
+      `\n${style.strong(wrap(`${i + 1}. ${sanitize(c.text)}${due}`, width(), '  ', '     '))}\n`,
     );
     const status = await choicePrompt(
       {
@@ -107,8 +107,8 @@ export async function pickCommitments(
 ): Promise<Commitment[]> {
   const words = wording.commit;
   const { style } = ctx;
-  const width = layoutWidth(ctx.output.columns);
-  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width, '  '))}\n`);
+  const width = () => layoutWidth(ctx.output.columns);
+  ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width(), '  '))}\n`);
   const offered = commitmentChoices(report, bank);
   const commitments: Commitment[] = [];
   while (commitments.length < MAX_COMMITMENTS) {

@@ -12,7 +12,7 @@ import { MAX_TEXT_ANSWER } from '../limits.js';
 import type { Style } from '../render/style.js';
 import { wrap } from '../render/wrap.js';
 import type { PromptResult } from './choice-prompt.js';
-import { backLine, keyHint, questionLines } from './frame.js';
+import { backLine, keyHint, questionLines, type Width, widthOf } from './frame.js';
 import { typedRuns } from './typed-runs.js';
 
 // One question answered in words. Enter answers (an empty line skips); on an empty line, ← or Backspace goes to
@@ -25,11 +25,12 @@ export interface TextConfig {
   /** True, or what is wrong with the text (shown, and the prompt stays). */
   validate?: (text: string) => true | string;
   style: Style;
-  width: number;
+  width: Width;
 }
 
 export const textPrompt = createPrompt<PromptResult, TextConfig>((config, done) => {
-  const { style, width } = config;
+  const { style } = config;
+  const width = widthOf(config.width);
   const [value, setValue] = useState('');
   const [result, setResult] = useState<PromptResult | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);

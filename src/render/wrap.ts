@@ -133,3 +133,23 @@ export function fitLine(line: string, width: number, hanging: string): string {
   const indent = /^ */.exec(line)?.[0] ?? '';
   return wrap(line, width, indent, hanging);
 }
+
+/** Where a message is written: a terminal, with its width, or a file or a pipe. */
+export interface MessageStream {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/**
+ * A message as `stream` shows it: on a terminal, each line wrapped at its width (never under MIN_WIDTH), so that no
+ * word is split at the edge, a wrapped line going on two spaces further in; to a file or a pipe, each line as it is,
+ * whole, to grep.
+ */
+export function messageFor(text: string, stream: MessageStream): string {
+  if (!stream.isTTY || !stream.columns) return text;
+  const width = Math.max(MIN_WIDTH, stream.columns);
+  return text
+    .split('\n')
+    .map((line) => fitLine(line, width, `${/^ */.exec(line)?.[0] ?? ''}  `))
+    .join('\n');
+}

@@ -149,8 +149,33 @@ describe('the questionnaire keeps a draft', () => {
     const run = main(['--no-color'], io);
     await terminal.step(`(1/${total})`, KEY.ctrlC);
     expect(await run).toBe(130);
-    expect(terminal.text()).toContain(
+    // Wrapped at the terminal's width, as every message on a terminal is.
+    expect(terminal.text().replace(/\s+/g, ' ')).toContain(
       `Your unfinished answers in ${DRAFT} could not be used (it is not valid JSON)`,
     );
+  });
+});
+
+describe('commitments are asked only where they can be kept', () => {
+  /** Answers every question and scores; `commit` says whether the commitments are expected next. */
+  async function finish(args: string[], commit: boolean): Promise<{ terminal: FakeTerminal; code: number }> {
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal);
+    const run = main(['--no-color', '--format', 'json', '-o', 'r.json', ...args], io);
+    for (let i = 1; i <= total; i++) await terminal.step(`(${i}/${total})`, i <= 14 ? '4' : KEY.enter);
+    await terminal.step('Score my answers', KEY.enter);
+    if (commit) await terminal.step('(1 of 3)', `${KEY.down.repeat(9)}${KEY.enter}`);
+    return { terminal, code: await run };
+  }
+
+  test('--no-save without --save-answers: none asked (the next round could not ask how they went)', async () => {
+    const { terminal, code } = await finish(['--no-save'], false);
+    expect(code).toBe(0);
+    expect(terminal.text()).not.toContain('Your commitment for the next round');
+  });
+
+  test('--no-save with --save-answers: asked, for the answers file', async () => {
+    const { code } = await finish(['--no-save', '--save-answers', 'a.yaml'], true);
+    expect(code).toBe(0);
   });
 });

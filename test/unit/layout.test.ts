@@ -4,14 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
+import { main, reportError } from '../../src/cli/main.js';
 import { buildReport } from '../../src/core/report.js';
 import { score } from '../../src/core/score.js';
+import { InterruptedError } from '../../src/errors.js';
 import { parseAnswers } from '../../src/input/respondent.js';
 import { introduction } from '../../src/prompt/questionnaire.js';
 import { plainStyle } from '../../src/render/style.js';
 import { renderText } from '../../src/render/text.js';
-import { renderExamples, wrap, wrapCommand, wrapStyled } from '../../src/render/wrap.js';
+import { messageFor, renderExamples, wrap, wrapCommand, wrapStyled } from '../../src/render/wrap.js';
 import { builtinBank, ROOT } from '../support/helpers.js';
+import { type MemoryIo, memoryIo } from '../support/memory-io.js';
 
 const bank = builtinBank();
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -84,5 +87,39 @@ describe('wrapping', () => {
     expect(renderExamples([['who-failed-whom', 'answer the questions']], 40)).toBe(
       '\nExamples:\n  # answer the questions\n  who-failed-whom',
     );
+  });
+});
+
+describe('messages on a terminal', () => {
+  /** The memory Io, its stderr a terminal `columns` wide, or a pipe. */
+  const ioAt = (columns?: number): MemoryIo => {
+    const io = memoryIo({ env: { WHO_FAILED_WHOM_DATA_DIR: '/data' } });
+    if (columns !== undefined) Object.assign(io.stderr, { isTTY: true, columns });
+    return io;
+  };
+  const DRAFT = '/data/drafts/who-failed-whom/manager.json';
+
+  test.each<[string, (io: MemoryIo) => Promise<number>]>([
+    ['--no-input', (io) => main(['--no-input'], io)],
+    ['help nope', (io) => main(['help', 'nope'], io)],
+    ['--format jsn', (io) => main(['--format', 'jsn'], io)],
+    ['-o in no folder', (io) => main(['-o', '/no/such/dir/r.md'], io)],
+    ['compare without its argument', (io) => main(['compare'], io)],
+    ['Ctrl-C with a draft kept', async (io) => reportError(new InterruptedError('SIGINT', DRAFT), io)],
+  ])('%s: at 40 columns no word is split, and a pipe gets each line whole', async (_what, run) => {
+    const piped = ioAt();
+    const narrow = ioAt(40);
+    expect(await run(narrow)).toBe(await run(piped));
+    for (const line of narrow.stderrText.split('\n'))
+      if (!line.includes(DRAFT)) expect(line.length).toBeLessThanOrEqual(40);
+    expect(words(narrow.stderrText)).toEqual(words(piped.stderrText));
+    expect(narrow.stderrText.split('\n').length).toBeGreaterThan(piped.stderrText.split('\n').length);
+  });
+
+  test('a line that fits, and anything written to a pipe, is left as it is', () => {
+    const line = 'x '.repeat(30).trim();
+    expect(messageFor(line, { isTTY: true, columns: 80 })).toBe(line);
+    expect(messageFor(line, { isTTY: false, columns: 40 })).toBe(line);
+    expect(messageFor(line, { isTTY: true, columns: 40 })).toBe(wrap(line, 40, '', '  '));
   });
 });

@@ -156,6 +156,24 @@ describe('colour and layout', () => {
     expect(SGR.test(terminal.raw())).toBe(coloured);
   });
 
+  test('a terminal narrowed during a question: its next frame is laid out for the new width, wrapped lines indented', async () => {
+    const terminal = fakeTerminal(100);
+    const done = start(terminal);
+    await terminal.step(`(1/${total})`, '2');
+    await terminal.step(`(2/${total})`);
+    terminal.output.columns = 40;
+    terminal.input.write('2');
+    await terminal.step(`(3/${total})`, KEY.ctrlC);
+    await done.catch(() => {});
+    const text = terminal.text();
+    const after = text.slice(text.lastIndexOf(`(2/${total})`)).split('\n');
+    expect(after.length).toBeGreaterThan(5);
+    // Laid out by the questionnaire, every line within 40 and a wrapped one indented under its question; not
+    // rewrapped by the prompt library at the edge, which loses the indent.
+    for (const line of after.slice(1, -1)) expect(line).toMatch(/^[ ?❯✔]/);
+    for (const line of after) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
   test.each([40, 60])(
     'at %i columns no line is wider and no word of the intro or a prompt is split',
     async (columns) => {
