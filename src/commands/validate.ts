@@ -7,7 +7,7 @@ import { escalate } from '../core/validation.js';
 import { ExitCode, InputError } from '../errors.js';
 import { isConfigName } from '../input/config.js';
 import { loadBank, readText } from '../input/load.js';
-import { type ParsedSource, parseSource, problemLines } from '../input/source.js';
+import { type ParsedSource, parseSource, problemLines, sortedByPosition } from '../input/source.js';
 import type { Io } from '../io.js';
 import { visible } from '../render/sanitize.js';
 import { layoutWidth, messageFor, wrap } from '../render/wrap.js';
@@ -119,7 +119,7 @@ async function checkFile(
   const located = problemLines(source, strict ? escalate(problems) : problems);
   return {
     name: source.name,
-    lines: byPosition(located, source.name),
+    lines: sortedByPosition(located, source.name),
     errors: strict ? problems.length : problems.length - warnings,
     warnings,
     summary,
@@ -142,16 +142,4 @@ function answersBank(io: Io, file?: string): () => Promise<Bank | string[]> {
     }
     return [];
   };
-}
-
-/** Sorts `name:line:col: …` lines by line, then column, keeping the order of lines at the same place. */
-function byPosition(lines: string[], name: string): string[] {
-  const place = (line: string) => {
-    const match = /^(\d+):(\d+):/.exec(line.slice(name.length + 1));
-    return match ? Number(match[1]) * 1e6 + Number(match[2]) : 0;
-  };
-  return lines
-    .map((line, i) => ({ line, i, at: place(line) }))
-    .sort((a, b) => a.at - b.at || a.i - b.i)
-    .map(({ line }) => line);
 }

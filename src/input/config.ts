@@ -51,11 +51,14 @@ export function isConfigName(path: string): boolean {
 export async function readConfig(io: Io, path: string): Promise<Settings> {
   const { text, name } = await readText(io, path);
   // Loaded only when there is a file: the YAML library costs a run that has none more than its own work.
-  const { parseSource, problemLines } = await import('./source.js');
+  const { parseSource, problemLines, sortedByPosition } = await import('./source.js');
   const source = parseSource(text, name);
   const { settings, problems } = checkConfig(source.data);
   if (!settings || problems.length > 0) {
-    throw new InputError(problemLines(source, problems), `Fix ${name}; see "Configuration" in the README.`);
+    throw new InputError(
+      sortedByPosition(problemLines(source, problems), name),
+      `Fix ${name}; see "Configuration" in the README.`,
+    );
   }
   const base = dirname(resolve(io.cwd, path));
   const absolute = (p: string | undefined) => (p === undefined || isAbsolute(p) ? p : resolve(base, p));

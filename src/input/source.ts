@@ -249,3 +249,15 @@ export function problemLines(source: ParsedSource, problems: Problem[]): string[
     (p) => `${source.locate(p.path, p.atKey)}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
   );
 }
+
+/** Sorts `name:line:col: …` lines by line, then column, keeping the order of lines at the same place. */
+export function sortedByPosition(lines: string[], name: string): string[] {
+  const place = (line: string) => {
+    const match = /^(\d+):(\d+):/.exec(line.slice(name.length + 1));
+    return match ? Number(match[1]) * 1e6 + Number(match[2]) : 0;
+  };
+  return lines
+    .map((line, i) => ({ line, i, at: place(line) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map(({ line }) => line);
+}

@@ -46,8 +46,9 @@ export function move(walk: Walk, step: Move): Walk {
       return { ...walk, values, position, fromReview: false };
     }
     case 'back':
-      // Back from a question opened from the review walks on from there, answers kept.
-      return { ...walk, position: Math.max(0, walk.position - 1), fromReview: false };
+      // Back from a question opened from the review stays a change made from there: once answered, the review again,
+      // not every question after it.
+      return { ...walk, position: Math.max(0, walk.position - 1) };
     case 'change':
       if (!atReview(walk) || step.index < 0 || step.index >= walk.questions.length) return walk;
       return { ...walk, position: step.index, fromReview: true };

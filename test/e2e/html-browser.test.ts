@@ -405,7 +405,7 @@ describeInBrowser('HTML reports in Chromium', () => {
     try {
       expect(await shown()).toEqual(onScreen.map(() => true));
     } finally {
-      await page.emulateMediaType(null);
+      await page.emulateMediaType(undefined);
     }
   });
 

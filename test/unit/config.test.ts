@@ -193,6 +193,19 @@ describe('applied to a run', () => {
     expect(code).toBe(2);
   });
 
+  test("a run lists a config file's problems in the order of the file, as validate does", async () => {
+    const config = {
+      '/work/who-failed-whom.config.yaml': 'roster: ""\nfailUnder: 200\nminGroup: 0\nformat: jsn\n',
+    };
+    const located = (text: string) =>
+      text.split('\n').filter((line) => line.startsWith('/work/who-failed-whom.config.yaml:'));
+    const ran = await run(['--answers', '/work/m.yaml'], config);
+    const checked = await run(['validate', '/work/who-failed-whom.config.yaml'], config);
+    const lines = (text: string) => located(text).map((line) => Number(line.split(':')[1]));
+    expect(lines(ran.io.stderrText)).toEqual([1, 2, 3, 4]);
+    expect(located(ran.io.stderrText)).toEqual(located(checked.io.stderrText));
+  });
+
   test('validate checks a config file, located; a clean one gets an ok line', async () => {
     const bad = await run(['validate', '/work/who-failed-whom.config.yaml'], {
       '/work/who-failed-whom.config.yaml': 'formt: json\n',

@@ -67,11 +67,13 @@ describe('moves', () => {
     );
   });
 
-  test('back from a question opened from the review walks on normally', () => {
+  test('back from a question opened from the review: the one before, and its answer returns to the review', () => {
     const all = walkThrough(questions.map(() => answer(undefined)));
     const back = move(move(all, { type: 'change', index: 3 }), BACK);
     expect(back.position).toBe(2);
-    expect(move(back, answer(1)).position).toBe(3);
+    const answered = move(back, answer(1));
+    expect(atReview(answered)).toBe(true);
+    expect(answered.values.get(ids[2] as string)).toBe(1);
   });
 
   test.each([-1, questions.length])('a change to no question (%i) changes nothing', (index) => {

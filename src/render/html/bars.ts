@@ -71,4 +71,3 @@ export function barChart(chart: BarChart): Html {
   const ticks = chart.ticks.map((t) => ({ x: (t / chart.max) * plot, label: String(t) }));
   return chartFigure(chart, bottom + GRID_LABEL_HEIGHT, html`${gridLines(ticks, bands)}${rows}`);
 }
-
