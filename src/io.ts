@@ -91,6 +91,16 @@ export interface Io {
    * made private from `root` down.
    */
   writePrivateFile(path: string, content: string, root: string): Promise<void>;
+  /**
+   * Creates a lock file as createPrivateFile does (EEXIST when anything is there; whole before anyone sees it),
+   * without waiting for the disk: a lock outlives no crash. Removed by removeFile, or when the process is
+   * stopped before that.
+   */
+  createLockFile(path: string, content: string, root: string): Promise<void>;
+  /** This process's id, for a lock to name. */
+  pid: number;
+  /** Whether a process with this id exists (one of another user's too). */
+  isRunning(pid: number): boolean;
   /** Makes a folder private from `root` down, as writePrivateFile would, and checks that it can be written. */
   ensurePrivateFolder(folder: string, root: string): Promise<void>;
   /** Removes a file; one already gone is no error. */

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { type Draft, draftDocument, readDraft } from '../core/draft.js';
+import { type LockHolder, lockAction, lockDocument, lockState, readLock } from '../core/draft-lock.js';
 import type { Bank, FollowUp, Role } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { readText } from '../input/load.js';
@@ -9,7 +10,7 @@ import type { Walk } from '../prompt/walk.js';
 
 // A questionnaire's answers so far, kept in the data folder after every answer: Ctrl-C, a closed terminal or a
 // crash loses nothing, and the next start offers to resume. A finished draft, or one the person drops, is
-// removed.
+// removed. One questionnaire at a time keeps the draft of a bank and role: a lock beside it says which.
 
 export interface DraftKeeper {
   /** The file, private to the user: <data>/drafts/<bank>/<role>.json. */
@@ -22,10 +23,17 @@ export interface DraftKeeper {
   settle(): Promise<boolean>;
   /** The questionnaire is finished: the draft goes. */
   remove(): Promise<void>;
+  /** The run ends, however it ends: the lock goes, so the next run may keep the draft. Never fails. */
+  release(): Promise<void>;
 }
 
 export function draftPath(data: string, bank: Bank, role: Role): string {
   return join(data, 'drafts', bank.id, `${role}.json`);
+}
+
+/** Beside the draft: which run keeps it. */
+export function lockPath(draft: string): string {
+  return draft.replace(/\.json$/, '.lock');
 }
 
 /**
@@ -41,6 +49,29 @@ export async function openDraft(
   const data = dataFolder(io.env, io.platform, io.cwd);
   if (data === undefined) return undefined;
   const path = draftPath(data, bank, role);
+  // Checked, not written: a write (and its flush to disk) would delay the first question.
+  await io.ensurePrivateFolder(dirname(path), data).catch((error: unknown) => {
+    throw cannotKeep(path, error);
+  });
+  // Held before the draft is read: what another run is answering is neither resumed nor written over.
+  const lock = await holdLock(io, path, data);
+  try {
+    return await keeper(io, bank, role, say, path, data, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function keeper(
+  io: Io,
+  bank: Bank,
+  role: Role,
+  say: (line: string) => void,
+  path: string,
+  data: string,
+  lock: { release(): Promise<void> },
+): Promise<DraftKeeper> {
   let found: Draft | undefined;
   const text = await readText(io, path).then(
     (read) => read.text,
@@ -60,11 +91,6 @@ export async function openDraft(
       throw cannotKeep(path, error);
     }
   };
-  // Checked, not written: a write (and its flush to disk) would delay the first question.
-  await io.ensurePrivateFolder(dirname(path), data).catch((error: unknown) => {
-    throw cannotKeep(path, error);
-  });
-
   let pending: Promise<void> = Promise.resolve();
   let failure: unknown;
   return {
@@ -97,7 +123,57 @@ export async function openDraft(
       await pending;
       await io.removeFile(path).catch(() => {});
     },
+    release: () => lock.release(),
   };
+}
+
+/** Retries of a lock that another run took or let go in the meantime. */
+const LOCK_ATTEMPTS = 3;
+
+/**
+ * Takes the lock beside the draft, or takes over one whose run is gone; refuses, before the first question,
+ * while another run holds it.
+ */
+async function holdLock(io: Io, path: string, data: string): Promise<{ release(): Promise<void> }> {
+  const lock = lockPath(path);
+  const mine: LockHolder = { pid: io.pid, startedAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+    try {
+      await io.createLockFile(lock, lockDocument(mine), data);
+      return {
+        async release() {
+          // Only while it is still this run's: a lock taken over meanwhile is another run's to remove.
+          const holder = readLock((await readLockText(io, lock)) ?? '');
+          if (holder?.pid === mine.pid && holder.startedAt === mine.startedAt)
+            await io.removeFile(lock).catch(() => {});
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotKeep(path, error);
+    }
+    const found = lockState(await readLockText(io, lock), io.pid, (pid) => io.isRunning(pid));
+    const action = lockAction(found);
+    if (action === 'refuse' && found.state === 'live') throw heldElsewhere(lock, found.holder);
+    if (action === 'take-over') await io.removeFile(lock).catch(() => {});
+  }
+  throw cannotKeep(path, Object.assign(new Error('its lock keeps changing'), { code: 'EEXIST' }));
+}
+
+/** The lock's text; undefined when there is none, '' when it cannot be read (no run's lock, then). */
+async function readLockText(io: Io, lock: string): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await io.readFile(lock));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : '';
+  }
+}
+
+function heldElsewhere(lock: string, holder: LockHolder): InputError {
+  const since = holder.startedAt ? `, since ${holder.startedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return new InputError(
+    [`${lock}: another questionnaire (pid ${holder.pid}${since}) is answering in this data folder`],
+    `Finish that one first, or pass --no-save to answer without keeping anything; if it is no longer running, remove ${lock}.`,
+  );
 }
 
 function cannotKeep(path: string, error: unknown): InputError {

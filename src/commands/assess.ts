@@ -7,7 +7,13 @@ import { loadBank, readStdin, readText, STDIN_NAME } from '../input/load.js';
 import type { AnswersCheck } from '../input/located.js';
 import { parseAnswers } from '../input/respondent.js';
 import type { Io } from '../io.js';
-import { checkTargets, isOwnStream, type WriteTarget, writeTarget } from '../output/destination.js';
+import {
+  checkTargets,
+  isOwnStream,
+  type WriteRules,
+  type WriteTarget,
+  writeTarget,
+} from '../output/destination.js';
 import { emitReport, reportTarget, writtenLine } from '../output/report-file.js';
 import { requireDataFolder } from '../output/rounds.js';
 import type { RoundPromptContext } from '../prompt/rounds.js';
@@ -80,7 +86,37 @@ export async function run(options: AssessOptions, io: Io): Promise<number> {
   const rules = { force: options.force, inputs: [options.answers, options.questions, options.commitments] };
   // Before the answers: a destination that will be refused is known before twenty questions are answered.
   await checkTargets(io, targets, rules);
-  const { answers, sourceName, interactive, draft } = await gatherAnswers(options, io, bank);
+  const gathered = await gatherAnswers(options, io, bank);
+  try {
+    return await scoreAndKeep(gathered, options, io, bank, { saveTo, reportTo, targets, rules });
+  } finally {
+    // However the run ends: the next one may keep a draft again.
+    await gathered.draft?.release();
+  }
+}
+
+/** Where the run writes (--save-answers, -o), and the rules each is checked by. */
+interface Destinations {
+  saveTo: WriteTarget | undefined;
+  reportTo: WriteTarget | undefined;
+  targets: WriteTarget[];
+  rules: WriteRules;
+}
+
+interface Gathered {
+  answers: Answers;
+  sourceName: string;
+  interactive: boolean;
+  draft?: DraftKeeper;
+}
+
+async function scoreAndKeep(
+  { answers, sourceName, interactive, draft }: Gathered,
+  options: AssessOptions,
+  io: Io,
+  bank: Bank,
+  { saveTo, reportTo, targets, rules }: Destinations,
+): Promise<number> {
   const role = roleOf(options, answers, sourceName);
   answers.meta.role = role;
   const view = bankForRole(bank, role);
@@ -147,11 +183,7 @@ async function render(report: Report, options: AssessOptions, io: Io, toFile: bo
   return renderText(report, style, io.stdout.columns ?? 80);
 }
 
-async function gatherAnswers(
-  options: AssessOptions,
-  io: Io,
-  bank: Bank,
-): Promise<{ answers: Answers; sourceName: string; interactive: boolean; draft?: DraftKeeper }> {
+async function gatherAnswers(options: AssessOptions, io: Io, bank: Bank): Promise<Gathered> {
   if (options.commitments !== undefined && (options.answers !== undefined || !io.stdin.isTTY)) {
     throw new UsageError(
       '--commitments is asked about in the questionnaire (a rep in a terminal); for a file, see: template --role rep --commitments FILE',
@@ -183,25 +215,31 @@ async function gatherAnswers(
     const view = bankForRole(bank, role);
     // Opened (and written) before the first question: a data folder that cannot keep it is known now.
     const draft = options.save ? await openDraft(io, view, role, say) : undefined;
-    const followUp =
-      options.commitments === undefined
-        ? await lastCommitments(io, bank, role, say)
-        : await managerCommitments(io, bank, options.commitments, role);
-    const answers = await keptOnInterrupt(
-      draft,
-      runQuestionnaire(view, {
-        ...ctx,
-        role,
-        ...(followUp ? { followUp } : {}),
-        ...(draft
-          ? {
-              keepsDraft: true,
-              onProgress: (walk, followUps) => draft.keep(walk, followUps),
-              ...(draft.found ? { resume: draft.found } : {}),
-            }
-          : {}),
-      }),
-    );
+    let answers: Answers;
+    try {
+      const followUp =
+        options.commitments === undefined
+          ? await lastCommitments(io, bank, role, say)
+          : await managerCommitments(io, bank, options.commitments, role);
+      answers = await keptOnInterrupt(
+        draft,
+        runQuestionnaire(view, {
+          ...ctx,
+          role,
+          ...(followUp ? { followUp } : {}),
+          ...(draft
+            ? {
+                keepsDraft: true,
+                onProgress: (walk, followUps) => draft.keep(walk, followUps),
+                ...(draft.found ? { resume: draft.found } : {}),
+              }
+            : {}),
+        }),
+      );
+    } catch (error) {
+      await draft?.release();
+      throw error;
+    }
     // The report follows the questions on a terminal: a blank line keeps the two apart.
     if (io.stdout.isTTY) io.stdout.write('\n');
     return { answers, sourceName: 'your answers', interactive: true, ...(draft ? { draft } : {}) };

@@ -26,7 +26,7 @@ import {
 import type { Io, OutputStream, WalkEntry } from '../io.js';
 import { MAX_INPUT_BYTES, readCapped, tooLargeError } from '../limits.js';
 import { fileId } from '../output/inspect.js';
-import { removeUnfinishedFiles } from '../output/unfinished-files.js';
+import { removeUnfinishedFiles, unfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
@@ -88,12 +88,27 @@ export function processIo(
       const { writePrivateFile } = await import('../output/private-file.js');
       await writePrivateFile(path, content, root);
     },
+    async createLockFile(path, content, root) {
+      const { createLockFile } = await import('../output/private-file.js');
+      await createLockFile(path, content, root);
+    },
+    pid: process.pid,
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        // EPERM: it exists, as another user's.
+        return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+      }
+    },
     async ensurePrivateFolder(folder, root) {
       const { ensurePrivateFolder } = await import('../output/private-file.js');
       await ensurePrivateFolder(folder, root);
     },
     async removeFile(path) {
       await promises.rm(path, { force: true });
+      unfinishedFiles.delete(path);
     },
     async kindOf(path) {
       try {

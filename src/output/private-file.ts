@@ -62,7 +62,12 @@ async function privateFolders(root: string, folder: string): Promise<void> {
  * anything (a file, a link) is there already: EEXIST, for the caller to pick another name. Unlike a rename, a
  * link never replaces what it finds. A reader never sees half a file.
  */
-export async function createPrivateFile(path: string, content: string, root: string): Promise<void> {
+export async function createPrivateFile(
+  path: string,
+  content: string,
+  root: string,
+  { durable = true }: { durable?: boolean } = {},
+): Promise<void> {
   const folder = dirname(path);
   await privateFolders(root, folder);
   const { handle, temporary } = await createTemporary(folder, random);
@@ -70,7 +75,7 @@ export async function createPrivateFile(path: string, content: string, root: str
   try {
     try {
       await handle.writeFile(content);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -86,7 +91,16 @@ export async function createPrivateFile(path: string, content: string, root: str
     await fs.rm(temporary, { force: true });
     unfinishedFiles.delete(temporary);
   }
-  await syncFolder(folder);
+  if (durable) await syncFolder(folder);
+}
+
+/**
+ * A lock: created as createPrivateFile creates a file, but not flushed to disk (after a crash no process holds
+ * it anyway, and a flush would delay the first question). Removed if the process is stopped before it lets go.
+ */
+export async function createLockFile(path: string, content: string, root: string): Promise<void> {
+  await createPrivateFile(path, content, root, { durable: false });
+  unfinishedFiles.add(path);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { unlinkSync } from 'node:fs';
 
-/** Temporary files this process is writing and has not renamed into place yet. */
+/** Files this process must not leave behind: temporary files not renamed into place yet, and the locks it holds. */
 export const unfinishedFiles = new Set<string>();
 
 /** An interrupted run leaves no temporary file behind (a kill -9 still may: the name says whose it is). */

@@ -2,11 +2,13 @@
  * End-to-end through a real pseudo-terminal: pty_driver.py (Python's stdlib pty, no native Node module) runs the
  * built binary as a person would, waits for each prompt and presses keys.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { parse } from 'yaml';
+import { lockDocument } from '../../src/core/draft-lock.js';
 import { hostile as trickery } from '../support/hostile.js';
 import {
   type AnswerValue,
@@ -181,6 +183,8 @@ describe('the interactive questionnaire', () => {
     expect(result.stdout.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(result.stdout.lastIndexOf(HIDE_CURSOR));
     await expect(readText(saved)).rejects.toThrow(/ENOENT/);
     await expect(stat(join(data, 'rounds'))).rejects.toThrow(/ENOENT/);
+    // The run let go of the draft: the next one may keep it.
+    await expect(stat(join(data, 'drafts', 'who-failed-whom', 'manager.lock'))).rejects.toThrow(/ENOENT/);
     expect(result.code).toBe(130);
   });
 
@@ -668,6 +672,32 @@ describe('issue 13: a manager seven minutes, in a real terminal', () => {
     const screen = plain(result.stdout).replace(/\s+/g, ' ');
     expect(screen).toMatch(/cannot keep your answers there as you go/);
     expect(screen).not.toContain('(1/');
+  });
+
+  test("a draft held by a running process is refused before the first question; a gone one's is taken over", async () => {
+    const data = freshDataDir();
+    const folder = join(data, 'drafts', 'who-failed-whom');
+    const lock = join(folder, 'manager.lock');
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const held = (pid: number) =>
+      writeFile(lock, lockDocument({ pid, startedAt: '2026-12-01T10:00:00.000Z' }), { mode: 0o600 });
+    // This test's own process: running, and not the questionnaire's.
+    await held(process.pid);
+    const refused = await runPty({ cmd: node(), env: { WHO_FAILED_WHOM_DATA_DIR: data }, steps: [] });
+    expect(refused.code).toBe(2);
+    const screen = plain(refused.stdout).replace(/\s+/g, ' ');
+    expect(screen).toContain(`another questionnaire (pid ${process.pid}, since 2026-12-01 10:00 UTC)`);
+    expect(screen).not.toContain('(1/');
+
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await held(gone);
+    const result = await runPty({
+      cmd: node(),
+      env: { WHO_FAILED_WHOM_DATA_DIR: data },
+      steps: [{ expect: '(1/', send: CTRL_C }],
+    });
+    expect(result.code).toBe(130);
+    await expect(stat(lock)).rejects.toThrow(/ENOENT/);
   });
 
   test('--no-input exits 2 at once on a terminal, naming --answers', async () => {

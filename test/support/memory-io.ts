@@ -37,6 +37,12 @@ export interface MemoryIoOptions {
   unreadable?: string[];
   /** stdout is a terminal this many columns wide (else a pipe that says 80 columns, as before). */
   columns?: number;
+  /** The files of another memory Io, shared with it: two runs at once in one file system. */
+  sharing?: MemoryIo;
+  /** This process's id (1000 unless told). */
+  pid?: number;
+  /** The ids of the processes that are running, besides this one. */
+  running?: number[];
 }
 
 export interface MemoryIo extends Io {
@@ -73,7 +79,9 @@ function collector(): { stream: PromptOutput; text: () => string } {
 /** An in-memory Io for calling main() in-process: nothing touches the disk after the built-in bank is read. */
 export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   const cwd = options.cwd ?? '/mem';
-  const files = new Map<string, Entry>(builtins);
+  const files = options.sharing?.files ?? new Map<string, Entry>(builtins);
+  const pid = options.pid ?? 1000;
+  const running = new Set([pid, ...(options.running ?? [])]);
   const resolve = (path: string) => posix.resolve(cwd, path);
   for (const [path, entry] of Object.entries(options.files ?? {})) files.set(resolve(path), entry);
   const links = new Map(
@@ -157,6 +165,11 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (kind(full) !== 'missing' || links.has(full)) throw fsError('EEXIST', 'link', path);
       files.set(full, content);
     },
+    async createLockFile(path, content, root) {
+      await this.createPrivateFile(path, content, root);
+    },
+    pid,
+    isRunning: (id) => running.has(id),
     async writePrivateFile(path, content) {
       const full = checkPath(path, 'open');
       if (kind(full) === 'directory') throw fsError('EISDIR', 'rename', path);

@@ -5,20 +5,22 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
-import { draftPath } from '../../src/commands/assess-draft.js';
+import { draftPath, lockPath } from '../../src/commands/assess-draft.js';
 import { DRAFT_KIND, draftDocument, readDraft } from '../../src/core/draft.js';
+import { type LockAction, lockAction, lockDocument, lockState } from '../../src/core/draft-lock.js';
 import type { AnswerValue } from '../../src/core/types.js';
 import { interruptedMessage } from '../../src/errors.js';
 import { askingOrder } from '../../src/prompt/questionnaire.js';
 import { type FakeTerminal, fakeTerminal, KEY } from '../support/fake-terminal.js';
 import { builtinBank } from '../support/helpers.js';
-import { type MemoryIo, memoryIo } from '../support/memory-io.js';
+import { type MemoryIo, type MemoryIoOptions, memoryIo } from '../support/memory-io.js';
 
 const bank = builtinBank();
 const order = askingOrder(bank);
 const total = order.length;
 const DATA = '/home/me/data';
 const DRAFT = draftPath(DATA, bank, 'manager');
+const LOCK = lockPath(DRAFT);
 const ids = order.map((q) => q.id) as [string, string, string, string, ...string[]];
 
 describe('a draft as data', () => {
@@ -57,8 +59,13 @@ describe('a draft as data', () => {
 });
 
 /** The memory Io with a terminal of its own for the prompts, and a data folder. */
-function terminalIo(terminal: FakeTerminal, files: Record<string, string> = {}, env = {}): MemoryIo {
-  const io = memoryIo({ files, env: { WHO_FAILED_WHOM_DATA_DIR: DATA, ...env } });
+function terminalIo(
+  terminal: FakeTerminal,
+  files: Record<string, string> = {},
+  env = {},
+  more: MemoryIoOptions = {},
+): MemoryIo {
+  const io = memoryIo({ files, env: { WHO_FAILED_WHOM_DATA_DIR: DATA, ...env }, ...more });
   Object.assign(io, { stdin: terminal.input, promptOutput: () => terminal.output });
   return io;
 }
@@ -86,6 +93,7 @@ describe('the questionnaire keeps a draft', () => {
       [ids[3]]: 2,
     });
     expect('draft' in read && read.draft.position).toBe(4);
+    expect(io.files.has(LOCK)).toBe(false);
   });
 
   test('Ctrl-C before any answer keeps nothing, and says so', async () => {
@@ -124,6 +132,7 @@ describe('the questionnaire keeps a draft', () => {
     const given = Object.fromEntries(report.ledgers.asked.items.map((item) => [item.id, item.answer]));
     expect([given[ids[0]], given[ids[1]], given[ids[2]], given[ids[3]]]).toEqual([4, 3, 5, 1]);
     expect(io.files.has(DRAFT)).toBe(false);
+    expect(io.files.has(LOCK)).toBe(false);
     expect(io.stderrText).toMatch(
       /^Report written to r\.json\nThis round is kept, readable by you alone, in\n {2}\S/,
     );
@@ -177,5 +186,96 @@ describe('commitments are asked only where they can be kept', () => {
   test('--no-save with --save-answers: asked, for the answers file', async () => {
     const { code } = await finish(['--no-save', '--save-answers', 'a.yaml'], true);
     expect(code).toBe(0);
+  });
+});
+
+describe('one questionnaire at a time keeps the draft of a bank and role', () => {
+  const A = 1001;
+  const B = 1002;
+  const lockOf = (pid: number) => lockDocument({ pid, startedAt: '2026-12-01T10:00:00.000Z' });
+
+  test.each<[string, string | undefined, number[], LockAction]>([
+    ['no lock', undefined, [], 'take'],
+    ["another run's, running", lockOf(A), [A], 'refuse'],
+    ["another run's, gone", lockOf(A), [], 'take-over'],
+    ['naming this very process (a run before it, with the same id)', lockOf(B), [B], 'take-over'],
+    ['no lock of ours', 'garbage', [A], 'take-over'],
+  ])('%s', (_what, text, running, action) => {
+    expect(lockAction(lockState(text, B, (pid) => running.includes(pid)))).toBe(action);
+  });
+
+  /** B's run, or 'asking' when it puts a question instead of ending. */
+  async function outcome(run: Promise<number>, terminal: FakeTerminal): Promise<number | 'asking'> {
+    const asking = terminal.step('?').then(() => 'asking' as const);
+    return Promise.race([run, asking]);
+  }
+
+  test("a second run refuses before the first question: the first one's draft stays its own", async () => {
+    const first = fakeTerminal();
+    const a = terminalIo(first, {}, {}, { pid: A, running: [B] });
+    const runA = main(['--no-color'], a);
+    await first.step(`(1/${total})`, '1');
+    await first.step(`(2/${total})`, '1');
+    await first.step(`(3/${total})`);
+
+    const second = fakeTerminal();
+    const b = terminalIo(second, {}, {}, { pid: B, running: [A], sharing: a });
+    expect(await outcome(main(['--no-color'], b), second)).toBe(2);
+    expect(b.stderrText.replace(/\s+/g, ' ')).toContain(`${LOCK}: another questionnaire (pid ${A}, since `);
+    expect(b.stderrText).toContain('pass --no-save');
+
+    first.input.write(KEY.ctrlC);
+    expect(await runA).toBe(130);
+    expect(a.stderrText).toBe(`${interruptedMessage(DRAFT).join('\n')}\n`);
+    const read = readDraft(a.files.get(DRAFT) as string, bank, 'manager');
+    expect('draft' in read && Object.fromEntries(read.draft.values)).toEqual({ [ids[0]]: 1, [ids[1]]: 1 });
+    expect(a.files.has(LOCK)).toBe(false);
+  });
+
+  test('--no-save beside it keeps nothing, and leaves the other draft alone', async () => {
+    const first = fakeTerminal();
+    const a = terminalIo(first, {}, {}, { pid: A, running: [B] });
+    const runA = main(['--no-color'], a);
+    await first.step(`(1/${total})`, '1');
+    await first.step(`(2/${total})`);
+
+    const second = fakeTerminal();
+    const b = terminalIo(second, {}, {}, { pid: B, running: [A], sharing: a });
+    const runB = main(['--no-color', '--no-save'], b);
+    await second.step(`(1/${total})`, '5');
+    await second.step(`(2/${total})`, KEY.ctrlC);
+    expect(await runB).toBe(130);
+    expect(b.stderrText).toBe('Interrupted; nothing was saved.\n');
+
+    first.input.write(KEY.ctrlC);
+    expect(await runA).toBe(130);
+    const read = readDraft(a.files.get(DRAFT) as string, bank, 'manager');
+    expect('draft' in read && Object.fromEntries(read.draft.values)).toEqual({ [ids[0]]: 1 });
+  });
+
+  test('a lock whose run is gone is taken over, and let go when the run ends', async () => {
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal, { [LOCK]: lockOf(A) }, {}, { pid: B });
+    const run = main(['--no-color'], io);
+    await terminal.step(`(1/${total})`);
+    expect(io.files.get(LOCK)).toContain(`"pid":${B}`);
+    terminal.input.write(KEY.ctrlC);
+    expect(await run).toBe(130);
+    expect(io.files.has(LOCK)).toBe(false);
+  });
+
+  test('a run that fails after the questions lets go too', async () => {
+    const terminal = fakeTerminal();
+    // The report's file is refused only once the questions are answered: it appears meanwhile.
+    const io = terminalIo(terminal);
+    const run = main(['--no-color', '-o', 'r.txt'], io);
+    await terminal.step(`(1/${total})`);
+    io.files.set('/mem/r.txt', 'not a report of ours\n');
+    terminal.input.write('4');
+    for (let i = 2; i <= total; i++) await terminal.step(`(${i}/${total})`, i <= 14 ? '4' : KEY.enter);
+    await terminal.step('Score my answers', KEY.enter);
+    expect(await run).toBe(2);
+    expect(io.stderrText).toContain('r.txt');
+    expect(io.files.has(LOCK)).toBe(false);
   });
 });

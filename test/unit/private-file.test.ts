@@ -18,7 +18,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { createPrivateFile } from '../../src/output/private-file.js';
+import { processIo } from '../../src/node/start.js';
+import { createLockFile, createPrivateFile } from '../../src/output/private-file.js';
+import { removeUnfinishedFiles } from '../../src/output/unfinished-files.js';
 
 let base: string;
 beforeEach(async () => {
@@ -102,5 +104,35 @@ describe('createPrivateFile', () => {
     await chown(base, 65534, 65534);
     const error = await createPrivateFile(join(base, 'r.yaml'), 'x', base).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'EUNSAFE', reason: 'belongs to another user' });
+  });
+});
+
+describe("a questionnaire's lock", () => {
+  test('is created 0600, never over one that is there, and removed if the process is stopped first', async () => {
+    const lock = join(base, 'drafts', 'bank', 'manager.lock');
+    await createLockFile(lock, 'first', base);
+    expect(await mode(lock)).toBe(0o600);
+    expect(await code(createLockFile(lock, 'second', base))).toBe('EEXIST');
+    expect(await readFile(lock, 'utf8')).toBe('first');
+    removeUnfinishedFiles();
+    expect(await readdir(join(base, 'drafts', 'bank'))).toEqual([]);
+  });
+
+  test("let go by the run, it is no longer removed at a stop (it may be another run's by then)", async () => {
+    const io = processIo();
+    const lock = join(base, 'manager.lock');
+    await io.createLockFile(lock, 'mine', base);
+    await io.removeFile(lock);
+    await writeFile(lock, 'theirs');
+    removeUnfinishedFiles();
+    expect(await readFile(lock, 'utf8')).toBe('theirs');
+  });
+
+  test('its process is running while it exists, and not once it is gone', async () => {
+    const io = processIo();
+    expect(io.isRunning(io.pid)).toBe(true);
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    expect(io.isRunning(gone)).toBe(false);
   });
 });
