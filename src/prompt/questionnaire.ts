@@ -7,7 +7,7 @@ import { layoutWidth, wrap } from '../render/wrap.js';
 import { type ChoiceOption, choicePrompt, type PromptResult } from './choice-prompt.js';
 import type { Width } from './frame.js';
 import { reviewPrompt } from './review-prompt.js';
-import { askFollowUp, type FollowUpRequest } from './rounds.js';
+import { askFollowUp, type FollowUpRequest, followUpResumesAt } from './rounds.js';
 import { askText } from './text-prompt.js';
 import { answerWords, atReview, current, move, startWalk, type Walk } from './walk.js';
 
@@ -117,9 +117,17 @@ export async function runQuestionnaire(bank: Bank, ctx: PromptContext): Promise<
       walk = startWalk(questions, resume.values, resume.position);
       followUp = resume.followUp ?? [];
     } else if (ctx.resume) ctx.onProgress?.(walk, followUp);
-    if (ctx.followUp && !resume) {
-      followUp = await askFollowUp(ctx.followUp, ctx);
-      ctx.onProgress?.(walk, followUp);
+    // A draft left during the follow-up goes on with the commitments not yet answered.
+    const begun = walk.position > 0 || walk.values.size > 0;
+    const from = ctx.followUp ? followUpResumesAt(ctx.followUp.commitments, followUp, begun) : 0;
+    if (ctx.followUp && from < ctx.followUp.commitments.length) {
+      const atWalk = walk;
+      followUp = await askFollowUp(
+        ctx.followUp,
+        ctx,
+        { kept: followUp, onAnswer: (soFar) => ctx.onProgress?.(atWalk, soFar) },
+        from,
+      );
     }
     for (;;) {
       const q = current(walk);
@@ -184,7 +192,7 @@ async function offerResume(
   const when = kept.savedAt ? ` from ${kept.savedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
   const picked = await choicePrompt(
     {
-      message: `You have unfinished answers${when} (${kept.values.size} of ${total} answered).`,
+      message: `You have unfinished answers${when} (${kept.values.size} of ${total} answered${followedUp(kept.followUp?.length ?? 0)}).`,
       options: [
         { label: 'Resume where you stopped', value: 'resume', key: '1' },
         { label: 'Start over (they are dropped)', value: 'over', key: '2' },
@@ -197,6 +205,11 @@ async function offerResume(
     { input: ctx.input, output: ctx.output, ...(ctx.signal ? { signal: ctx.signal } : {}) },
   );
   return picked.type === 'answer' && picked.value === 'resume';
+}
+
+function followedUp(count: number): string {
+  if (count === 0) return '';
+  return `, and how ${count} of last round's commitments went`;
 }
 
 function ask(

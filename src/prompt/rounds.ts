@@ -33,15 +33,42 @@ const contextOf = (ctx: RoundPromptContext) => ({
   ...(ctx.signal ? { signal: ctx.signal } : {}),
 });
 
+export interface FollowUpProgress {
+  /** What an earlier run was told (a resumed draft); the commitments up to the last of them are not asked again. */
+  kept?: readonly FollowUp[];
+  /** Told of every answer as it is given (the follow-up so far), to keep it in the draft. */
+  onAnswer?: (followUp: readonly FollowUp[]) => void;
+}
+
+/**
+ * Where a resumed follow-up goes on: after the last commitment the draft has an answer for; none once the
+ * questions had begun (the follow-up was over: one skipped then stays skipped).
+ */
+export function followUpResumesAt(
+  commitments: readonly Commitment[],
+  kept: readonly FollowUp[],
+  questionsBegun: boolean,
+): number {
+  if (questionsBegun) return commitments.length;
+  const answered = new Set(kept.map((f) => f.text));
+  return commitments.findLastIndex((c) => answered.has(c.text)) + 1;
+}
+
 /** How each of the last round's commitments went: kept, partly or not kept, and a note if the person has one. */
-export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptContext): Promise<FollowUp[]> {
+export async function askFollowUp(
+  request: FollowUpRequest,
+  ctx: RoundPromptContext,
+  { kept = [], onAnswer }: FollowUpProgress = {},
+  from = 0,
+): Promise<FollowUp[]> {
   const { wording, commitments } = request;
   const words = request.aboutManager ? wording.followUp.rep : wording.followUp;
   const { style } = ctx;
   const width = () => layoutWidth(ctx.output.columns);
   ctx.output.write(`\n${style.dim(wrap(sanitize(words.intro), width(), '  '))}\n`);
-  const followUp: FollowUp[] = [];
+  const followUp: FollowUp[] = [...kept];
   for (const [i, c] of commitments.entries()) {
+    if (i < from) continue;
     const due = c.due ? ` (by ${c.due})` : '';
     ctx.output.write(
       `\n${style.strong(wrap(`${i + 1}. ${sanitize(c.text)}${due}`, width(), '  ', '     '))}\n`,
@@ -61,14 +88,18 @@ export async function askFollowUp(request: FollowUpRequest, ctx: RoundPromptCont
       contextOf(ctx),
     );
     if (status.type !== 'answer') continue;
+    const entry: FollowUp = { text: c.text, status: status.value as FollowUpStatus };
+    if (c.item !== undefined) entry.item = c.item;
+    // Kept as soon as given: Ctrl-C at the note keeps it.
+    followUp.push(entry);
+    onAnswer?.([...followUp]);
     const note = await askText(
       { message: sanitize(wording.followUp.note), canGoBack: false, style, width },
       contextOf(ctx),
     );
-    const entry: FollowUp = { text: c.text, status: status.value as FollowUpStatus };
-    if (c.item !== undefined) entry.item = c.item;
-    if (note.type === 'answer') entry.note = String(note.value);
-    followUp.push(entry);
+    if (note.type !== 'answer') continue;
+    followUp[followUp.length - 1] = { ...entry, note: String(note.value) };
+    onAnswer?.([...followUp]);
   }
   return followUp;
 }

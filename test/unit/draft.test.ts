@@ -8,12 +8,14 @@ import { main } from '../../src/cli/main.js';
 import { draftPath, lockPath } from '../../src/commands/assess-draft.js';
 import { DRAFT_KIND, draftDocument, readDraft } from '../../src/core/draft.js';
 import { type LockAction, lockAction, lockDocument, lockState } from '../../src/core/draft-lock.js';
-import type { AnswerValue } from '../../src/core/types.js';
+import type { AnswerValue, Commitment } from '../../src/core/types.js';
 import { interruptedMessage } from '../../src/errors.js';
 import { askingOrder } from '../../src/prompt/questionnaire.js';
+import { followUpResumesAt } from '../../src/prompt/rounds.js';
 import { type FakeTerminal, fakeTerminal, KEY } from '../support/fake-terminal.js';
 import { builtinBank } from '../support/helpers.js';
 import { type MemoryIo, type MemoryIoOptions, memoryIo } from '../support/memory-io.js';
+import { BEFORE, COACHING } from '../support/round-fixtures.js';
 
 const bank = builtinBank();
 const order = askingOrder(bank);
@@ -277,5 +279,63 @@ describe('one questionnaire at a time keeps the draft of a bank and role', () =>
     expect(await run).toBe(2);
     expect(io.stderrText).toContain('r.txt');
     expect(io.files.has(LOCK)).toBe(false);
+  });
+});
+
+describe('the follow-up on last round’s commitments is kept as it is answered', () => {
+  const ROUND = `${DATA}/rounds/who-failed-whom/manager/2026-11-27T09-00-00Z.yaml`;
+  const SECOND = 'Ask each rep what they need from me';
+
+  test('Ctrl-C after the first answer keeps it, and says where', async () => {
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal, { [ROUND]: BEFORE });
+    const run = main(['--no-color'], io);
+    await terminal.step('Did you keep it?', '2');
+    await terminal.step('A word on how it went', KEY.ctrlC);
+    expect(await run).toBe(130);
+    expect(io.stderrText).toBe(`${interruptedMessage(DRAFT).join('\n')}\n`);
+    const read = readDraft(io.files.get(DRAFT) as string, bank, 'manager');
+    expect('draft' in read && read.draft.followUp).toEqual([
+      { text: COACHING, item: 'coach-strugglers', status: 'partly' },
+    ]);
+  });
+
+  test('resumed, it goes on with the commitments not yet answered, then the questions', async () => {
+    const first = fakeTerminal();
+    const before = terminalIo(first, { [ROUND]: BEFORE });
+    const stopped = main(['--no-color'], before);
+    await first.step('Did you keep it?', '1');
+    await first.step('A word on how it went', `On Mondays${KEY.enter}`);
+    await first.step('Did you keep it?', KEY.ctrlC);
+    expect(await stopped).toBe(130);
+
+    const terminal = fakeTerminal();
+    const io = terminalIo(terminal, { [ROUND]: BEFORE, [DRAFT]: before.files.get(DRAFT) as string });
+    const run = main(['--no-color'], io);
+    await terminal.step("how 1 of last round's commitments went", KEY.enter);
+    await terminal.step(`2. ${SECOND}`);
+    await terminal.step('Did you keep it?', '3');
+    await terminal.step('A word on how it went', KEY.enter);
+    await terminal.step(`(1/${total})`, KEY.ctrlC);
+    expect(await run).toBe(130);
+    const shown = terminal.text();
+    expect(shown.slice(shown.indexOf('Resume where you stopped'))).not.toContain(COACHING);
+    const read = readDraft(io.files.get(DRAFT) as string, bank, 'manager');
+    expect('draft' in read && read.draft.followUp).toEqual([
+      { text: COACHING, item: 'coach-strugglers', status: 'kept', note: 'On Mondays' },
+      { text: SECOND, status: 'not-kept' },
+    ]);
+  });
+
+  const commitments: Commitment[] = [{ text: 'one' }, { text: 'two' }, { text: 'three' }];
+  test.each<[string, string[], boolean, number]>([
+    ['none answered', [], false, 0],
+    ['the first answered', ['one'], false, 1],
+    ['the second answered, the first skipped', ['two'], false, 2],
+    ['all answered', ['one', 'two', 'three'], false, 3],
+    ['the questions begun: the follow-up was over', ['one'], true, 3],
+  ])('a resumed follow-up, %s', (_what, answered, begun, from) => {
+    const kept = answered.map((text) => ({ text, status: 'kept' as const }));
+    expect(followUpResumesAt(commitments, kept, begun)).toBe(from);
   });
 });
