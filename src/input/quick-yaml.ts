@@ -43,12 +43,161 @@ function scalar(raw: string): unknown {
   return WORDS_AS.has(raw) ? WORDS_AS.get(raw) : raw;
 }
 
+/*
+ * The common line read by hand, in one pass without the regular expression: printable ASCII, a key and a plain
+ * number, a quoted string or plain words, or a comment. It answers only where it is sure to agree with LINE (each
+ * choice it makes is the one LINE's would try first), and hands anything else to LINE: other characters, a tab,
+ * a string whose end it cannot vouch for, a line LINE may refuse. Property tests hold the two to each other.
+ */
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const TAB = 0x09;
+/** The line could not be read by hand: LINE reads it. */
+const UNSURE = 0;
+/** A blank line or a comment. */
+const NOTHING = 1;
+/** A key, with `lineValue` (NO_VALUE for a key alone). */
+const ENTRY = 2;
+const NO_VALUE = Symbol('no value');
+// What the hand reader found, kept here rather than in an object per line.
+let lineKey = '';
+let lineValue: unknown = NO_VALUE;
+
+const isKeyStart = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
+const isKeyPart = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** A character of a comment, as far as the hand reader goes (a tab, or printable ASCII). */
+const isCommentChar = (c: number) => c === TAB || (c >= SPACE && c < 0x7f);
+const isHex = (c: number) => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+// What may follow a backslash in a double-quoted string (besides u and four hex digits): JSON's escapes.
+const ESCAPED = new Set([...'"\\/bfnrt'].map((c) => c.charCodeAt(0)));
+// Characters that cannot start plain words (YAML indicators, digits, signs, the dot).
+const NOT_WORDS_START = new Set([...'#:"\'?,[]{}&*!|>%@`.+-'].map((c) => c.charCodeAt(0)));
+
+/** Whether from `at` to `end` there is only a comment (tab or printable ASCII after the #). */
+function commentTo(text: string, at: number, end: number): boolean {
+  for (let i = at + 1; i < end; i++) if (!isCommentChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Whether what follows a value, from `at` to `end`, is what LINE allows there: spaces, then the end or a
+ * comment after at least one space. Null when the hand reader cannot tell (characters it does not read).
+ */
+function tailTo(text: string, at: number, end: number): boolean | null {
+  let i = at;
+  while (i < end && text.charCodeAt(i) === SPACE) i++;
+  if (i === end) return true;
+  if (i === at || text.charCodeAt(i) !== HASH) return false;
+  return commentTo(text, i, end) ? true : null;
+}
+
+/** The line from `start` to `end` (no line break; a CR before it already left out), read by hand. */
+function lineByHand(text: string, start: number, end: number, indent: number): number {
+  let i = start + indent;
+  if (i === end) return NOTHING;
+  let c = text.charCodeAt(i);
+  if (c === HASH) return commentTo(text, i, end) ? NOTHING : UNSURE;
+  if (!isKeyStart(c)) return UNSURE;
+  const keyStart = i;
+  do c = text.charCodeAt(++i);
+  while (i < end && isKeyPart(c));
+  if (c !== COLON) return UNSURE;
+  lineKey = text.slice(keyStart, i);
+  const afterColon = ++i;
+  while (i < end && text.charCodeAt(i) === SPACE) i++;
+  if (i === end) {
+    lineValue = NO_VALUE;
+    return ENTRY;
+  }
+  if (i === afterColon) return UNSURE;
+  const valueStart = i;
+  c = text.charCodeAt(i);
+  if (c === HASH) {
+    lineValue = NO_VALUE;
+    return commentTo(text, i, end) ? ENTRY : UNSURE;
+  }
+  if (c === DOUBLE_QUOTE) {
+    let escaped = false;
+    for (i++; i < end; i++) {
+      c = text.charCodeAt(i);
+      if (c === DOUBLE_QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x75) {
+          for (let k = i + 2; k < i + 6; k++) if (!isHex(text.charCodeAt(k))) return UNSURE;
+          i += 5;
+        } else if (ESCAPED.has(next)) i++;
+        else return UNSURE;
+      } else if (c < SPACE || c >= 0x7f) return UNSURE;
+    }
+    if (i >= end || tailTo(text, i + 1, end) !== true) return UNSURE;
+    lineValue = escaped ? JSON.parse(text.slice(valueStart, i + 1)) : text.slice(valueStart + 1, i);
+    return ENTRY;
+  }
+  if (c === SINGLE_QUOTE) {
+    let doubled = false;
+    for (i++; i < end; i++) {
+      c = text.charCodeAt(i);
+      if (c === SINGLE_QUOTE) {
+        if (text.charCodeAt(i + 1) !== SINGLE_QUOTE) break;
+        doubled = true;
+        i++;
+      } else if (!isCommentChar(c)) return UNSURE;
+    }
+    if (i >= end || tailTo(text, i + 1, end) !== true) return UNSURE;
+    const inner = text.slice(valueStart + 1, i);
+    lineValue = doubled ? inner.replaceAll("''", "'") : inner;
+    return ENTRY;
+  }
+  if (c === 0x2d || isDigit(c)) {
+    if (c === 0x2d) c = text.charCodeAt(++i);
+    if (c === 0x30) i++;
+    else if (isDigit(c)) while (i < end && isDigit(text.charCodeAt(i))) i++;
+    else return UNSURE;
+    if (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < end && isDigit(text.charCodeAt(i))) i++;
+    }
+    if (tailTo(text, i, end) !== true) return UNSURE;
+    lineValue = Number(text.slice(valueStart, i));
+    return ENTRY;
+  }
+  // Plain words: they end at the first run of spaces that reaches the end of the line or a comment.
+  if (c <= SPACE || c >= 0x7f || NOT_WORDS_START.has(c)) return UNSURE;
+  for (i++; i < end; i++) {
+    c = text.charCodeAt(i);
+    if (c === SPACE) {
+      let k = i + 1;
+      while (k < end && text.charCodeAt(k) === SPACE) k++;
+      if (k === end) break;
+      if (text.charCodeAt(k) === HASH) {
+        if (!commentTo(text, k, end)) return UNSURE;
+        break;
+      }
+      i = k - 1;
+    } else if (c === COLON) {
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 >= end || next === SPACE) return UNSURE;
+    } else if (c <= SPACE || c >= 0x7f) return UNSURE;
+  }
+  const raw = text.slice(valueStart, i);
+  lineValue = WORDS_AS.has(raw) ? WORDS_AS.get(raw) : raw;
+  return ENTRY;
+}
+
 type Mapping = Record<string, unknown>;
 /** No prototype: a key is data, whatever its name ("__proto__", "constructor"), as the YAML library keeps it. */
 const mapping = (): Mapping => Object.create(null);
 
 /** The document as data, or undefined when it is not of the plain subset (or holds nothing). */
-function readPlainYaml(text: string): Mapping | undefined {
+function readPlainYaml(text: string, byHand: boolean): Mapping | undefined {
   const root = mapping();
   const open: { indent: number; mapping: Mapping }[] = [{ indent: 0, mapping: root }];
   // A key with no value: it holds null, or the mapping that the next, deeper line starts.
@@ -56,14 +205,30 @@ function readPlainYaml(text: string): Mapping | undefined {
   let keys = 0;
   // A carriage return ends a line only as half of CRLF; alone, YAML readers disagree about it.
   if (/\r(?!\n)/.test(text)) return undefined;
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (const line of body.split('\n')) {
-    const match = LINE.exec(line);
-    if (!match) return undefined;
-    const [, spaces = '', key, raw] = match;
-    if (key === undefined) continue;
+  const first = text.startsWith('\uFEFF') ? 1 : 0;
+  for (let start = first; start <= text.length; ) {
+    let next = text.indexOf('\n', start);
+    if (next < 0) next = text.length;
+    const end = text.charCodeAt(next - 1) === 0x0d && next > start ? next - 1 : next;
+    let indent = 0;
+    while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
+    let kind = byHand ? lineByHand(text, start, end, indent) : UNSURE;
+    if (kind === UNSURE) {
+      const match = LINE.exec(text.slice(start, next));
+      if (!match) return undefined;
+      const [, spaces = '', key, raw] = match;
+      if (key === undefined) kind = NOTHING;
+      else {
+        kind = ENTRY;
+        indent = spaces.length;
+        lineKey = key;
+        lineValue = raw === undefined ? NO_VALUE : scalar(raw);
+      }
+    }
+    start = next + 1;
+    if (kind === NOTHING) continue;
+    const key = lineKey;
     if (WORDS_AS.has(key)) return undefined;
-    const indent = spaces.length;
     if (parent && indent > parent.indent) {
       const child = mapping();
       parent.mapping[parent.key] = child;
@@ -74,11 +239,11 @@ function readPlainYaml(text: string): Mapping | undefined {
     const current = open.at(-1);
     if (!current || current.indent !== indent || Object.hasOwn(current.mapping, key)) return undefined;
     keys++;
-    if (raw === undefined) {
+    if (lineValue === NO_VALUE) {
       current.mapping[key] = null;
       parent = { mapping: current.mapping, key, indent };
     } else {
-      current.mapping[key] = scalar(raw);
+      current.mapping[key] = lineValue;
     }
   }
   return keys > 0 ? root : undefined;
@@ -86,9 +251,10 @@ function readPlainYaml(text: string): Mapping | undefined {
 
 /**
  * A fast read without positions, or undefined whenever it cannot vouch for the result; the caller then parses
- * with positions to say what is wrong and where.
+ * with positions to say what is wrong and where. `byHand` false reads every line with LINE alone: the reference
+ * the hand reader is tested against.
  */
-export function quickParse(text: string): unknown {
+export function quickParse(text: string, byHand = true): unknown {
   if (text.length > MAX_INPUT_BYTES) return undefined;
-  return readPlainYaml(text);
+  return readPlainYaml(text, byHand);
 }

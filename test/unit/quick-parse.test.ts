@@ -71,6 +71,51 @@ const mutated = fc
     return text;
   });
 
+// Documents of any shape: nesting, indentation, value styles, comments, blank lines, line ends.
+type Tree = { key: string; value: string | Tree }[];
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+  tree: fc.array(
+    fc.record({
+      key: fc.oneof(
+        fc.constantFrom('a', 'b', 'give-time', '$schema', 'x.y', '0', '__proto__', 'a b', '-'),
+        fc.string({ maxLength: 4 }),
+      ),
+      value: fc.oneof(
+        {
+          weight: 3,
+          arbitrary: fc.oneof(
+            fc.constantFrom(...PIECES),
+            fc.string({ maxLength: 6 }),
+            fc.integer().map(String),
+            fc.string().map((t) => JSON.stringify(t)),
+            fc.string().map((t) => `'${t.replaceAll("'", "''")}'`),
+          ),
+        },
+        { weight: 1, arbitrary: tie('tree') },
+      ),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+})).tree;
+const documents = fc
+  .tuple(tree, fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.constantFrom('\n', '\r\n'))
+  .map(([root, step, comments, eol]) => {
+    const lines: string[] = [];
+    const write = (entries: Tree, depth: number) => {
+      for (const { key, value } of entries) {
+        const pad = ' '.repeat(depth * step);
+        if (comments) lines.push(`${pad}# about ${key}`, '');
+        if (typeof value === 'string') lines.push(`${pad}${key}: ${value}`);
+        else {
+          lines.push(`${pad}${key}:`);
+          write(value, depth + 1);
+        }
+      }
+    };
+    write(root, 0);
+    return lines.join(eol) + eol;
+  });
+
 describe('quickParse', () => {
   test.each([
     ['a syntax error', 'answers:\n  give-time: [1\n'],
@@ -141,57 +186,86 @@ describe('quickParse', () => {
     );
   });
 
-  // Documents of any shape: nesting, indentation, value styles, comments, blank lines, line ends.
-  type Tree = { key: string; value: string | Tree }[];
-  const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
-    tree: fc.array(
-      fc.record({
-        key: fc.oneof(
-          fc.constantFrom('a', 'b', 'give-time', '$schema', 'x.y', '0', '__proto__', 'a b', '-'),
-          fc.string({ maxLength: 4 }),
-        ),
-        value: fc.oneof(
-          {
-            weight: 3,
-            arbitrary: fc.oneof(
-              fc.constantFrom(...PIECES),
-              fc.string({ maxLength: 6 }),
-              fc.integer().map(String),
-              fc.string().map((t) => JSON.stringify(t)),
-              fc.string().map((t) => `'${t.replaceAll("'", "''")}'`),
-            ),
-          },
-          { weight: 1, arbitrary: tie('tree') },
-        ),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
-  })).tree;
-  const documents = fc
-    .tuple(tree, fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.constantFrom('\n', '\r\n'))
-    .map(([root, step, comments, eol]) => {
-      const lines: string[] = [];
-      const write = (entries: Tree, depth: number) => {
-        for (const { key, value } of entries) {
-          const pad = ' '.repeat(depth * step);
-          if (comments) lines.push(`${pad}# about ${key}`, '');
-          if (typeof value === 'string') lines.push(`${pad}${key}: ${value}`);
-          else {
-            lines.push(`${pad}${key}:`);
-            write(value, depth + 1);
-          }
-        }
-      };
-      write(root, 0);
-      return lines.join(eol) + eol;
-    });
-
   test('reads documents of any shape as the positioned parse does, or leaves them to it', () => {
     agreesWithTheLibrary(documents, 3000);
   });
 
   test('never reads a text the positioned parse refuses or reads differently', () => {
     agreesWithTheLibrary(mutated, 3000);
+  });
+});
+
+describe('the hand reader of common lines', () => {
+  /** Whatever the hand reader reads or refuses, the line pattern alone reads or refuses the same. */
+  function agreesWithThePattern(texts: fc.Arbitrary<string>, numRuns: number): void {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(quickParse(text)).toStrictEqual(quickParse(text, false));
+      }),
+      { numRuns },
+    );
+  }
+
+  // Lines of a key and a value (or a comment) put together from the pieces each choice of the reader turns on.
+  const KEYS = ['a', 'give-time', '$schema', 'x.y', '_k', 'null', 'True', 'a b', '0', '-', '', 'é'];
+  const VALUE_PIECES = [
+    ...['1', '0', '05', '-1', '-', '-x', '1.5', '1.', '.5', '12abc', '1e3', '0x1F', '007', '3 ', '3  '],
+    ...['"a"', '"a\\"b"', '"\\u00e9"', '"\\u00g9"', '"\\x"', '"a', '""', '"a"b', '"\t"', '"é"'],
+    ...["'a'", "'a''b'", "'a'' #c'", "'a'' #c", "''", "'a", "'a'b", "'\t'"],
+    ...['words', 'two words', 'a:b', 'a: b', 'a:', 'a#b', 'a #b', 'a  # c', 'a\t', 'a\tb', 'null', '~'],
+    ...['true', 'FALSE', 'yes', '?', ',', '[1]', '{a}', '&a', '*a', '!t', '|', '>', '%', '@', '`', '.', '+1'],
+    ...['é', 'caf\u00e9', 'a\u2028b', 'a\u0085', 'a\x7f', '😀', '\uD800', '# c', '#c', ' # c', '#\té'],
+    ...['', ' ', '  ', ':', '::', '\r', 'a:', 'ab:', 'a: ', 'a::b', 'x #', 'x  ', '1. ', '1.x'],
+  ];
+  const COMMENTS = ['', ' # c', '# c', '  #', ' #é', ' #\t', ' #\x85', ' #\u2028', ' #\x7f', ' #:'];
+  const often = <T>(common: T, ...others: T[]) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(common) },
+      { weight: 2, arbitrary: fc.constantFrom(...others) },
+    );
+  const lines = fc
+    .array(
+      fc.record({
+        indent: often('', ' ', '  ', '   ', '\t'),
+        key: fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...KEYS) },
+          { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+        ),
+        colon: often(': ', ':', ':  ', ' :', ''),
+        value: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...VALUE_PIECES) },
+          { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+          { weight: 1, arbitrary: fc.string({ maxLength: 6, unit: 'grapheme' }) },
+        ),
+        comment: often('', ...COMMENTS),
+      }),
+      { minLength: 1, maxLength: 4 },
+    )
+    .chain((parts) =>
+      fc
+        .constantFrom('\n', '\r\n')
+        .map((eol) =>
+          parts
+            .map(({ indent, key, colon, value, comment }) => `${indent}${key}${colon}${value}${comment}`)
+            .join(eol),
+        ),
+    );
+
+  test('reads and refuses every line as the pattern does', () => {
+    agreesWithThePattern(lines, 5000);
+  });
+
+  test('reads documents of any shape and mutated examples as the pattern does', () => {
+    agreesWithThePattern(documents, 2000);
+    agreesWithThePattern(mutated, 2000);
+  });
+
+  test('reads the examples as the pattern does', () => {
+    for (const name of readdirSync(TEAM)) {
+      const text = readFileSync(new URL(name, TEAM), 'utf8');
+      expect(quickParse(text)).toStrictEqual(quickParse(text, false));
+    }
+    expect(quickParse(MANAGER)).toStrictEqual(quickParse(MANAGER, false));
   });
 });
 
