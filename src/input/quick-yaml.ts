@@ -30,7 +30,8 @@ const LINE = new RegExp(
   'u',
 );
 
-const WORDS_AS = new Map<string, null | boolean>([
+/** Words read as null or a boolean: as a key, the quick readers leave them to the YAML library. */
+export const WORDS_AS = new Map<string, null | boolean>([
   ...['null', 'Null', 'NULL', '~'].map((word) => [word, null] as const),
   ...['true', 'True', 'TRUE'].map((word) => [word, true] as const),
   ...['false', 'False', 'FALSE'].map((word) => [word, false] as const),
@@ -57,15 +58,22 @@ const SINGLE_QUOTE = 0x27;
 const BACKSLASH = 0x5c;
 const TAB = 0x09;
 /** The line could not be read by hand: LINE reads it. */
-const UNSURE = 0;
+const UNSURE = -1;
+/** LINE does not match the line: the document is not of the plain subset. */
+export const REFUSED = 0;
 /** A blank line or a comment. */
-const NOTHING = 1;
-/** A key, with `lineValue` (NO_VALUE for a key alone). */
-const ENTRY = 2;
-const NO_VALUE = Symbol('no value');
-// What the hand reader found, kept here rather than in an object per line.
-let lineKey = '';
-let lineValue: unknown = NO_VALUE;
+export const NOTHING = 1;
+/** A key and its value, in `line` (the value NO_VALUE for a key alone). */
+export const ENTRY = 2;
+export const NO_VALUE = Symbol('no value');
+/** What readLine found on an ENTRY line, kept here rather than in an object per line. */
+export const line: { next: number; indent: number; keyStart: number; keyEnd: number; value: unknown } = {
+  next: 0,
+  indent: 0,
+  keyStart: 0,
+  keyEnd: 0,
+  value: NO_VALUE,
+};
 
 const isKeyStart = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
@@ -97,7 +105,7 @@ function tailTo(text: string, at: number, end: number): boolean | null {
   return commentTo(text, i, end) ? true : null;
 }
 
-/** The line from `start` to `end` (no line break; a CR before it already left out), read by hand. */
+/** The line from `start` to `end` (no line break, no CR), after `indent` spaces, read by hand. */
 function lineByHand(text: string, start: number, end: number, indent: number): number {
   let i = start + indent;
   if (i === end) return NOTHING;
@@ -108,18 +116,19 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
   do c = text.charCodeAt(++i);
   while (i < end && isKeyPart(c));
   if (c !== COLON) return UNSURE;
-  lineKey = text.slice(keyStart, i);
+  line.keyStart = keyStart;
+  line.keyEnd = i;
   const afterColon = ++i;
   while (i < end && text.charCodeAt(i) === SPACE) i++;
   if (i === end) {
-    lineValue = NO_VALUE;
+    line.value = NO_VALUE;
     return ENTRY;
   }
   if (i === afterColon) return UNSURE;
   const valueStart = i;
   c = text.charCodeAt(i);
   if (c === HASH) {
-    lineValue = NO_VALUE;
+    line.value = NO_VALUE;
     return commentTo(text, i, end) ? ENTRY : UNSURE;
   }
   if (c === DOUBLE_QUOTE) {
@@ -138,7 +147,7 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
       } else if (c < SPACE || c >= 0x7f) return UNSURE;
     }
     if (i >= end || tailTo(text, i + 1, end) !== true) return UNSURE;
-    lineValue = escaped ? JSON.parse(text.slice(valueStart, i + 1)) : text.slice(valueStart + 1, i);
+    line.value = escaped ? JSON.parse(text.slice(valueStart, i + 1)) : text.slice(valueStart + 1, i);
     return ENTRY;
   }
   if (c === SINGLE_QUOTE) {
@@ -153,7 +162,7 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
     }
     if (i >= end || tailTo(text, i + 1, end) !== true) return UNSURE;
     const inner = text.slice(valueStart + 1, i);
-    lineValue = doubled ? inner.replaceAll("''", "'") : inner;
+    line.value = doubled ? inner.replaceAll("''", "'") : inner;
     return ENTRY;
   }
   if (c === 0x2d || isDigit(c)) {
@@ -166,7 +175,7 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
       while (i < end && isDigit(text.charCodeAt(i))) i++;
     }
     if (tailTo(text, i, end) !== true) return UNSURE;
-    lineValue = Number(text.slice(valueStart, i));
+    line.value = Number(text.slice(valueStart, i));
     return ENTRY;
   }
   // Plain words: they end at the first run of spaces that reaches the end of the line or a comment.
@@ -188,13 +197,45 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
     } else if (c <= SPACE || c >= 0x7f) return UNSURE;
   }
   const raw = text.slice(valueStart, i);
-  lineValue = WORDS_AS.has(raw) ? WORDS_AS.get(raw) : raw;
+  line.value = WORDS_AS.has(raw) ? WORDS_AS.get(raw) : raw;
   return ENTRY;
 }
 
 type Mapping = Record<string, unknown>;
 /** No prototype: a key is data, whatever its name ("__proto__", "constructor"), as the YAML library keeps it. */
 const mapping = (): Mapping => Object.create(null);
+
+/**
+ * The line that starts at `start`, by hand or else by LINE: REFUSED, NOTHING or ENTRY, with what it holds and
+ * where the next line starts in `line`. A text with a CR that is not half of a CRLF is refused before.
+ */
+export function readLine(text: string, start: number, byHand = true): number {
+  let next = text.indexOf('\n', start);
+  if (next < 0) next = text.length;
+  line.next = next + 1;
+  const end = text.charCodeAt(next - 1) === 0x0d && next > start ? next - 1 : next;
+  let indent = 0;
+  while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
+  line.indent = indent;
+  const kind = byHand ? lineByHand(text, start, end, indent) : UNSURE;
+  if (kind !== UNSURE) return kind;
+  const match = LINE.exec(text.slice(start, next));
+  if (!match) return REFUSED;
+  const [, spaces = '', key, raw] = match;
+  if (key === undefined) return NOTHING;
+  line.indent = spaces.length;
+  line.keyStart = start + spaces.length;
+  line.keyEnd = line.keyStart + key.length;
+  line.value = raw === undefined ? NO_VALUE : scalar(raw);
+  return ENTRY;
+}
+
+/** Where a text's lines start: after a byte-order mark. Undefined for a CR that is not half of a CRLF. */
+export function firstLine(text: string): number | undefined {
+  // Alone, a CR ends a line for some YAML readers and not for others.
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
 
 /** The document as data, or undefined when it is not of the plain subset (or holds nothing). */
 function readPlainYaml(text: string, byHand: boolean): Mapping | undefined {
@@ -203,31 +244,14 @@ function readPlainYaml(text: string, byHand: boolean): Mapping | undefined {
   // A key with no value: it holds null, or the mapping that the next, deeper line starts.
   let parent: { mapping: Mapping; key: string; indent: number } | undefined;
   let keys = 0;
-  // A carriage return ends a line only as half of CRLF; alone, YAML readers disagree about it.
-  if (/\r(?!\n)/.test(text)) return undefined;
-  const first = text.startsWith('\uFEFF') ? 1 : 0;
-  for (let start = first; start <= text.length; ) {
-    let next = text.indexOf('\n', start);
-    if (next < 0) next = text.length;
-    const end = text.charCodeAt(next - 1) === 0x0d && next > start ? next - 1 : next;
-    let indent = 0;
-    while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
-    let kind = byHand ? lineByHand(text, start, end, indent) : UNSURE;
-    if (kind === UNSURE) {
-      const match = LINE.exec(text.slice(start, next));
-      if (!match) return undefined;
-      const [, spaces = '', key, raw] = match;
-      if (key === undefined) kind = NOTHING;
-      else {
-        kind = ENTRY;
-        indent = spaces.length;
-        lineKey = key;
-        lineValue = raw === undefined ? NO_VALUE : scalar(raw);
-      }
-    }
-    start = next + 1;
+  const first = firstLine(text);
+  if (first === undefined) return undefined;
+  for (let start = first; start <= text.length; start = line.next) {
+    const kind = readLine(text, start, byHand);
+    if (kind === REFUSED) return undefined;
     if (kind === NOTHING) continue;
-    const key = lineKey;
+    const key = text.slice(line.keyStart, line.keyEnd);
+    const indent = line.indent;
     if (WORDS_AS.has(key)) return undefined;
     if (parent && indent > parent.indent) {
       const child = mapping();
@@ -239,11 +263,11 @@ function readPlainYaml(text: string, byHand: boolean): Mapping | undefined {
     const current = open.at(-1);
     if (!current || current.indent !== indent || Object.hasOwn(current.mapping, key)) return undefined;
     keys++;
-    if (lineValue === NO_VALUE) {
+    if (line.value === NO_VALUE) {
       current.mapping[key] = null;
       parent = { mapping: current.mapping, key, indent };
     } else {
-      current.mapping[key] = lineValue;
+      current.mapping[key] = line.value;
     }
   }
   return keys > 0 ? root : undefined;
