@@ -91,8 +91,9 @@ export interface Io {
   /** What a path is; a symbolic link named here is followed (walk follows only links to files). */
   kindOf(path: string): Promise<'file' | 'directory' | 'missing' | 'other'>;
   /**
-   * What lies under a folder, as it is found (not sorted, never all held in memory): files whose names end with
-   * one of `extensions` (a link to such a file too), folders it cannot read, and what it passes over.
+   * What lies under a folder, one folder's names at a time (a tree is never held in memory whole): files whose
+   * names end with one of `extensions` (a link to such a file too), folders it cannot read, and what it passes
+   * over.
    */
   walk(dir: string, extensions: string[]): AsyncIterable<WalkEntry>;
   /**
