@@ -13,25 +13,79 @@ import { ENTRY, firstLine, line, NO_VALUE, REFUSED, readLine, WORDS_AS } from '.
  */
 
 const FIELDS = ['$schema', 'bank', 'bankVersion', 'role', 'respondent', 'team', 'date'] as const;
-type Field = (typeof FIELDS)[number];
+/** The top-level keys: the fields, then `answers`. */
+const TOP_KEYS = [...FIELDS, 'answers'];
+const ANSWERS = FIELDS.length;
 
-/** Which top-level key the line's key is ('answers' or a field), or undefined: compared in place, not cut out. */
-function topKey(text: string, start: number, end: number): Field | 'answers' | undefined {
-  const length = end - start;
-  if (length === 7 && text.startsWith('answers', start)) return 'answers';
-  for (const field of FIELDS) if (field.length === length && text.startsWith(field, start)) return field;
-  return undefined;
+/** Whether `text` holds the characters `codes` from `at` on: startsWith, without its costs. */
+function holds(text: string, at: number, codes: readonly number[]): boolean {
+  for (let i = 0; i < codes.length; i++) if (text.charCodeAt(at + i) !== codes[i]) return false;
+  return true;
+}
+
+// Code units, as charCodeAt gives them.
+const codesOf = (word: string) => Array.from({ length: word.length }, (_, i) => word.charCodeAt(i));
+const TOP_CODES = TOP_KEYS.map(codesOf);
+
+/** Which top-level key the line's key is (an index of TOP_KEYS), or -1: compared in place, not cut out. */
+function topKey(text: string, start: number, end: number): number {
+  for (let k = 0; k < TOP_CODES.length; k++) {
+    const codes = TOP_CODES[k] as number[];
+    if (codes.length === end - start && holds(text, start, codes)) return k;
+  }
+  return -1;
+}
+
+/** What the reader looks up in a bank, made once per bank: each question id's characters. */
+interface Prepared {
+  ids: number[][];
+  /** A question id is read as null or a boolean: such a key leaves every file to the YAML library. */
+  wordId: boolean;
+}
+const prepared = new WeakMap<Bank, Prepared>();
+function prepare(bank: Bank): Prepared {
+  let ready = prepared.get(bank);
+  if (!ready) {
+    ready = {
+      ids: bank.questions.map((q) => codesOf(q.id)),
+      wordId: bank.questions.some((q) => WORDS_AS.has(q.id)),
+    };
+    prepared.set(bank, ready);
+  }
+  return ready;
 }
 
 /** The slot of the question the key names, or -1: looked for from `from` on, as files list them in order. */
-function slotAt(text: string, start: number, end: number, bank: Bank, from: number): number {
-  const { questions } = bank;
-  for (let k = 0; k < questions.length; k++) {
-    const slot = (from + k) % questions.length;
-    const id = questions[slot]?.id;
-    if (id !== undefined && id.length === end - start && text.startsWith(id, start)) return slot;
+function slotAt(text: string, start: number, end: number, ids: number[][], from: number): number {
+  for (let k = 0; k < ids.length; k++) {
+    const slot = (from + k) % ids.length;
+    const codes = ids[slot] as number[];
+    if (codes.length === end - start && holds(text, start, codes)) return slot;
   }
   return -1;
+}
+
+/** Questions past this many are not kept in a mask of slots: their files' lists of questions are made each time. */
+const MASKED = 30;
+/** Lists of questions made once and shared (a folder's files list the same ones), up to this many per bank. */
+const MAX_SHARED = 64;
+const sharedLists = new WeakMap<Bank, Map<number, ReadonlySet<string>>>();
+
+/** The ids of the slots in `mask`, in bank order: made once per bank and mask, and shared (it is read only). */
+function listedOf(bank: Bank, mask: number): ReadonlySet<string> {
+  let lists = sharedLists.get(bank);
+  if (!lists) {
+    lists = new Map();
+    sharedLists.set(bank, lists);
+  }
+  let listed = lists.get(mask);
+  if (!listed) {
+    listed = new Set(
+      bank.questions.flatMap((q, slot) => (slot < MASKED && mask & (1 << slot) ? [q.id] : [])),
+    );
+    if (lists.size < MAX_SHARED) lists.set(mask, listed);
+  }
+  return listed;
 }
 
 /**
@@ -41,14 +95,20 @@ function slotAt(text: string, start: number, end: number, bank: Bank, from: numb
  */
 export function quickAnswers(text: string, bank: Bank, check: AnswersCheck = {}): Answers | undefined {
   if (text.length > MAX_INPUT_BYTES) return undefined;
-  const fields: Partial<Record<Field, unknown>> = {};
+  const { ids, wordId } = prepare(bank);
+  if (wordId) return undefined;
+  const top: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  let topSeen = 0;
   const values = new Map<string, AnswerValue>();
-  const listed = new Set<string>();
+  // The questions the file lists, in its order: as a mask of slots while they come in bank order.
+  const order: string[] = [];
+  let mask = 0;
+  let inBankOrder = true;
+  let lastSlot = -1;
   // Keys that are no question of the bank: fine only in answers made for another version, when `check` says so.
   let unknown: Set<string> | undefined;
   // -1 before `answers:`, 0 just after it, then the indent of its entries, and -2 once they have ended.
   let answersIndent = -1;
-  let nextSlot = 0;
   const first = firstLine(text);
   if (first === undefined) return undefined;
   for (let start = first; start <= text.length; start = line.next) {
@@ -61,19 +121,17 @@ export function quickAnswers(text: string, bank: Bank, check: AnswersCheck = {})
       if (answersIndent === 0) return undefined;
       if (answersIndent > 0) answersIndent = -2;
       const key = topKey(text, keyStart, keyEnd);
-      if (key === undefined) return undefined;
-      if (key === 'answers') {
-        if (answersIndent !== -1 || value !== NO_VALUE) return undefined;
+      if (key < 0 || topSeen & (1 << key)) return undefined;
+      topSeen |= 1 << key;
+      if (key === ANSWERS) {
+        if (value !== NO_VALUE) return undefined;
         answersIndent = 0;
-      } else {
-        if (key in fields) return undefined;
-        fields[key] = value === NO_VALUE ? null : value;
-      }
+      } else top[key] = value === NO_VALUE ? null : value;
       continue;
     }
     if (answersIndent === 0) answersIndent = indent;
     else if (indent !== answersIndent) return undefined;
-    const slot = slotAt(text, keyStart, keyEnd, bank, nextSlot);
+    const slot = slotAt(text, keyStart, keyEnd, ids, lastSlot + 1);
     const q = bank.questions[slot];
     if (!q) {
       unknown ??= new Set();
@@ -82,17 +140,20 @@ export function quickAnswers(text: string, bank: Bank, check: AnswersCheck = {})
       unknown.add(key);
       continue;
     }
-    if (listed.has(q.id) || WORDS_AS.has(q.id)) return undefined;
-    listed.add(q.id);
-    nextSlot = slot + 1;
+    if (slot < MASKED ? mask & (1 << slot) : order.includes(q.id)) return undefined;
+    order.push(q.id);
+    if (slot < MASKED) mask |= 1 << slot;
+    if (slot <= lastSlot || slot >= MASKED) inBankOrder = false;
+    lastSlot = slot;
     if (value === NO_VALUE || value === null || (typeof value === 'string' && value.trim() === '')) continue;
     if (!acceptsAnswer(q, value)) return undefined;
     values.set(q.id, typeof value === 'string' && q.type === 'text' ? value.trim() : (value as AnswerValue));
   }
   if (answersIndent === 0 || answersIndent === -1) return undefined;
-  const clean = cleanMeta(fields, bank);
+  const [$schema, bankId, bankVersion, role, respondent, team, date] = top;
+  const clean = cleanMeta({ $schema, bank: bankId, bankVersion, role, respondent, team, date }, bank);
   if (!clean) return undefined;
   if (clean.otherVersion && (check.strict === true || check.warn !== undefined)) return undefined;
   if (unknown && !(clean.otherVersion && check.lenientOtherVersion)) return undefined;
-  return { meta: clean.meta, values, listed };
+  return { meta: clean.meta, values, listed: inBankOrder ? listedOf(bank, mask) : new Set(order) };
 }

@@ -75,9 +75,14 @@ export const line: { next: number; indent: number; keyStart: number; keyEnd: num
   value: NO_VALUE,
 };
 
-const isKeyStart = (c: number) =>
-  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
-const isKeyPart = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+// What each ASCII character may be in a key (KEY): 1 inside one, 2 at its start as well.
+const KEY_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
+  KEY_CHARS[c] = letter ? 3 : (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d ? 1 : 0;
+}
+const isKeyStart = (c: number) => c < 128 && ((KEY_CHARS[c] as number) & 2) !== 0;
+const isKeyPart = (c: number) => c < 128 && ((KEY_CHARS[c] as number) & 1) !== 0;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** A character of a comment, as far as the hand reader goes (a tab, or printable ASCII). */
 const isCommentChar = (c: number) => c === TAB || (c >= SPACE && c < 0x7f);
@@ -166,16 +171,23 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
     return ENTRY;
   }
   if (c === 0x2d || isDigit(c)) {
-    if (c === 0x2d) c = text.charCodeAt(++i);
+    const negative = c === 0x2d;
+    if (negative) c = text.charCodeAt(++i);
+    let whole = 0;
     if (c === 0x30) i++;
-    else if (isDigit(c)) while (i < end && isDigit(text.charCodeAt(i))) i++;
-    else return UNSURE;
+    else if (isDigit(c)) {
+      for (; i < end && isDigit(text.charCodeAt(i)); i++) whole = whole * 10 + (text.charCodeAt(i) - 0x30);
+    } else return UNSURE;
+    let fraction = false;
     if (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) {
+      fraction = true;
       i++;
       while (i < end && isDigit(text.charCodeAt(i))) i++;
     }
     if (tailTo(text, i, end) !== true) return UNSURE;
-    line.value = Number(text.slice(valueStart, i));
+    // A whole number of a few digits, the common case, as its digits add up; the rest as Number() reads it.
+    line.value =
+      fraction || i - valueStart > 15 ? Number(text.slice(valueStart, i)) : negative ? -whole : whole;
     return ENTRY;
   }
   // Plain words: they end at the first run of spaces that reaches the end of the line or a comment.
@@ -197,7 +209,7 @@ function lineByHand(text: string, start: number, end: number, indent: number): n
     } else if (c <= SPACE || c >= 0x7f) return UNSURE;
   }
   const raw = text.slice(valueStart, i);
-  line.value = WORDS_AS.has(raw) ? WORDS_AS.get(raw) : raw;
+  line.value = raw.length <= 5 && WORDS_AS.has(raw) ? WORDS_AS.get(raw) : raw;
   return ENTRY;
 }
 
