@@ -1,7 +1,7 @@
 import { COMPILED_BANK_FORMAT } from '../core/compiled-bank.js';
 import type { Bank } from '../core/types.js';
 import { fileErrorReason, InputError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { FileRead, Io } from '../io.js';
 import { readCapped } from '../limits.js';
 import { decodeText, encodingNote } from './decode.js';
 
@@ -12,9 +12,17 @@ export async function readText(io: Io, file: string): Promise<{ text: string; na
   return { text: decoded(io, await readBytes(io, file), file), name: file };
 }
 
-/** A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read. */
-export async function readTextAndId(io: Io, file: string): Promise<{ text: string; id: string | null }> {
-  const { bytes, id } = await readingFile(file, () => io.readFileAndId(file));
+/**
+ * A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read; `read` is the read
+ * already made of it, if one was (see Io.readFolder).
+ */
+export async function readTextAndId(
+  io: Io,
+  file: string,
+  read?: FileRead,
+): Promise<{ text: string; id: string | null }> {
+  if (read && 'error' in read) throw new InputError([`${file}: ${readFailure(read.error)}`]);
+  const { bytes, id } = read ?? (await readingFile(file, () => io.readFileAndId(file)));
   return { text: decoded(io, bytes, file), id };
 }
 
@@ -28,10 +36,13 @@ async function readingFile<T>(name: string, read: () => Promise<T>): Promise<T> 
   try {
     return await read();
   } catch (error) {
-    const reason = fileErrorReason('read', (error as NodeJS.ErrnoException).code) ?? (error as Error).message;
-    throw new InputError([`${name}: ${reason}`]);
+    throw new InputError([`${name}: ${readFailure(error as NodeJS.ErrnoException)}`]);
   }
 }
+
+/** Why a read failed, in the words of the one table. */
+const readFailure = (error: { code?: string; message: string }) =>
+  fileErrorReason('read', error.code) ?? error.message;
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
 export async function readStdin(io: Io): Promise<string> {

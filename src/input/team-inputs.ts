@@ -1,7 +1,7 @@
 import { checkAnswers } from '../core/answers.js';
 import type { Bank } from '../core/types.js';
 import { fileErrorReason, InputError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { FileRead, Io } from '../io.js';
 import { csvRespondents } from './csv.js';
 import { GivenOnce } from './given-once.js';
 import { readBytes, readText, readTextAndId, STDIN_NAME } from './load.js';
@@ -56,9 +56,9 @@ export async function* teamEntries(
     } else if (!(await given.isFirst(path))) {
       // Counted when first met; said at the end, with how often.
     } else if (kind === 'directory') {
-      for await (const found of io.walk(path, FOLDER_EXTENSIONS)) {
+      for await (const found of io.readFolder(path, FOLDER_EXTENSIONS)) {
         if (found.kind === 'file') {
-          const entry = await onceEntry(found.path, io, bank, given);
+          const entry = await onceEntry(found.path, io, bank, given, found.read);
           if (entry) yield entry;
         } else if (found.kind === 'unreadable') {
           const problem = fileErrorReason('list', found.code) ?? `cannot read this folder (${found.code})`;
@@ -90,19 +90,20 @@ export async function* teamEntries(
 }
 
 /**
- * A file found in a folder: read, then counted only if it was not met before. Its id comes from the read itself
- * (a look first would cost a large run dearly; see the README's Performance section); undefined for one met
- * before.
+ * A file found in a folder: read (or its read taken, when the folder's reader made it), then counted only if it
+ * was not met before. Its id comes from the read itself (a look first would cost a large run dearly; see the
+ * README's Performance section); undefined for one met before.
  */
 async function onceEntry(
   file: string,
   io: Io,
   bank: Bank,
   given: GivenOnce,
+  made?: FileRead,
 ): Promise<Respondent | undefined> {
   let read: { text: string; id: string | null };
   try {
-    read = await readTextAndId(io, file);
+    read = await readTextAndId(io, file, made);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
     throw error;

@@ -1,0 +1,71 @@
+// The thread that reads ahead for a team run (see read-ahead.ts): it walks the folders it is given and reads
+// each file, exactly as the program's own thread would (files.ts), and sends what it read in batches, in order,
+// never more than a few ahead of what the program has taken.
+import { parentPort, workerData } from 'node:worker_threads';
+import { listFolder, readRegular } from './files.js';
+import {
+  BATCH_ENTRIES,
+  BATCHES_AHEAD,
+  type Batch,
+  DONE,
+  MORE,
+  READY,
+  type ReadRequest,
+  type WireEntry,
+} from './read-wire.js';
+
+const port = parentPort;
+const { extensions } = workerData as { extensions: string[] };
+let credit = BATCHES_AHEAD;
+let resume: (() => void) | undefined;
+
+port?.on('message', (message: typeof MORE | ReadRequest) => {
+  if (message === MORE) {
+    credit += 1;
+    resume?.();
+  } else void readAll(message.pending);
+});
+port?.postMessage(READY);
+
+async function readAll(pending: string[]): Promise<void> {
+  let entries: WireEntry[] = [];
+  let files: Uint8Array[] = [];
+  let size = 0;
+  const send = async () => {
+    while (credit === 0) await new Promise<void>((resolve) => (resume = resolve));
+    credit -= 1;
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const file of files) {
+      bytes.set(file, at);
+      at += file.length;
+    }
+    const batch: Batch = { entries, bytes };
+    port?.postMessage(batch, [bytes.buffer]);
+    entries = [];
+    files = [];
+    size = 0;
+  };
+  while (pending.length > 0) {
+    const current = pending.pop() as string;
+    for (const entry of listFolder(current, extensions, pending)) {
+      if (entry.kind !== 'file') entries.push(entry);
+      else {
+        const read = readRegular(entry.path);
+        if (read === undefined || 'error' in read) entries.push({ ...entry, ...(read && { read }) });
+        else {
+          entries.push({
+            kind: 'file',
+            path: entry.path,
+            read: { at: size, length: read.bytes.length, id: read.id },
+          });
+          files.push(read.bytes);
+          size += read.bytes.length;
+        }
+      }
+      if (entries.length >= BATCH_ENTRIES) await send();
+    }
+  }
+  if (entries.length > 0) await send();
+  port?.postMessage(DONE);
+}
