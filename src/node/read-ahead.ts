@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { FolderEntry } from '../io.js';
 import { listFolder, readRegular } from './files.js';
-import { type Batch, DONE, MORE, READY, type ReadRequest, type WireEntry } from './read-wire.js';
+import { type Batch, DONE, READY, type ReadRequest, TAKEN_AT_ONCE, type WireEntry } from './read-wire.js';
 
 /**
  * When the reader starts: after `after` files read here (Infinity: never), and whether this thread then waits
@@ -124,6 +124,7 @@ class Reader {
   async *readRest(pending: string[], inputs: Set<string>): AsyncIterable<FolderEntry> {
     const request: ReadRequest = { pending };
     this.worker.postMessage(request);
+    let taken = 0;
     for (;;) {
       const batch = this.batches.shift();
       if (batch === undefined) {
@@ -132,7 +133,7 @@ class Reader {
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
       }
-      this.worker.postMessage(MORE);
+      if (++taken % TAKEN_AT_ONCE === 0) this.worker.postMessage(TAKEN_AT_ONCE);
       for (const entry of batch.entries) yield entryOf(entry, batch.bytes, inputs);
     }
   }

@@ -5,10 +5,13 @@ import type { FileRead, WalkEntry } from '../io.js';
 export const READY = 'ready';
 /** Reader → program: every folder read, every batch sent. */
 export const DONE = 'done';
-/** Program → reader: one batch taken; another may be sent. */
-export const MORE = 'more';
-/** Batches the reader may send before the program has taken them: what it reads ahead stays this small. */
-export const BATCHES_AHEAD = 4;
+/**
+ * Batches the reader may send before the program has taken them: what it reads ahead stays this small (a few
+ * MB). The program says it has taken some in one message per half of them (a number: how many), not one per
+ * batch: each message wakes the reader, and a thread woken on a busy machine can cost the program its turn.
+ */
+export const BATCHES_AHEAD = 16;
+export const TAKEN_AT_ONCE = BATCHES_AHEAD / 2;
 /** Entries per batch. */
 export const BATCH_ENTRIES = 256;
 

@@ -8,7 +8,6 @@ import {
   BATCHES_AHEAD,
   type Batch,
   DONE,
-  MORE,
   READY,
   type ReadRequest,
   type WireEntry,
@@ -19,9 +18,9 @@ const { extensions } = workerData as { extensions: string[] };
 let credit = BATCHES_AHEAD;
 let resume: (() => void) | undefined;
 
-port?.on('message', (message: typeof MORE | ReadRequest) => {
-  if (message === MORE) {
-    credit += 1;
+port?.on('message', (message: number | ReadRequest) => {
+  if (typeof message === 'number') {
+    credit += message;
     resume?.();
   } else void readAll(message.pending);
 });
