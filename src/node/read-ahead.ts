@@ -80,7 +80,10 @@ function startReader(extensions: string[]): Reader | undefined {
   try {
     statSync(READER);
     const { Worker } = process.getBuiltinModule('node:worker_threads');
-    return new Reader(new Worker(READER, { workerData: { extensions } }));
+    // stdout and stderr of its own: by default a worker's are piped to the process's, which builds
+    // process.stdout, and on a pipe that makes the descriptor non-blocking, so the report would pile up in memory
+    // instead of being written as it is made (see fd-output.ts). The reader never writes to either.
+    return new Reader(new Worker(READER, { workerData: { extensions }, stdout: true, stderr: true }));
   } catch {
     return undefined;
   }

@@ -4,10 +4,18 @@
  * refusals. Only the built binary has that thread.
  */
 import { execFileSync } from 'node:child_process';
-import { linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { assertBuilt, ROOT, type RunResult, runCli, tempDir } from '../support/spawn-cli.js';
+import {
+  assertBuilt,
+  BIN,
+  ROOT,
+  type RunResult,
+  runCli,
+  spawnCollect,
+  tempDir,
+} from '../support/spawn-cli.js';
 
 const MANAGER = readFileSync(join(ROOT, 'examples', 'team', 'manager.yaml'), 'utf8');
 const REP = readFileSync(join(ROOT, 'examples', 'team', 'rep-a.yaml'), 'utf8');
@@ -89,6 +97,34 @@ describe('the thread that reads ahead', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/broken\.yaml:\d+:\d+: /);
   });
+
+  // A worker's stdout is piped to the process's by default, which builds process.stdout: on a pipe that makes the
+  // descriptor non-blocking, and the report then piles up in memory instead of going out as it is made.
+  const linux = existsSync('/proc/self/fdinfo');
+  (linux ? test : test.skip)(
+    'leaves the stdout of the report as it found it (blocking, on a pipe)',
+    async () => {
+      const org = join(dir.path, 'stdout');
+      for (let i = 0; i < 4; i++)
+        write(join(org, `r${i}.yaml`), answers(i === 0 ? 'manager' : 'rep', 'east', i));
+      const probe = join(dir.path, 'fd-flags.cjs');
+      // O_NONBLOCK is 04000 in /proc's octal flags.
+      writeFileSync(
+        probe,
+        "process.on('exit', () => { const flags = require('node:fs').readFileSync('/proc/self/fdinfo/1', 'utf8').match(/flags:\\s+(\\d+)/)[1]; process.stderr.write((parseInt(flags, 8) & 0o4000) ? 'non-blocking\\n' : 'blocking\\n'); });",
+      );
+      const result = await spawnCollect(
+        process.execPath,
+        ['-r', probe, BIN, 'team', org, '--format', 'json'],
+        {
+          stdin: 'ignore',
+          env: { WHO_FAILED_WHOM_READ_AHEAD: '0' },
+        },
+      );
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('blocking\n');
+    },
+  );
 
   test('takes over part way, between two folders, and the report is the same', async () => {
     const org = join(dir.path, 'large');
