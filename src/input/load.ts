@@ -12,18 +12,15 @@ export async function readText(io: Io, file: string): Promise<{ text: string; na
   return { text: decoded(io, await readBytes(io, file), file), name: file };
 }
 
-/**
- * A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read; `read` is the read
- * already made of it, if one was (see Io.readFolder).
- */
-export async function readTextAndId(
-  io: Io,
-  file: string,
-  read?: FileRead,
-): Promise<{ text: string; id: string | null }> {
-  if (read && 'error' in read) throw new InputError([`${file}: ${readFailure(read.error)}`]);
-  const { bytes, id } = read ?? (await readingFile(file, () => io.readFileAndId(file)));
-  return { text: decoded(io, bytes, file), id };
+/** A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read. */
+export async function readTextAndId(io: Io, file: string): Promise<{ text: string; id: string | null }> {
+  return textAndIdOf(io, file, await readingFile(file, () => io.readFileAndId(file)));
+}
+
+/** The same from a read already made (see Io.readFolder), at once. */
+export function textAndIdOf(io: Io, file: string, read: FileRead): { text: string; id: string | null } {
+  if ('error' in read) throw new InputError([`${file}: ${readFailure(read.error)}`]);
+  return { text: decoded(io, read.bytes, file), id: read.id };
 }
 
 /** A file's bytes, as they are (a workbook), or one line saying why they cannot be read. */

@@ -38,16 +38,19 @@ const READER = fileURLToPath(new URL('./read-worker.cjs', import.meta.url));
 /** A turn for the event loop: Ctrl-C is heard, and so is the reader saying it is up. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Entries handed on at a time when read here, with a turn for the event loop after each handful. */
+const CHUNK = 256;
+
 export async function* readFolder(
   dir: string,
   extensions: string[],
   inputs: Set<string>,
   when: ReadAhead,
-): AsyncIterable<FolderEntry> {
+): AsyncIterable<FolderEntry[]> {
   const pending = [dir];
   let reader: Reader | undefined;
   let read = 0;
-  let seen = 0;
+  let sinceTurn = 0;
   try {
     while (pending.length > 0) {
       if (read >= when.after && !reader) {
@@ -58,17 +61,23 @@ export async function* readFolder(
         yield* reader.readRest(pending, inputs);
         return;
       }
-      const current = pending.pop() as string;
-      for (const entry of listFolder(current, extensions, pending)) {
-        if (entry.kind !== 'file') yield entry;
+      let chunk: FolderEntry[] = [];
+      for (const entry of listFolder(pending.pop() as string, extensions, pending)) {
+        if (entry.kind !== 'file') chunk.push(entry);
         else {
           const made = readRegular(entry.path);
           if (made && 'bytes' in made && made.id !== null) inputs.add(made.id);
-          yield made ? { kind: 'file', path: entry.path, read: made } : entry;
+          chunk.push(made ? { kind: 'file', path: entry.path, read: made } : entry);
           read += 1;
         }
-        if (++seen % 256 === 0) await turn();
+        if (++sinceTurn === CHUNK) {
+          yield chunk;
+          chunk = [];
+          sinceTurn = 0;
+          await turn();
+        }
       }
+      if (chunk.length > 0) yield chunk;
     }
   } finally {
     reader?.stop();
@@ -124,7 +133,7 @@ class Reader {
   }
 
   /** Everything under the folders left, in the walk's order, read by the reader. */
-  async *readRest(pending: string[], inputs: Set<string>): AsyncIterable<FolderEntry> {
+  async *readRest(pending: string[], inputs: Set<string>): AsyncIterable<FolderEntry[]> {
     const request: ReadRequest = { pending };
     this.worker.postMessage(request);
     let taken = 0;
@@ -137,7 +146,7 @@ class Reader {
         continue;
       }
       if (++taken % TAKEN_AT_ONCE === 0) this.worker.postMessage(TAKEN_AT_ONCE);
-      for (const entry of batch.entries) yield entryOf(entry, batch.bytes, inputs);
+      yield batch.entries.map((entry) => entryOf(entry, batch.bytes, inputs));
     }
   }
 

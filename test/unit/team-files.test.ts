@@ -184,9 +184,9 @@ describe('on the real file system', () => {
       const real = processIo().readFolder;
       // At the first file the walk yields, the subfolder has been listed but not yet opened.
       const { io, stdout, stderr } = realIo(async function* (folder, extensions) {
-        for await (const entry of real(folder, extensions)) {
+        for await (const batch of real(folder, extensions)) {
           rmSync(sub, { recursive: true, force: true });
-          yield entry;
+          yield batch;
         }
       });
       const code = await main(
