@@ -2,7 +2,7 @@ import { acceptsAnswer, cleanMeta } from '../core/answers.js';
 import type { Answers, AnswerValue, Bank } from '../core/types.js';
 import { MAX_INPUT_BYTES } from '../limits.js';
 import type { AnswersCheck } from './located.js';
-import { ENTRY, firstLine, line, NO_VALUE, REFUSED, readLine, WORDS_AS } from './quick-yaml.js';
+import { ENTRY, firstLine, isKey, line, NO_VALUE, REFUSED, readLine, WORDS_AS } from './quick-yaml.js';
 
 /*
  * An answers file as `template` writes it and as a team folder holds 100,000 of: top-level fields and one
@@ -39,6 +39,8 @@ function topKey(text: string, start: number, end: number): number {
 /** What the reader looks up in a bank, made once per bank: each question id's characters. */
 interface Prepared {
   ids: number[][];
+  /** The same, for the ids a line's key can be compared with before it is scanned (those that are keys). */
+  expected: (number[] | undefined)[];
   /** A question id is read as null or a boolean: such a key leaves every file to the YAML library. */
   wordId: boolean;
 }
@@ -48,6 +50,7 @@ function prepare(bank: Bank): Prepared {
   if (!ready) {
     ready = {
       ids: bank.questions.map((q) => codesOf(q.id)),
+      expected: bank.questions.map((q) => (isKey(q.id) ? codesOf(q.id) : undefined)),
       wordId: bank.questions.some((q) => WORDS_AS.has(q.id)),
     };
     prepared.set(bank, ready);
@@ -95,7 +98,7 @@ function listedOf(bank: Bank, mask: number): ReadonlySet<string> {
  */
 export function quickAnswers(text: string, bank: Bank, check: AnswersCheck = {}): Answers | undefined {
   if (text.length > MAX_INPUT_BYTES) return undefined;
-  const { ids, wordId } = prepare(bank);
+  const { ids, expected, wordId } = prepare(bank);
   if (wordId) return undefined;
   const top: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   let topSeen = 0;
@@ -112,7 +115,8 @@ export function quickAnswers(text: string, bank: Bank, check: AnswersCheck = {})
   const first = firstLine(text);
   if (first === undefined) return undefined;
   for (let start = first; start <= text.length; start = line.next) {
-    const kind = readLine(text, start);
+    // In the answers, the question after the last one is looked for first: files list them in bank order.
+    const kind = readLine(text, start, true, answersIndent >= 0 ? expected[lastSlot + 1] : undefined);
     if (kind === REFUSED) return undefined;
     if (kind !== ENTRY) continue;
     const { indent, keyStart, keyEnd, value } = line;
@@ -131,7 +135,7 @@ export function quickAnswers(text: string, bank: Bank, check: AnswersCheck = {})
     }
     if (answersIndent === 0) answersIndent = indent;
     else if (indent !== answersIndent) return undefined;
-    const slot = slotAt(text, keyStart, keyEnd, ids, lastSlot + 1);
+    const slot = line.expected ? lastSlot + 1 : slotAt(text, keyStart, keyEnd, ids, lastSlot + 1);
     const q = bank.questions[slot];
     if (!q) {
       unknown ??= new Set();

@@ -67,12 +67,20 @@ export const NOTHING = 1;
 export const ENTRY = 2;
 export const NO_VALUE = Symbol('no value');
 /** What readLine found on an ENTRY line, kept here rather than in an object per line. */
-export const line: { next: number; indent: number; keyStart: number; keyEnd: number; value: unknown } = {
+export const line: {
+  next: number;
+  indent: number;
+  keyStart: number;
+  keyEnd: number;
+  value: unknown;
+  expected: boolean;
+} = {
   next: 0,
   indent: 0,
   keyStart: 0,
   keyEnd: 0,
   value: NO_VALUE,
+  expected: false,
 };
 
 // What each ASCII character may be in a key (KEY): 1 inside one, 2 at its start as well.
@@ -81,6 +89,8 @@ for (let c = 0; c < 128; c++) {
   const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
   KEY_CHARS[c] = letter ? 3 : (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d ? 1 : 0;
 }
+/** Whether a word may be a key as LINE reads one (KEY). */
+export const isKey = (word: string) => new RegExp(`^${KEY}$`).test(word);
 const isKeyStart = (c: number) => c < 128 && ((KEY_CHARS[c] as number) & 2) !== 0;
 const isKeyPart = (c: number) => c < 128 && ((KEY_CHARS[c] as number) & 1) !== 0;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -110,17 +120,33 @@ function tailTo(text: string, at: number, end: number): boolean | null {
   return commentTo(text, i, end) ? true : null;
 }
 
-/** The line from `start` to `end` (no line break, no CR), after `indent` spaces, read by hand. */
-function lineByHand(text: string, start: number, end: number, indent: number): number {
+/** Whether the characters `codes` and then a colon are in `text` at `at`, before `end`. */
+function isAt(text: string, at: number, codes: number[], end: number): boolean {
+  const colon = at + codes.length;
+  if (colon >= end || text.charCodeAt(colon) !== COLON) return false;
+  for (let i = 0; i < codes.length; i++) if (text.charCodeAt(at + i) !== codes[i]) return false;
+  return true;
+}
+
+/**
+ * The line from `start` to `end` (no line break, no CR), after `indent` spaces, read by hand. `expected`: the
+ * character codes of a key the caller expects there, which must follow KEY's rule.
+ */
+function lineByHand(text: string, start: number, end: number, indent: number, expected?: number[]): number {
   let i = start + indent;
   if (i === end) return NOTHING;
   let c = text.charCodeAt(i);
   if (c === HASH) return commentTo(text, i, end) ? NOTHING : UNSURE;
-  if (!isKeyStart(c)) return UNSURE;
   const keyStart = i;
-  do c = text.charCodeAt(++i);
-  while (i < end && isKeyPart(c));
-  if (c !== COLON) return UNSURE;
+  // The key the caller expects (a key by KEY's rule) and a colon after it: what scanning the key would find.
+  line.expected = expected !== undefined && isAt(text, i, expected, end);
+  if (line.expected) i += (expected as number[]).length;
+  else {
+    if (!isKeyStart(c)) return UNSURE;
+    do c = text.charCodeAt(++i);
+    while (i < end && isKeyPart(c));
+    if (c !== COLON) return UNSURE;
+  }
   line.keyStart = keyStart;
   line.keyEnd = i;
   const afterColon = ++i;
@@ -220,8 +246,9 @@ const mapping = (): Mapping => Object.create(null);
 /**
  * The line that starts at `start`, by hand or else by LINE: REFUSED, NOTHING or ENTRY, with what it holds and
  * where the next line starts in `line`. A text with a CR that is not half of a CRLF is refused before.
+ * `expected`: see lineByHand; `line.expected` says whether the line's key is that one.
  */
-export function readLine(text: string, start: number, byHand = true): number {
+export function readLine(text: string, start: number, byHand = true, expected?: number[]): number {
   let next = text.indexOf('\n', start);
   if (next < 0) next = text.length;
   line.next = next + 1;
@@ -229,8 +256,9 @@ export function readLine(text: string, start: number, byHand = true): number {
   let indent = 0;
   while (start + indent < end && text.charCodeAt(start + indent) === SPACE) indent++;
   line.indent = indent;
-  const kind = byHand ? lineByHand(text, start, end, indent) : UNSURE;
+  const kind = byHand ? lineByHand(text, start, end, indent, expected) : UNSURE;
   if (kind !== UNSURE) return kind;
+  line.expected = false;
   const match = LINE.exec(text.slice(start, next));
   if (!match) return REFUSED;
   const [, spaces = '', key, raw] = match;

@@ -45,7 +45,6 @@ function agreesWithTheLongWay(texts: fc.Arbitrary<string>, numRuns: number): voi
 // An answers file's lines, top-level fields and answers alike, from values each check turns on.
 const scale = bank.questions.find((q) => q.type === 'scale');
 const choice = bank.questions.find((q) => q.type === 'choice');
-const text = bank.questions.find((q) => q.type === 'text');
 const TOP = [
   ...[
     'bank: who-failed-whom',
@@ -86,7 +85,18 @@ const TOP = [
     '',
   ],
 ];
-const ANSWER_KEYS = [scale?.id, choice?.id, text?.id, 'give-time', 'no-such-question', 'null', 'a b'];
+// The bank's ids, and keys that nearly are one (one character short, longer, or another last character).
+const ANSWER_KEYS = [
+  ...bank.questions.flatMap((q) => [
+    q.id,
+    q.id,
+    q.id.slice(0, -1),
+    `${q.id}x`,
+    `${q.id}-x`,
+    `${q.id.slice(0, -1)}_`,
+  ]),
+  ...['no-such-question', 'null', 'a b'],
+];
 const ANSWER_VALUES = [
   ...[
     '',
@@ -142,7 +152,43 @@ const answersLike = fc
     ].join('\n'),
   );
 
+// The bank's questions in order, as files list them, now and then a key that nearly is the next one (a character
+// short, longer, another last one) or a line whose colon is missing or astray.
+const often = <T>(common: T, ...others: T[]) =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constant(common) },
+    { weight: 1, arbitrary: fc.constantFrom(...others) },
+  );
+const nearMisses = fc
+  .tuple(
+    ...bank.questions.map((q) =>
+      fc.record({
+        listed: fc.boolean(),
+        key: often(q.id, q.id.slice(0, -1), `${q.id}x`, `${q.id}-x`, `${q.id.slice(0, -1)}_`),
+        colon: often(': ', ' ', ':', ' : ', 'x '),
+        // Answers the question takes, so that what the line says is all that decides.
+        value:
+          q.type === 'scale'
+            ? fc.constantFrom(String(q.scale?.min ?? 1), String(q.scale?.max ?? 5))
+            : q.type === 'choice'
+              ? fc.constantFrom(...(q.choices ?? []).map((c) => c.value))
+              : fc.constantFrom('words', '"quoted"'),
+      }),
+    ),
+  )
+  .map((lines) =>
+    [
+      'role: rep',
+      'answers:',
+      ...lines.filter((l) => l.listed).map((l) => `  ${l.key}${l.colon}${l.value}`),
+    ].join('\n'),
+  );
+
 describe('the plain answers reader', () => {
+  test('reads the key of the next question as the long way does, and a key that nearly is one', () => {
+    agreesWithTheLongWay(nearMisses, 3000);
+  });
+
   test('reads answers files as the quick parse and the check do, or leaves them to them', () => {
     agreesWithTheLongWay(answersLike, 5000);
   });
