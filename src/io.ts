@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { DecodedText } from './decode.js';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 /** Where reports and messages go: only writing is asked of it, so a plain descriptor can serve. */
@@ -47,9 +48,13 @@ export type WalkEntry =
   | { kind: 'unreadable'; path: string; code: string }
   | { kind: 'passed-over'; path: string; why: 'link-to-folder' | 'not-a-file' };
 
-/** A file read ahead (see Io.readFolder): its bytes and id, as readFileAndId gives them, or the error it met. */
+/**
+ * A file read ahead (see Io.readFolder): its bytes and id, as readFileAndId gives them, or already its text (as
+ * decodeText makes it), or the error it met.
+ */
 export type FileRead =
   | { bytes: Uint8Array; id: string | null }
+  | ({ id: string | null } & DecodedText)
   | { error: { code?: string; message: string } };
 
 /** What Io.readFolder meets: what a walk does, each file with its read (none when it was left to readFileAndId). */

@@ -1,9 +1,9 @@
 import { COMPILED_BANK_FORMAT } from '../core/compiled-bank.js';
 import type { Bank } from '../core/types.js';
+import { decodeText, type Encoding, encodingNote } from '../decode.js';
 import { fileErrorReason, InputError } from '../errors.js';
 import type { FileRead, Io } from '../io.js';
 import { readCapped } from '../limits.js';
-import { decodeText, encodingNote } from './decode.js';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -20,6 +20,10 @@ export async function readTextAndId(io: Io, file: string): Promise<{ text: strin
 /** The same from a read already made (see Io.readFolder), at once. */
 export function textAndIdOf(io: Io, file: string, read: FileRead): { text: string; id: string | null } {
   if ('error' in read) throw new InputError([`${file}: ${readFailure(read.error)}`]);
+  if ('text' in read) {
+    noteEncoding(io, file, read.encoding);
+    return { text: read.text, id: read.id };
+  }
   return { text: decoded(io, read.bytes, file), id: read.id };
 }
 
@@ -48,9 +52,13 @@ export async function readStdin(io: Io): Promise<string> {
 
 function decoded(io: Io, bytes: Uint8Array, name: string): string {
   const { text, encoding } = decodeText(bytes, name);
+  noteEncoding(io, name, encoding);
+  return text;
+}
+
+function noteEncoding(io: Io, name: string, encoding: Encoding): void {
   const note = encodingNote(name, encoding);
   if (note) io.stderr.write(`${note}\n`);
-  return text;
 }
 
 export async function loadBank(io: Io, file?: string): Promise<Bank> {

@@ -97,7 +97,7 @@ export function readOpenFile(fd: number, size: number): Buffer {
  * A regular file's bytes and id (see Io.readFileAndId) from one open, or the error the read met; undefined when
  * the path turns out to be no regular file (a FIFO or a device), which only the asynchronous reader reads.
  */
-export function readRegular(path: string): FileRead | undefined {
+export function readRegular(path: string): Exclude<FileRead, { text: string }> | undefined {
   let opened: { fd: number; info: Stats };
   try {
     opened = openToRead(path);

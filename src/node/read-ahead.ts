@@ -158,9 +158,10 @@ class Reader {
 function entryOf(entry: WireEntry, bytes: Uint8Array, inputs: Set<string>): FolderEntry {
   if (entry.kind !== 'file') return entry;
   const { path, read } = entry;
-  if (read === undefined) return { kind: 'file', path };
-  if ('error' in read) return { kind: 'file', path, read };
+  if (read === undefined || 'error' in read)
+    return read ? { kind: 'file', path, read } : { kind: 'file', path };
+  if (read.id !== null) inputs.add(read.id);
+  if ('text' in read) return { kind: 'file', path, read };
   const { at, length, id } = read;
-  if (id !== null) inputs.add(id);
   return { kind: 'file', path, read: { bytes: bytes.subarray(at, at + length), id } };
 }

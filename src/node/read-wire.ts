@@ -20,13 +20,16 @@ export interface ReadRequest {
   pending: string[];
 }
 
-/** A file as the reader sends it: its bytes as a slice of the batch's, or why it could not be read. */
+/**
+ * A file as the reader sends it: its text, or (when it is not text that decodeText reads, for the program to say
+ * why) its bytes as a slice of the batch's, or why it could not be read.
+ */
 export type WireEntry =
   | Exclude<WalkEntry, { kind: 'file' }>
   | {
       kind: 'file';
       path: string;
-      read?: { at: number; length: number; id: string | null } | Extract<FileRead, { error: unknown }>;
+      read?: { at: number; length: number; id: string | null } | Exclude<FileRead, { bytes: Uint8Array }>;
     };
 
 /** Reader → program: entries in the walk's order, and the bytes of the files read, end to end. */

@@ -1,7 +1,8 @@
-// The thread that reads ahead for a team run (see read-ahead.ts): it walks the folders it is given and reads
-// each file, exactly as the program's own thread would (files.ts), and sends what it read in batches, in order,
-// never more than a few ahead of what the program has taken.
+// The thread that reads ahead for a team run (see read-ahead.ts): it walks the folders it is given and reads and
+// decodes each file, exactly as the program's own thread would (files.ts, decode.ts), and sends what it read in
+// batches, in order, never more than a few ahead of what the program has taken.
 import { parentPort, workerData } from 'node:worker_threads';
+import { type DecodedText, decodeText } from '../decode.js';
 import { listFolder, readRegular } from './files.js';
 import {
   BATCH_ENTRIES,
@@ -25,6 +26,15 @@ port?.on('message', (message: number | ReadRequest) => {
   } else void readAll(message.pending);
 });
 port?.postMessage(READY);
+
+/** The file's text, decoded here as the program would; undefined for bytes it refuses, which it is sent to say why. */
+function textOf(bytes: Uint8Array, path: string): DecodedText | undefined {
+  try {
+    return decodeText(bytes, path);
+  } catch {
+    return undefined;
+  }
+}
 
 async function readAll(pending: string[]): Promise<void> {
   let entries: WireEntry[] = [];
@@ -51,7 +61,9 @@ async function readAll(pending: string[]): Promise<void> {
       if (entry.kind !== 'file') entries.push(entry);
       else {
         const read = readRegular(entry.path);
+        const text = read && 'bytes' in read ? textOf(read.bytes, entry.path) : undefined;
         if (read === undefined || 'error' in read) entries.push({ ...entry, ...(read && { read }) });
+        else if (text) entries.push({ kind: 'file', path: entry.path, read: { ...text, id: read.id } });
         else {
           entries.push({
             kind: 'file',

@@ -77,6 +77,8 @@ describe('the thread that reads ahead', () => {
       join(org, 'west', 'latin1.yaml'),
       Buffer.from(answers('rep', 'west', 7).replace('Rep A', 'Zoë'), 'latin1'),
     );
+    // Not text that is read: the reader leaves it to the program to say why.
+    write(join(org, 'west', 'cyrillic.yaml'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x0a]));
     write(
       join(org, 'west', 'json.json'),
       JSON.stringify({ role: 'rep', team: 'west', answers: { 'give-time': 4 } }),
@@ -88,7 +90,8 @@ describe('the thread that reads ahead', () => {
 
     const skipped = await sameEitherWay([org, '--by', 'team', '--format', 'json', '--skip-invalid'], '0');
     expect(skipped.code).toBe(0);
-    expect(JSON.parse(skipped.stdout).skippedCount).toBe(3);
+    expect(JSON.parse(skipped.stdout).skippedCount).toBe(4);
+    expect(skipped.stdout).toContain('cyrillic.yaml: is neither UTF-8 nor Windows-1252');
     expect(skipped.stderr).toContain('counted once');
     expect(skipped.stderr).toContain('not read: a link to a folder');
     expect(skipped.stderr).toContain('read as Windows-1252');

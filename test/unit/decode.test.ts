@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
-import { decodeText, encodingNote } from '../../src/input/decode.js';
+import { decodeText, encodingNote } from '../../src/decode.js';
 
 const TEXT = 'respondent: Café Müller\nanswers:\n  give-time: 3\n';
 

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 
 /** How a file's bytes became text. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
