@@ -270,10 +270,14 @@ export function readLine(text: string, start: number, byHand = true, expected?: 
   return ENTRY;
 }
 
-/** Where a text's lines start: after a byte-order mark. Undefined for a CR that is not half of a CRLF. */
+/**
+ * Where a text's lines start: after a byte-order mark. Undefined for a text that ends in a CR. Alone, a CR ends a
+ * line for some YAML readers and not for others: a line with one anywhere but before its line break is refused
+ * by both readers of a line (neither reads a CR there), which leaves one at the very end, which readLine would
+ * take for half of a CRLF.
+ */
 export function firstLine(text: string): number | undefined {
-  // Alone, a CR ends a line for some YAML readers and not for others.
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (text.charCodeAt(text.length - 1) === 0x0d) return undefined;
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 

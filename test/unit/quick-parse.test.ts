@@ -38,6 +38,9 @@ describe('quickParse', () => {
     ['an empty text', ''],
     ['only a comment', '# nothing\n'],
     ['a text over the size cap', `x: "${'a'.repeat(1024 * 1024)}"\n`],
+    ['a CR at the very end', 'answers:\n  give-time: 3\r'],
+    ['a CR before the end of a line', 'answers:\n  give-time: 3\r \n'],
+    ['two CRs before a line break', 'answers:\r\r\n  give-time: 3\n'],
   ])('leaves %s to the positioned parse', (_what, text) => {
     expect(quickParse(text)).toBeUndefined();
   });
