@@ -91,8 +91,17 @@ function startReader(extensions: string[]): Reader | undefined {
     const { Worker } = process.getBuiltinModule('node:worker_threads');
     // stdout and stderr of its own: by default a worker's are piped to the process's, which builds
     // process.stdout, and on a pipe that makes the descriptor non-blocking, so the report would pile up in memory
-    // instead of being written as it is made (see fd-output.ts). The reader never writes to either.
-    return new Reader(new Worker(READER, { workerData: { extensions }, stdout: true, stderr: true }));
+    // instead of being written as it is made (see fd-output.ts). The reader never writes to either. A small young
+    // generation: what it makes of each file is garbage by the next batch, and with the default one the garbage
+    // alone raised a large run's peak memory (see the README's Performance section).
+    return new Reader(
+      new Worker(READER, {
+        workerData: { extensions },
+        stdout: true,
+        stderr: true,
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      }),
+    );
   } catch {
     return undefined;
   }
