@@ -155,7 +155,13 @@ class Reader {
         continue;
       }
       if (++taken % TAKEN_AT_ONCE === 0) this.worker.postMessage(TAKEN_AT_ONCE);
-      yield batch.entries.map((entry) => entryOf(entry, batch.bytes, inputs));
+      yield batch.entries.map((entry, i) => {
+        if (entry !== 0) return entryOf(entry, batch.bytes, inputs);
+        const id = batch.ids[i] as string | null;
+        if (id !== null) inputs.add(id);
+        const read = { text: batch.texts[i] as string, encoding: 'utf-8' as const, id };
+        return { kind: 'file' as const, path: batch.paths[i] as string, read };
+      });
     }
   }
 

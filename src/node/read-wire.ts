@@ -32,8 +32,15 @@ export type WireEntry =
       read?: { at: number; length: number; id: string | null } | Exclude<FileRead, { bytes: Uint8Array }>;
     };
 
-/** Reader → program: entries in the walk's order, and the bytes of the files read, end to end. */
+/**
+ * Reader → program: the walk's entries in order. Most are files whose text is UTF-8: those are 0 in `entries`, with
+ * their path, text and id at the same place in the three lists (a structured clone copies each object's keys too,
+ * which made sending cost as much as reading). `bytes`: the bytes of the files sent as bytes, end to end.
+ */
 export interface Batch {
-  entries: WireEntry[];
+  entries: (WireEntry | 0)[];
+  paths: string[];
+  texts: string[];
+  ids: (string | null)[];
   bytes: Uint8Array;
 }

@@ -37,7 +37,7 @@ function textOf(bytes: Uint8Array, path: string): DecodedText | undefined {
 }
 
 async function readAll(pending: string[]): Promise<void> {
-  let entries: WireEntry[] = [];
+  let batch: Batch = { entries: [], paths: [], texts: [], ids: [], bytes: new Uint8Array(0) };
   let files: Uint8Array[] = [];
   let size = 0;
   const send = async () => {
@@ -49,34 +49,37 @@ async function readAll(pending: string[]): Promise<void> {
       bytes.set(file, at);
       at += file.length;
     }
-    const batch: Batch = { entries, bytes };
+    batch.bytes = bytes;
     port?.postMessage(batch, [bytes.buffer]);
-    entries = [];
+    batch = { entries: [], paths: [], texts: [], ids: [], bytes: new Uint8Array(0) };
     files = [];
     size = 0;
+  };
+  const add = (entry: WireEntry | 0, path = '', text = '', id: string | null = null) => {
+    batch.entries.push(entry);
+    batch.paths.push(path);
+    batch.texts.push(text);
+    batch.ids.push(id);
   };
   while (pending.length > 0) {
     const current = pending.pop() as string;
     for (const entry of listFolder(current, extensions, pending)) {
-      if (entry.kind !== 'file') entries.push(entry);
+      if (entry.kind !== 'file') add(entry);
       else {
         const read = readRegular(entry.path);
         const text = read && 'bytes' in read ? textOf(read.bytes, entry.path) : undefined;
-        if (read === undefined || 'error' in read) entries.push({ ...entry, ...(read && { read }) });
-        else if (text) entries.push({ kind: 'file', path: entry.path, read: { ...text, id: read.id } });
+        if (read === undefined || 'error' in read) add({ ...entry, ...(read && { read }) });
+        else if (text?.encoding === 'utf-8') add(0, entry.path, text.text, read.id);
+        else if (text) add({ kind: 'file', path: entry.path, read: { ...text, id: read.id } });
         else {
-          entries.push({
-            kind: 'file',
-            path: entry.path,
-            read: { at: size, length: read.bytes.length, id: read.id },
-          });
+          add({ kind: 'file', path: entry.path, read: { at: size, length: read.bytes.length, id: read.id } });
           files.push(read.bytes);
           size += read.bytes.length;
         }
       }
-      if (entries.length >= BATCH_ENTRIES) await send();
+      if (batch.entries.length >= BATCH_ENTRIES) await send();
     }
   }
-  if (entries.length > 0) await send();
+  if (batch.entries.length > 0) await send();
   port?.postMessage(DONE);
 }
