@@ -81,41 +81,56 @@ const PIECE = 64 * 1024;
  * in pieces of about PIECE characters: a long list, and an object that holds one, is never one string.
  */
 function* inPieces(before: string, value: unknown, indent: string): Generator<string> {
-  let piece = before;
-  for (const part of pretty(value, indent)) {
-    piece += part;
-    if (piece.length >= PIECE) {
-      yield escapeUnsafeInJson(piece);
-      piece = '';
-    }
-  }
-  if (piece !== '') yield escapeUnsafeInJson(piece);
+  const out = { piece: before };
+  yield* pretty(value, indent, out);
+  if (out.piece !== '') yield escapeUnsafeInJson(out.piece);
 }
 
-/** What JSON.stringify(value, null, 2) writes, lines after the first indented by `indent`, in parts. */
-function* pretty(value: unknown, indent: string): Generator<string> {
-  const inner = `${indent}  `;
+/**
+ * What JSON.stringify(value, null, 2) writes, lines after the first indented by `indent`, added to `out.piece`,
+ * which is handed on (escaped) whenever it has grown to PIECE characters.
+ */
+function* pretty(value: unknown, indent: string, out: { piece: string }): Generator<string> {
+  const flat = (part: unknown, at: string) =>
+    (JSON.stringify(part, null, 2) ?? 'null').replaceAll('\n', `\n${at}`);
   if (!holdsLongList(value)) {
-    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`);
-  } else if (Array.isArray(value)) {
-    yield '[\n';
-    for (let i = 0; i < value.length; i++) {
-      yield inner;
-      // In a list, what JSON has no word for is null.
-      yield* pretty(jsonValue(value[i]) ?? null, inner);
-      yield i < value.length - 1 ? ',\n' : '\n';
-    }
-    yield `${indent}]`;
-  } else {
-    const members = Object.entries(value).filter(([, member]) => jsonValue(member) !== undefined);
-    yield '{\n';
-    for (const [i, [key, member]] of members.entries()) {
-      yield `${inner}${JSON.stringify(key)}: `;
-      yield* pretty(member, inner);
-      yield i < members.length - 1 ? ',\n' : '\n';
-    }
-    yield `${indent}}`;
+    out.piece += flat(value, indent);
+    return;
   }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    out.piece += '[\n';
+    for (let i = 0; i < value.length; ) {
+      if (holdsLongList(value[i])) {
+        out.piece += inner;
+        yield* pretty(value[i], inner, out);
+        i += 1;
+      } else {
+        // A run of entries at once: the list of them, without its brackets, is what they are within this one.
+        let end = i + 1;
+        while (end < value.length && end - i < LONG && !holdsLongList(value[end])) end += 1;
+        out.piece +=
+          indent + flat(value.slice(i, end), indent).slice(indent.length + 2, -(indent.length + 2));
+        i = end;
+      }
+      out.piece += i < value.length ? ',\n' : '\n';
+      if (out.piece.length >= PIECE) {
+        yield escapeUnsafeInJson(out.piece);
+        out.piece = '';
+      }
+    }
+    out.piece += `${indent}]`;
+    return;
+  }
+  const members = Object.entries(value).filter(([, member]) => jsonValue(member) !== undefined);
+  out.piece += '{\n';
+  for (const [i, [key, member]] of members.entries()) {
+    out.piece += `${inner}${JSON.stringify(key)}: `;
+    if (holdsLongList(member)) yield* pretty(member, inner, out);
+    else out.piece += flat(member, inner);
+    out.piece += i < members.length - 1 ? ',\n' : '\n';
+  }
+  out.piece += `${indent}}`;
 }
 
 /** What JSON leaves out of an object (undefined, a function, a symbol) as undefined; anything else as it is. */
