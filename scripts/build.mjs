@@ -115,6 +115,15 @@ for (const [file, text] of Object.entries(scripts)) {
   hash.update(file).update(wrapped);
 }
 
+// The thread that reads a large team folder ahead of the program (src/node/read-ahead.ts): started by path, as a
+// worker, so a plain CommonJS script of its own, beside the program's.
+await build({
+  ...scriptOptions,
+  write: true,
+  entryPoints: ['src/node/read-worker.ts'],
+  outfile: `${fresh}/read-worker.cjs`,
+});
+
 await build({
   entryPoints: { cli: 'src/boot/loader.ts' },
   outdir: fresh,

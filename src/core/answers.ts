@@ -70,7 +70,7 @@ type AnswersInput = v.InferOutput<typeof answersSchema>;
 
 /** The bank's questions by id, made once per bank: a team run checks thousands of files against one bank. */
 const byIdOf = new WeakMap<Bank, Map<string, Question>>();
-function questionsById(bank: Bank): Map<string, Question> {
+export function questionsById(bank: Bank): Map<string, Question> {
   let byId = byIdOf.get(bank);
   if (!byId) {
     byId = new Map(bank.questions.map((q) => [q.id, q]));
@@ -90,6 +90,49 @@ const META_KEYS = new Set([
 ]);
 const TEXT_KEYS = ['$schema', 'bank', 'respondent', 'team', 'date'] as const;
 
+/** The top-level fields of an answers file but its answers, as a reader gives them. */
+export type AnswersFields = Partial<Record<(typeof TEXT_KEYS)[number] | 'bankVersion' | 'role', unknown>>;
+
+/** Whether the fields plainly have answersSchema's types: text (or empty), a whole version, a known role. */
+function plainFields(fields: AnswersFields): boolean {
+  for (const key of TEXT_KEYS) {
+    const value = fields[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') return false;
+  }
+  if (fields.$schema === null) return false;
+  const { bankVersion, role } = fields;
+  if (bankVersion != null && !Number.isInteger(bankVersion)) return false;
+  return role == null || role === 'manager' || role === 'rep';
+}
+
+/**
+ * The meta of answers whose fields are plain and name no other bank, or undefined: checkAnswers then says what
+ * the problem is. `otherVersion`: they were made for another version of this bank, which checkAnswers warns of.
+ */
+export function cleanMeta(
+  fields: AnswersFields,
+  bank: Bank,
+): { meta: AnswersMeta; otherVersion: boolean } | undefined {
+  if (!plainFields(fields)) return undefined;
+  const input = fields as AnswersInput;
+  if (input.bank != null && input.bank !== bank.id) return undefined;
+  return {
+    meta: metaOf(input),
+    otherVersion: input.bankVersion != null && input.bankVersion !== bank.version,
+  };
+}
+
+function metaOf(input: Omit<AnswersInput, 'answers'>): AnswersMeta {
+  const meta: AnswersMeta = {};
+  if (input.bank != null) meta.bank = input.bank;
+  if (input.bankVersion != null) meta.bankVersion = input.bankVersion;
+  if (input.role != null) meta.role = input.role;
+  if (input.respondent != null) meta.respondent = input.respondent;
+  if (input.team != null && input.team.trim() !== '') meta.team = input.team.trim();
+  if (input.date != null) meta.date = input.date;
+  return meta;
+}
+
 /**
  * The document as it is, when it plainly has the shape of answersSchema: the common case, checked by hand in a
  * fraction of what the schema costs (a team run checks 100,000 files). Anything else is undefined, and the
@@ -99,14 +142,8 @@ function plainInput(data: unknown): AnswersInput | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   for (const key in record) if (!META_KEYS.has(key)) return undefined;
-  for (const key of TEXT_KEYS) {
-    const value = record[key];
-    if (value !== undefined && value !== null && typeof value !== 'string') return undefined;
-  }
-  if (record.$schema === null) return undefined;
-  const { bankVersion, role, answers } = record;
-  if (bankVersion != null && !Number.isInteger(bankVersion)) return undefined;
-  if (role != null && role !== 'manager' && role !== 'rep') return undefined;
+  if (!plainFields(record)) return undefined;
+  const { answers } = record;
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return undefined;
   // A mapping as a reader makes one (the quick reader's have no prototype), never some other kind of object.
   const prototype = Object.getPrototypeOf(answers);
@@ -132,29 +169,33 @@ export function describeValue(value: unknown): string {
 
 type Suggest = ReturnType<typeof suggester>;
 
+/** Whether a question takes the value as its answer (an empty one aside, which means "not answered"). */
+export function acceptsAnswer(q: Question, value: unknown): boolean {
+  if (q.type === 'text') return typeof value === 'string';
+  if (q.type === 'choice')
+    return typeof value === 'string' && (q.choices ?? []).some((c) => c.value === value);
+  const scale = q.scale;
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    scale !== undefined &&
+    value >= scale.min &&
+    value <= scale.max
+  );
+}
+
 function checkValue(q: Question, value: unknown, suggest: Suggest): string | undefined {
-  if (q.type === 'text') return typeof value === 'string' ? undefined : `expected text, got ${typeof value}`;
+  if (acceptsAnswer(q, value)) return undefined;
+  if (q.type === 'text') return `expected text, got ${typeof value}`;
   if (q.type === 'choice') {
-    const allowed = q.choices ?? [];
-    if (typeof value === 'string' && allowed.some((c) => c.value === value)) return undefined;
     const hint =
       typeof value === 'string'
         ? suggest(
             value,
-            allowed.map((c) => c.value),
+            (q.choices ?? []).map((c) => c.value),
           )
         : '';
     return `expected ${describeAllowed(q)}, got ${describeValue(value)}.${hint}`;
-  }
-  const scale = q.scale;
-  if (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    scale &&
-    value >= scale.min &&
-    value <= scale.max
-  ) {
-    return undefined;
   }
   return `expected ${describeAllowed(q)}, got ${describeValue(value)}`;
 }
@@ -261,14 +302,7 @@ export function checkAnswers(
   });
 
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  const meta: AnswersMeta = {};
-  if (input.bank != null) meta.bank = input.bank;
-  if (input.bankVersion != null) meta.bankVersion = input.bankVersion;
-  if (input.role != null) meta.role = input.role;
-  if (input.respondent != null) meta.respondent = input.respondent;
-  if (input.team != null && input.team.trim() !== '') meta.team = input.team.trim();
-  if (input.date != null) meta.date = input.date;
-  const answers: Answers = { meta, values, listed };
+  const answers: Answers = { meta: metaOf(input), values, listed };
   if (commitments.length > 0) answers.commitments = commitments;
   if (followUp.length > 0) answers.followUp = followUp;
   return { answers, problems };

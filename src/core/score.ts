@@ -42,48 +42,77 @@ export interface Score {
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function scoreItem(q: Question, answer: AnswerValue): ItemScore | undefined {
+/** The answer on the 0–1 range of its question's scale; undefined for an answer with no points (text, an unscored choice). */
+function normalizedAnswer(q: Question, answer: AnswerValue): number | undefined {
   if (!q.side || !q.scale) return undefined;
-  const { min, max, labels } = q.scale;
-  let points: number | undefined;
+  const points =
+    q.type === 'scale' && typeof answer === 'number'
+      ? answer
+      : q.choices?.find((c) => c.value === answer)?.score;
+  if (points === undefined) return undefined;
+  const { min, max } = q.scale;
+  return Math.min(1, Math.max(0, (points - min) / (max - min)));
+}
+
+export function scoreItem(q: Question, answer: AnswerValue): ItemScore | undefined {
+  const normalized = normalizedAnswer(q, answer);
+  if (normalized === undefined || !q.side || !q.scale) return undefined;
+  const { max, labels } = q.scale;
   let display: string;
   if (q.type === 'scale' && typeof answer === 'number') {
-    points = answer;
     const label = labels[String(answer)];
     display = label ? `${answer} · ${label}` : `${answer} of ${max}`;
   } else {
     const choice = q.choices?.find((c) => c.value === answer);
-    points = choice?.score;
     display = choice?.label ?? String(answer);
   }
-  if (points === undefined) return undefined;
-  const normalized = Math.min(1, Math.max(0, (points - min) / (max - min)));
   return { id: q.id, side: q.side, label: q.label, weight: q.weight, answer, normalized, display };
 }
 
-function scoreLedger(bank: Bank, answers: Answers, side: Side): LedgerScore {
-  const ledger = bank.questions.filter((q) => q.side === side);
+/** A bank's questions on each side and their total weight, found once per bank: a team run scores every file. */
+const ledgersOf = new WeakMap<Bank, Record<Side, { questions: Question[]; totalWeight: number }>>();
+function ledgerOf(bank: Bank, side: Side): { questions: Question[]; totalWeight: number } {
+  let ledgers = ledgersOf.get(bank);
+  if (!ledgers) {
+    const of = (s: Side) => {
+      const questions = bank.questions.filter((q) => q.side === s);
+      return { questions, totalWeight: questions.reduce((sum, q) => sum + q.weight, 0) };
+    };
+    ledgers = { asked: of('asked'), owed: of('owed') };
+    ledgersOf.set(bank, ledgers);
+  }
+  return ledgers[side];
+}
+
+/** `withItems` false: the score without each item's own figures and words, for tallying many respondents. */
+function scoreLedger(bank: Bank, answers: Answers, side: Side, withItems = true): LedgerScore {
+  const { questions: ledger, totalWeight } = ledgerOf(bank, side);
   const items: ItemScore[] = [];
+  let answered = 0;
+  let answeredWeight = 0;
+  let weightedSum = 0;
+  let plainSum = 0;
   for (const q of ledger) {
     const answer = answers.values.get(q.id);
-    const item = answer === undefined ? undefined : scoreItem(q, answer);
+    const normalized = answer === undefined ? undefined : normalizedAnswer(q, answer);
+    if (normalized === undefined) continue;
+    answered += 1;
+    answeredWeight += q.weight;
+    weightedSum += normalized * q.weight;
+    plainSum += normalized;
+    const item = withItems ? scoreItem(q, answer as AnswerValue) : undefined;
     if (item) items.push(item);
   }
-  const totalWeight = ledger.reduce((sum, q) => sum + q.weight, 0);
-  const answeredWeight = items.reduce((sum, item) => sum + item.weight, 0);
   const answeredWeightShare =
-    totalWeight === 0 ? (items.length === ledger.length ? 1 : 0) : answeredWeight / totalWeight;
-  const enough = items.length > 0 && answeredWeightShare >= bank.scoring.minAnsweredWeight;
+    totalWeight === 0 ? (answered === ledger.length ? 1 : 0) : answeredWeight / totalWeight;
+  const enough = answered > 0 && answeredWeightShare >= bank.scoring.minAnsweredWeight;
   let score: number | null = null;
   if (enough) {
     // All-zero weights would divide by zero; fall back to a plain mean so the ledger still says something.
-    const mean =
-      answeredWeight > 0
-        ? items.reduce((sum, item) => sum + item.normalized * item.weight, 0) / answeredWeight
-        : items.reduce((sum, item) => sum + item.normalized, 0) / items.length;
+    const mean = answeredWeight > 0 ? weightedSum / answeredWeight : plainSum / answered;
     score = round1(mean * 100);
   }
-  return { score, answered: items.length, total: ledger.length, answeredWeightShare, items };
+  return { score, answered, total: ledger.length, answeredWeightShare, items };
 }
 
 export function leaningOf(asked: number, given: number, tolerance: number): Leaning {
@@ -132,7 +161,7 @@ const balanceOf = (asked: LedgerScore, given: LedgerScore) =>
 
 /** The balance alone, without the gaps and the rest of the report: for tallying many respondents. */
 export function balanceOnly(bank: Bank, answers: Answers): number | null {
-  return balanceOf(scoreLedger(bank, answers, 'asked'), scoreLedger(bank, answers, 'owed'));
+  return balanceOf(scoreLedger(bank, answers, 'asked', false), scoreLedger(bank, answers, 'owed', false));
 }
 
 /** Scores answers against a bank. Pure: same inputs, same score. */

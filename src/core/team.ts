@@ -143,6 +143,9 @@ export class TeamTally {
   }
 }
 
+/** Each role's item means before rounding, by question id: what views and gaps are computed from. */
+type ExactMeans = Record<Role, Map<string, number>>;
+
 /** Group -1 is the org. */
 class ModelBuilder {
   readonly minComments: number;
@@ -185,7 +188,7 @@ class ModelBuilder {
   group(g: number): Omit<GroupModel, 'team'> {
     const tally = this.tally(g);
     const withheld: Withheld[] = [];
-    const exact = new Map<string, number>();
+    const exact: ExactMeans = { manager: new Map(), rep: new Map() };
     const items = this.bank.questions.flatMap((q, slot) =>
       q.type === 'text' ? [] : [this.item(q, slot, g, exact, withheld)],
     );
@@ -212,13 +215,7 @@ class ModelBuilder {
     };
   }
 
-  private item(
-    q: Question,
-    slot: number,
-    g: number,
-    exact: Map<string, number>,
-    withheld: Withheld[],
-  ): TeamItem {
+  private item(q: Question, slot: number, g: number, exact: ExactMeans, withheld: Withheld[]): TeamItem {
     const shape = this.itemShape(q, slot);
     // Whole object literals, not filled in key by key: an org holds tens of thousands of these.
     return {
@@ -241,7 +238,7 @@ class ModelBuilder {
     slot: number,
     g: number,
     role: Role,
-    exact: Map<string, number>,
+    exact: ExactMeans,
     withheld: Withheld[],
   ): RoleStats {
     const counts = this.tally(g).counts[role][slot];
@@ -252,13 +249,13 @@ class ModelBuilder {
       return withheldStats(n, reason);
     }
     const figures = itemFigures(this.index.optionPoints[slot] ?? NO_POINTS, counts);
-    if (figures.exactMean !== null) exact.set(`${role}\u0000${q.id}`, figures.exactMean);
+    if (figures.exactMean !== null) exact[role].set(q.id, figures.exactMean);
     return {
       n,
       mean: figures.mean,
       median: figures.median,
       spread: figures.spread,
-      distribution: distributionOf(q, counts),
+      distribution: this.distributions.of(q, slot, counts),
       favourable: figures.favourable,
       agreement: figures.agreement,
       indicative: isIndicative(n),
@@ -267,6 +264,7 @@ class ModelBuilder {
   }
 
   private readonly shapes: (Omit<TeamItem, 'byRole'> | undefined)[] = [];
+  private readonly distributions = new Distributions();
 
   /** What an item is, the same in every group: made once per question, shared by the groups' items. */
   private itemShape(q: Question, slot: number): Omit<TeamItem, 'byRole'> {
@@ -288,7 +286,7 @@ class ModelBuilder {
     return shape;
   }
 
-  private view(role: Role, tally: GroupTally, items: TeamItem[], exact: Map<string, number>): TeamView {
+  private view(role: Role, tally: GroupTally, items: TeamItem[], exact: ExactMeans): TeamView {
     const respondents = tally.respondents[role];
     if (respondents === 0) return { respondents, withheld: `no ${role} answered` };
     if (role === 'rep' && respondents < this.options.minGroup) {
@@ -303,7 +301,7 @@ class ModelBuilder {
       for (const q of questions) {
         // Only items whose figures are shown: a withheld item inside a shown view could be solved for.
         const stats = byId.get(q.id)?.byRole[role];
-        const mean = exact.get(`${role}\u0000${q.id}`);
+        const mean = exact[role].get(q.id);
         if (!q.scale || stats?.mean == null || mean === undefined) continue;
         weight += q.weight;
         sum += q.weight * ((mean - q.scale.min) / (q.scale.max - q.scale.min));
@@ -331,14 +329,14 @@ class ModelBuilder {
     };
   }
 
-  private perceptionGaps(items: TeamItem[], exact: Map<string, number>): PerceptionGap[] {
+  private perceptionGaps(items: TeamItem[], exact: ExactMeans): PerceptionGap[] {
     const gaps: PerceptionGap[] = [];
     for (const item of items) {
       const { manager, rep } = item.byRole;
       if (item.side !== 'owed' || !item.scale || manager.mean === null || rep.mean === null) continue;
       const q = this.bank.questions[this.index.slotOf(item.id) as number] as Question;
-      const managerMean = exact.get(`manager\u0000${item.id}`) ?? manager.mean;
-      const repMean = exact.get(`rep\u0000${item.id}`) ?? rep.mean;
+      const managerMean = exact.manager.get(item.id) ?? manager.mean;
+      const repMean = exact.rep.get(item.id) ?? rep.mean;
       gaps.push({
         id: item.id,
         label: q.label,
@@ -399,17 +397,28 @@ function withheldStats(n: number, reason: string): RoleStats {
 const NO_POINTS = optionPoints([], 0, 0);
 
 /**
- * How many gave each scale point or choice, keyed as an answers file writes them. Built from entries: a choice
- * value is the bank author's word and may be "__proto__", which assigning to a plain object would swallow.
+ * How many gave each scale point or choice, keyed as an answers file writes them, made from a copy of the
+ * question's empty one: an org makes one per item, role and group. The empty one is built from entries, and
+ * copied by spreading: a choice value is the bank author's word and may be "__proto__", which assigning to a
+ * fresh object would swallow (the copy has it as a key of its own already).
  */
-function distributionOf(q: Question, counts: number[] | undefined): Record<string, number> {
-  if (q.type === 'scale' && q.scale) {
-    const { min, max } = q.scale;
-    return Object.fromEntries(
-      Array.from({ length: max - min + 1 }, (_, i) => [String(min + i), counts?.[i] ?? 0]),
-    );
+class Distributions {
+  private readonly empty: { keys: string[]; counts: Record<string, number> }[] = [];
+
+  of(q: Question, slot: number, counts: number[] | undefined): Record<string, number> {
+    let empty = this.empty[slot];
+    if (!empty) {
+      const keys =
+        q.type === 'scale' && q.scale
+          ? Array.from({ length: q.scale.max - q.scale.min + 1 }, (_, i) => String((q.scale?.min ?? 0) + i))
+          : (q.choices ?? []).map((c) => c.value);
+      empty = { keys, counts: Object.fromEntries(keys.map((key) => [key, 0])) };
+      this.empty[slot] = empty;
+    }
+    const distribution = { ...empty.counts };
+    if (counts) for (const [i, key] of empty.keys.entries()) distribution[key] = counts[i] ?? 0;
+    return distribution;
   }
-  return Object.fromEntries((q.choices ?? []).map((c, i) => [c.value, counts?.[i] ?? 0]));
 }
 
 /**

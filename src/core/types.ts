@@ -137,7 +137,7 @@ export interface Answers {
    * The question ids the file lists, answered or not. A file made by `template` or saved by a run lists every
    * question of the bank version it was made for, which is how rounds of two versions find the questions both have.
    */
-  listed?: Set<string>;
+  listed?: ReadonlySet<string>;
   commitments?: Commitment[];
   followUp?: FollowUp[];
 }

@@ -1,9 +1,9 @@
 import { COMPILED_BANK_FORMAT } from '../core/compiled-bank.js';
 import type { Bank } from '../core/types.js';
+import { decodeText, type Encoding, encodingNote } from '../decode.js';
 import { fileErrorReason, InputError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { FileRead, Io } from '../io.js';
 import { readCapped } from '../limits.js';
-import { decodeText, encodingNote } from './decode.js';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -14,8 +14,17 @@ export async function readText(io: Io, file: string): Promise<{ text: string; na
 
 /** A file's text and its id (see Io.readFileAndId), or one line saying why it cannot be read. */
 export async function readTextAndId(io: Io, file: string): Promise<{ text: string; id: string | null }> {
-  const { bytes, id } = await readingFile(file, () => io.readFileAndId(file));
-  return { text: decoded(io, bytes, file), id };
+  return textAndIdOf(io, file, await readingFile(file, () => io.readFileAndId(file)));
+}
+
+/** The same from a read already made (see Io.readFolder), at once. */
+export function textAndIdOf(io: Io, file: string, read: FileRead): { text: string; id: string | null } {
+  if ('error' in read) throw new InputError([`${file}: ${readFailure(read.error)}`]);
+  if ('text' in read) {
+    noteEncoding(io, file, read.encoding);
+    return { text: read.text, id: read.id };
+  }
+  return { text: decoded(io, read.bytes, file), id: read.id };
 }
 
 /** A file's bytes, as they are (a workbook), or one line saying why they cannot be read. */
@@ -28,10 +37,13 @@ async function readingFile<T>(name: string, read: () => Promise<T>): Promise<T> 
   try {
     return await read();
   } catch (error) {
-    const reason = fileErrorReason('read', (error as NodeJS.ErrnoException).code) ?? (error as Error).message;
-    throw new InputError([`${name}: ${reason}`]);
+    throw new InputError([`${name}: ${readFailure(error as NodeJS.ErrnoException)}`]);
   }
 }
+
+/** Why a read failed, in the words of the one table. */
+const readFailure = (error: { code?: string; message: string }) =>
+  fileErrorReason('read', error.code) ?? error.message;
 
 /** Reads all of stdin, refusing more than the size cap instead of buffering without end. */
 export async function readStdin(io: Io): Promise<string> {
@@ -46,9 +58,13 @@ export async function readStdin(io: Io): Promise<string> {
 
 function decoded(io: Io, bytes: Uint8Array, name: string): string {
   const { text, encoding } = decodeText(bytes, name);
+  noteEncoding(io, name, encoding);
+  return text;
+}
+
+function noteEncoding(io: Io, name: string, encoding: Encoding): void {
   const note = encodingNote(name, encoding);
   if (note) io.stderr.write(`${note}\n`);
-  return text;
 }
 
 export async function loadBank(io: Io, file?: string): Promise<Bank> {

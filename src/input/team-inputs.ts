@@ -1,11 +1,11 @@
 import { checkAnswers } from '../core/answers.js';
 import type { Bank } from '../core/types.js';
 import { fileErrorReason, InputError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { FileRead, Io } from '../io.js';
 import { csvRespondents } from './csv.js';
 import { GivenOnce } from './given-once.js';
-import { readBytes, readText, readTextAndId, STDIN_NAME } from './load.js';
-import { type Respondent, readRespondent } from './respondent.js';
+import { readBytes, readText, readTextAndId, STDIN_NAME, textAndIdOf } from './load.js';
+import { type Respondent, readRespondent, readRespondentNow } from './respondent.js';
 import { parseSources, problemLines } from './source.js';
 
 const FOLDER_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -56,19 +56,23 @@ export async function* teamEntries(
     } else if (!(await given.isFirst(path))) {
       // Counted when first met; said at the end, with how often.
     } else if (kind === 'directory') {
-      for await (const found of io.walk(path, FOLDER_EXTENSIONS)) {
-        if (found.kind === 'file') {
-          const entry = await onceEntry(found.path, io, bank, given);
-          if (entry) yield entry;
-        } else if (found.kind === 'unreadable') {
-          const problem = fileErrorReason('list', found.code) ?? `cannot read this folder (${found.code})`;
-          yield {
-            ok: false,
-            name: found.path,
-            lines: [`${found.path}: ${problem}; its files were not read`],
-          };
-        } else {
-          note(`${found.path}: ${PASSED_OVER[found.why]}`);
+      for await (const batch of io.readFolder(path, FOLDER_EXTENSIONS)) {
+        for (const found of batch) {
+          if (found.kind === 'file') {
+            // At once for a file read and taken by the quick reader: awaiting each of 100,000 files costs.
+            const now = onceEntry(found.path, io, bank, given, found.read);
+            const entry = now instanceof Promise ? await now : now;
+            if (entry) yield entry;
+          } else if (found.kind === 'unreadable') {
+            const problem = fileErrorReason('list', found.code) ?? `cannot read this folder (${found.code})`;
+            yield {
+              ok: false,
+              name: found.path,
+              lines: [`${found.path}: ${problem}; its files were not read`],
+            };
+          } else {
+            note(`${found.path}: ${PASSED_OVER[found.why]}`);
+          }
         }
       }
     } else if (path.toLowerCase().endsWith('.xlsx')) {
@@ -90,25 +94,35 @@ export async function* teamEntries(
 }
 
 /**
- * A file found in a folder: read, then counted only if it was not met before. Its id comes from the read itself
- * (a look first would cost a large run dearly; see the README's Performance section); undefined for one met
- * before.
+ * A file found in a folder: read (or its read taken, when the folder's reader made it), then counted only if it
+ * was not met before. Its id comes from the read itself (a look first would cost a large run dearly; see the
+ * README's Performance section); undefined for one met before. A file already read that the quick reader takes
+ * is done at once, without a promise.
  */
-async function onceEntry(
+function onceEntry(
   file: string,
   io: Io,
   bank: Bank,
   given: GivenOnce,
-): Promise<Respondent | undefined> {
-  let read: { text: string; id: string | null };
+  made?: FileRead,
+): Respondent | undefined | Promise<Respondent | undefined> {
+  if (made === undefined) return readTextAndId(io, file).then(counted, refused);
   try {
-    read = await readTextAndId(io, file);
+    return counted(textAndIdOf(io, file, made));
   } catch (error) {
+    return refused(error);
+  }
+
+  function counted(read: { text: string; id: string | null }) {
+    if (!given.isFirstId(read.id, file)) return undefined;
+    // A team run reports no warnings: answers made for another version of the bank count as they are.
+    return readRespondentNow(read.text, file, bank) ?? readRespondent(read.text, file, bank);
+  }
+
+  function refused(error: unknown): Respondent {
     if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
     throw error;
   }
-  // A team run reports no warnings: answers made for another version of the bank count as they are.
-  return given.isFirstId(read.id, file) ? readRespondent(read.text, file, bank) : undefined;
 }
 
 async function fileEntry(file: string, io: Io, bank: Bank): Promise<Respondent> {

@@ -1,19 +1,6 @@
 // fs.promises rather than node:fs/promises: it loads on first use, and a scoring run never uses it.
-import {
-  closeSync,
-  constants,
-  createReadStream,
-  fstatSync,
-  opendirSync,
-  openSync,
-  promises,
-  readSync,
-  type Stats,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, createReadStream, fstatSync, promises, statSync, writeSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, reportError } from '../cli/main.js';
 import {
@@ -24,10 +11,12 @@ import {
   signalExitCode,
 } from '../errors.js';
 import type { Io, OutputStream, WalkEntry } from '../io.js';
-import { MAX_INPUT_BYTES, readCapped, tooLargeError } from '../limits.js';
+import { readCapped } from '../limits.js';
 import { fileId } from '../output/inspect.js';
 import { removeUnfinishedFiles, unfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
+import { listFolder, openToRead, readOpenFile } from './files.js';
+import { readAheadOf, readFolder } from './read-ahead.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
 
@@ -67,6 +56,7 @@ export function processIo(
       return (await readWithId(path, inputs)).bytes;
     },
     readFileAndId: (path) => readWithId(path, inputs),
+    readFolder: (dir, extensions) => readFolder(dir, extensions, inputs, readAheadOf(process.env)),
     async writeFileAtomic(path, content) {
       // A device or a FIFO (-o /dev/stdout, -o /dev/null) is written in place: the atomic way, a temporary file
       // renamed over it, would replace the device itself with a file (and as root, for everyone).
@@ -136,24 +126,18 @@ export function processIo(
 }
 
 /**
- * Refuses before reading, so a wrong multi-gigabyte file costs nothing. A small regular file reads faster
- * synchronously (a team run reads thousands, one after another); anything else (a FIFO, a device) may block,
- * so it is read asynchronously and stays interruptible. O_NONBLOCK: opening a FIFO must not wait for a writer
- * here, in the one thread.
+ * A small regular file reads faster synchronously (a team run reads thousands, one after another); anything else
+ * (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
  */
 async function readWithId(path: string, inputs: Set<string>): Promise<{ bytes: Buffer; id: string | null }> {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const { fd, info } = openToRead(path);
   let owner = true;
   try {
-    const info = fstatSync(fd);
-    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLargeError();
     if (info.isFile()) {
       const id = fileId(info);
       inputs.add(id);
-      // Into a buffer of the size fstat gave: readFileSync(fd) would fstat once more.
       return { bytes: readOpenFile(fd, info.size), id };
     }
-    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (info.isFIFO()) {
       // Read through this very descriptor: closing it would throw away what a writer that started
       // first has already written (and hang the next open, which waits for another writer).
@@ -165,17 +149,6 @@ async function readWithId(path: string, inputs: Set<string>): Promise<{ bytes: B
   }
   // A device has no size to check first: read as a stream, up to the cap.
   return { bytes: await readCapped(createReadStream(path)), id: null };
-}
-
-function readOpenFile(fd: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
-  let done = 0;
-  while (done < size) {
-    const read = readSync(fd, buffer, done, size - done, null);
-    if (read === 0) break;
-    done += read;
-  }
-  return done < size ? buffer.subarray(0, done) : buffer;
 }
 
 /** Whether process.stdin was built: only then can this run have put the terminal in raw mode. */
@@ -223,51 +196,15 @@ async function readFifo(fd: number): Promise<Buffer> {
 
 /** See Io.walk. Each folder is read as it comes off a stack, so a deep tree costs no recursion. */
 async function* walkFiles(dir: string, extensions: string[]): AsyncIterable<WalkEntry> {
-  const matches = (name: string) => extensions.some((ext) => name.endsWith(ext));
   const pending = [dir];
   let seen = 0;
   while (pending.length > 0) {
-    const current = pending.pop() as string;
-    try {
-      // Read synchronously: the asynchronous reader left the program idle, waiting on the thread pool, for a
-      // third of a 100,000-file run. Every few hundred entries the event loop gets a turn, so Ctrl-C is heard.
-      const folder = opendirSync(current, { bufferSize: 256 });
-      try {
-        for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
-          const path = join(current, entry.name);
-          if (entry.isDirectory()) pending.push(path);
-          else if (entry.isSymbolicLink()) {
-            const found = followLink(path, matches(entry.name));
-            if (found) yield found;
-          } else if (matches(entry.name)) {
-            yield entry.isFile() ? { kind: 'file', path } : { kind: 'passed-over', path, why: 'not-a-file' };
-          }
-          if (++seen % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
-        }
-      } finally {
-        folder.closeSync();
-      }
-    } catch (error) {
-      // Unreadable, or removed since it was listed: before its first entry or part way through.
-      yield { kind: 'unreadable', path: current, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+    for (const entry of listFolder(pending.pop() as string, extensions, pending)) {
+      yield entry;
+      // Every few hundred entries the event loop gets a turn, so Ctrl-C is heard.
+      if (++seen % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
-}
-
-/**
- * A link inside a folder: to a file it is read like one; to a folder it is passed over (and said), as
- * following it could loop. A matching link that leads nowhere is yielded, for the read to say why.
- */
-function followLink(path: string, matching: boolean): WalkEntry | undefined {
-  let info: Stats;
-  try {
-    info = statSync(path);
-  } catch {
-    return matching ? { kind: 'file', path } : undefined;
-  }
-  if (info.isDirectory()) return { kind: 'passed-over', path, why: 'link-to-folder' };
-  if (!matching) return undefined;
-  return info.isFile() ? { kind: 'file', path } : { kind: 'passed-over', path, why: 'not-a-file' };
 }
 
 /** The bin entry: wires signals and pipes, runs main, and sets the exit code without cutting output short. */

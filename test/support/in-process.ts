@@ -80,10 +80,10 @@ export function memoryFolder(cwd = '/mem') {
 
 /**
  * The real Io on the real file system, in-process, for what the memory Io cannot show (links that loop, a
- * folder removed during a walk); stdout and stderr are collected. From source, the bank is not beside the code
- * as in the package, so the YAML bank is read.
+ * folder removed during a walk, for which `readFolder` may be wrapped); stdout and stderr are collected. From
+ * source, the bank is not beside the code as in the package, so the YAML bank is read.
  */
-export function realIo(walk?: Io['walk']) {
+export function realIo(readFolder?: Io['readFolder']) {
   const out: string[] = [];
   const err: string[] = [];
   const { builtinBankJsonPath: _compiled, ...real } = processIo();
@@ -92,7 +92,7 @@ export function realIo(walk?: Io['walk']) {
     builtinBankPath: BUILTIN_BANK_PATH,
     stdout: { write: (text: string) => out.push(text) },
     stderr: { write: (text: string) => err.push(text) },
-    ...(walk ? { walk } : {}),
+    ...(readFolder ? { readFolder } : {}),
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }

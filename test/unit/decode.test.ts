@@ -4,8 +4,8 @@
  * Buffer encoders, never by the code under test.
  */
 import { describe, expect, test } from '@jest/globals';
+import { decodeText, encodingNote } from '../../src/decode.js';
 import { InputError } from '../../src/errors.js';
-import { decodeText, encodingNote } from '../../src/input/decode.js';
 
 const TEXT = 'respondent: Café Müller\nanswers:\n  give-time: 3\n';
 

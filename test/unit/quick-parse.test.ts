@@ -6,11 +6,9 @@ import { loadBank } from '../../src/input/load.js';
 import { quickParse } from '../../src/input/quick-yaml.js';
 import { parseSource } from '../../src/input/source.js';
 import { renderAnswersFile } from '../../src/render/answers-file.js';
+import { documents, lines, MANAGER, mutated, savedAnswers, TEAM } from '../support/answers-texts.js';
 import { builtinBank } from '../support/helpers.js';
 import { memoryIo } from '../support/memory-io.js';
-
-const MANAGER = readFileSync(new URL('../../examples/manager.yaml', import.meta.url), 'utf8');
-const TEAM = new URL('../../examples/team/', import.meta.url);
 
 /** The positioned parse's data, or undefined when it refuses the text. */
 function positioned(text: string): unknown {
@@ -32,45 +30,6 @@ function agreesWithTheLibrary(texts: fc.Arbitrary<string>, numRuns: number): voi
   );
 }
 
-// The quick parse may refuse what the positioned one accepts (the slow path then runs), never the reverse,
-// and never read a text differently: else a file would score one way and be reported another.
-const PIECES = [
-  ...['\t', ' ', '  ', '\n', '\r', '\r\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', '\0', '\x7f', '\uD800'],
-  ...[':', '- ', '#', ' #', '"', "'", '{', '}', '[', ']', ',', '?', '|', '>', '%', '@', '`', '\\'],
-  ...['!!str ', '*a', '&a ', '<<: ', '---', '...', 'a: b', ' x: 1\n', '- x', "''", '""', '"a\\"b"', "'a''b'"],
-  ...[
-    '\\x41',
-    '\\u00e9',
-    '\\N',
-    '\\ ',
-    '\\t',
-    'yes',
-    'Null',
-    'NULL',
-    'TRUE',
-    'True',
-    '~',
-    '2026-11-27',
-    '1:20',
-  ],
-  ...['0o7', '0x1F', '0b101', '012', '+1', '-1', '1_000', '.5', '-.5', '1e3', '.inf', '-.inf', '.NaN'],
-];
-const mutated = fc
-  .tuple(
-    fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }))), {
-      minLength: 1,
-      maxLength: 3,
-    }),
-  )
-  .map(([edits]) => {
-    let text = MANAGER;
-    for (const [at, piece] of edits) {
-      const i = at % (text.length + 1);
-      text = text.slice(0, i) + piece + text.slice(i);
-    }
-    return text;
-  });
-
 describe('quickParse', () => {
   test.each([
     ['a syntax error', 'answers:\n  give-time: [1\n'],
@@ -79,6 +38,9 @@ describe('quickParse', () => {
     ['an empty text', ''],
     ['only a comment', '# nothing\n'],
     ['a text over the size cap', `x: "${'a'.repeat(1024 * 1024)}"\n`],
+    ['a CR at the very end', 'answers:\n  give-time: 3\r'],
+    ['a CR before the end of a line', 'answers:\n  give-time: 3\r \n'],
+    ['two CRs before a line break', 'answers:\r\r\n  give-time: 3\n'],
   ])('leaves %s to the positioned parse', (_what, text) => {
     expect(quickParse(text)).toBeUndefined();
   });
@@ -98,42 +60,16 @@ describe('quickParse', () => {
     expect(quickParse(text)).not.toBeUndefined();
   });
 
-  // What --save-answers writes, with any text a person might type.
   const bank = builtinBank();
-  const savedAnswers = (text: fc.Arbitrary<string>) =>
-    fc
-      .tuple(
-        fc.record({
-          respondent: fc.option(text, { nil: undefined }),
-          date: fc.option(text, { nil: undefined }),
-        }),
-        ...bank.questions.map((q) => {
-          if (q.type === 'text') return fc.option(text, { nil: undefined });
-          if (q.type === 'choice')
-            return fc.option(fc.constantFrom(...(q.choices ?? []).map((c) => c.value)), { nil: undefined });
-          return fc.option(fc.integer({ min: q.scale?.min ?? 1, max: q.scale?.max ?? 5 }), {
-            nil: undefined,
-          });
-        }),
-      )
-      .map(([meta, ...values]) => {
-        const answers = new Map<string, string | number>();
-        values.forEach((value, i) => {
-          const q = bank.questions[i];
-          if (q && value !== undefined) answers.set(q.id, value);
-        });
-        const cleanMeta = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
-        return renderAnswersFile(bank, { meta: cleanMeta, values: answers });
-      });
 
   test('reads saved answers as the positioned parse does, whatever their text', () => {
-    agreesWithTheLibrary(savedAnswers(fc.string({ unit: 'grapheme' })), 1000);
+    agreesWithTheLibrary(savedAnswers(bank, fc.string({ unit: 'grapheme' })), 1000);
   });
 
   test('takes saved answers whose text is printable', () => {
     const printable = fc.string({ unit: fc.constantFrom(...'abc XYZ 019 ,.;:!?\'"#-*&|>@%é😀'.split('')) });
     fc.assert(
-      fc.property(savedAnswers(printable), (text) => {
+      fc.property(savedAnswers(bank, printable), (text) => {
         expect(quickParse(text)).toEqual(positioned(text));
         expect(quickParse(text)).not.toBeUndefined();
       }),
@@ -141,57 +77,41 @@ describe('quickParse', () => {
     );
   });
 
-  // Documents of any shape: nesting, indentation, value styles, comments, blank lines, line ends.
-  type Tree = { key: string; value: string | Tree }[];
-  const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
-    tree: fc.array(
-      fc.record({
-        key: fc.oneof(
-          fc.constantFrom('a', 'b', 'give-time', '$schema', 'x.y', '0', '__proto__', 'a b', '-'),
-          fc.string({ maxLength: 4 }),
-        ),
-        value: fc.oneof(
-          {
-            weight: 3,
-            arbitrary: fc.oneof(
-              fc.constantFrom(...PIECES),
-              fc.string({ maxLength: 6 }),
-              fc.integer().map(String),
-              fc.string().map((t) => JSON.stringify(t)),
-              fc.string().map((t) => `'${t.replaceAll("'", "''")}'`),
-            ),
-          },
-          { weight: 1, arbitrary: tie('tree') },
-        ),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
-  })).tree;
-  const documents = fc
-    .tuple(tree, fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.constantFrom('\n', '\r\n'))
-    .map(([root, step, comments, eol]) => {
-      const lines: string[] = [];
-      const write = (entries: Tree, depth: number) => {
-        for (const { key, value } of entries) {
-          const pad = ' '.repeat(depth * step);
-          if (comments) lines.push(`${pad}# about ${key}`, '');
-          if (typeof value === 'string') lines.push(`${pad}${key}: ${value}`);
-          else {
-            lines.push(`${pad}${key}:`);
-            write(value, depth + 1);
-          }
-        }
-      };
-      write(root, 0);
-      return lines.join(eol) + eol;
-    });
-
   test('reads documents of any shape as the positioned parse does, or leaves them to it', () => {
     agreesWithTheLibrary(documents, 3000);
   });
 
   test('never reads a text the positioned parse refuses or reads differently', () => {
     agreesWithTheLibrary(mutated, 3000);
+  });
+});
+
+describe('the hand reader of common lines', () => {
+  /** Whatever the hand reader reads or refuses, the line pattern alone reads or refuses the same. */
+  function agreesWithThePattern(texts: fc.Arbitrary<string>, numRuns: number): void {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(quickParse(text)).toStrictEqual(quickParse(text, false));
+      }),
+      { numRuns },
+    );
+  }
+
+  test('reads and refuses every line as the pattern does', () => {
+    agreesWithThePattern(lines, 5000);
+  });
+
+  test('reads documents of any shape and mutated examples as the pattern does', () => {
+    agreesWithThePattern(documents, 2000);
+    agreesWithThePattern(mutated, 2000);
+  });
+
+  test('reads the examples as the pattern does', () => {
+    for (const name of readdirSync(TEAM)) {
+      const text = readFileSync(new URL(name, TEAM), 'utf8');
+      expect(quickParse(text)).toStrictEqual(quickParse(text, false));
+    }
+    expect(quickParse(MANAGER)).toStrictEqual(quickParse(MANAGER, false));
   });
 });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { main } from '../../src/cli/main.js';
 import type { WalkEntry } from '../../src/io.js';
+import { readRegular } from '../../src/node/files.js';
 import { processIo } from '../../src/node/start.js';
 import { realIo } from '../support/in-process.js';
 import { DIR, type MemoryIoOptions, memoryIo } from '../support/memory-io.js';
@@ -180,12 +181,12 @@ describe('on the real file system', () => {
     for (const skip of [false, true]) {
       const dir = tree(`removed-${skip}`, { 'retro/m.yaml': MANAGER, 'retro/sub/r.yaml': REP });
       const sub = join(dir, 'retro', 'sub');
-      const real = processIo().walk;
+      const real = processIo().readFolder;
       // At the first file the walk yields, the subfolder has been listed but not yet opened.
       const { io, stdout, stderr } = realIo(async function* (folder, extensions) {
-        for await (const entry of real(folder, extensions)) {
+        for await (const batch of real(folder, extensions)) {
           rmSync(sub, { recursive: true, force: true });
-          yield entry;
+          yield batch;
         }
       });
       const code = await main(
@@ -202,6 +203,21 @@ describe('on the real file system', () => {
       }
       expect(stderr()).not.toContain('This is a bug');
     }
+  });
+
+  // What a folder's reader (the program's thread, or the one reading ahead) makes of each kind of path.
+  test('a file read ahead: its bytes and id, the error as the file system words it, nothing for a FIFO', () => {
+    const dir = tree('kinds', { 'm.yaml': MANAGER, 'big.yaml': 'x'.repeat(1024 * 1024 + 1), sub: null });
+    execFileSync('mkfifo', [join(dir, 'fifo.yaml')]);
+    const read = readRegular(join(dir, 'm.yaml'));
+    expect(read && 'bytes' in read && Buffer.from(read.bytes).toString()).toBe(MANAGER);
+    expect(read && 'id' in read && read.id).toMatch(/^\d+:\d+$/);
+    expect(readRegular(join(dir, 'missing.yaml'))).toEqual({
+      error: expect.objectContaining({ code: 'ENOENT' }),
+    });
+    expect(readRegular(join(dir, 'big.yaml'))).toEqual({ error: expect.objectContaining({ code: 'EFBIG' }) });
+    expect(readRegular(join(dir, 'sub'))).toEqual({ error: { code: 'EISDIR', message: 'is a folder' } });
+    expect(readRegular(join(dir, 'fifo.yaml'))).toBeUndefined();
   });
 });
 
