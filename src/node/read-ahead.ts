@@ -179,6 +179,8 @@ class Reader {
         continue;
       }
       if (++batches % TAKEN_AT_ONCE === 0) this.port.postMessage(TAKEN_AT_ONCE);
+      // A turn for the event loop between batches, as between chunks read here: Ctrl-C is heard.
+      await turn();
       yield message.entries.map((entry, i) => {
         if (entry !== 0) return entryOf(entry, message.bytes, inputs);
         const id = message.ids[i] as string | null;
