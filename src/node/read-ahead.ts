@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { FolderEntry } from '../io.js';
-import { listFolder, readRegular } from './files.js';
+import { listFolder, type ReadIds, readRegular } from './files.js';
 import {
   type Batch,
   DONE,
@@ -52,7 +52,7 @@ const CHUNK = 256;
 export async function* readFolder(
   dir: string,
   extensions: string[],
-  inputs: Set<string>,
+  inputs: ReadIds,
   when: ReadAhead,
 ): AsyncIterable<FolderEntry[]> {
   const pending = [dir];
@@ -165,7 +165,7 @@ class Reader {
   }
 
   /** Everything under the folders left, in the walk's order, read by the reader. */
-  async *readRest(pending: string[], inputs: Set<string>): AsyncIterable<FolderEntry[]> {
+  async *readRest(pending: string[], inputs: ReadIds): AsyncIterable<FolderEntry[]> {
     const request: ReadRequest = { pending };
     this.port.postMessage(request);
     let batches = 0;
@@ -197,7 +197,7 @@ class Reader {
   }
 }
 
-function entryOf(entry: WireEntry, bytes: Uint8Array, inputs: Set<string>): FolderEntry {
+function entryOf(entry: WireEntry, bytes: Uint8Array, inputs: ReadIds): FolderEntry {
   if (entry.kind !== 'file') return entry;
   const { path, read } = entry;
   if (read === undefined || 'error' in read)
