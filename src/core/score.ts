@@ -45,10 +45,15 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 /** The answer on the 0–1 range of its question's scale; undefined for an answer with no points (text, an unscored choice). */
 function normalizedAnswer(q: Question, answer: AnswerValue): number | undefined {
   if (!q.side || !q.scale) return undefined;
-  const points =
-    q.type === 'scale' && typeof answer === 'number'
-      ? answer
-      : q.choices?.find((c) => c.value === answer)?.score;
+  let points = q.type === 'scale' && typeof answer === 'number' ? answer : undefined;
+  // A loop, not find(): a team run scores every respondent, and each callback would be garbage.
+  if (points === undefined) {
+    for (const c of q.choices ?? []) {
+      if (c.value !== answer) continue;
+      points = c.score;
+      break;
+    }
+  }
   if (points === undefined) return undefined;
   const { min, max } = q.scale;
   return Math.min(1, Math.max(0, (points - min) / (max - min)));
@@ -85,9 +90,12 @@ function ledgerOf(bank: Bank, side: Side): { questions: Question[]; totalWeight:
 }
 
 /** `withItems` false: the score without each item's own figures and words, for tallying many respondents. */
+/** The items of a ledger scored without them (see scoreLedger): one list, always empty. */
+const NO_ITEMS: ItemScore[] = [];
+
 function scoreLedger(bank: Bank, answers: Answers, side: Side, withItems = true): LedgerScore {
   const { questions: ledger, totalWeight } = ledgerOf(bank, side);
-  const items: ItemScore[] = [];
+  const items: ItemScore[] = withItems ? [] : NO_ITEMS;
   let answered = 0;
   let answeredWeight = 0;
   let weightedSum = 0;

@@ -88,26 +88,28 @@ export class GroupTally {
     const role = answers.meta.role ?? 'manager';
     this.respondents[role] += 1;
     const counts = this.counts[role];
-    for (const [id, value] of answers.values) {
+    const texts = this.texts[role];
+    // forEach, not for...of: the entries of 100,000 files' answers are garbage the collector is spared.
+    answers.values.forEach((value, id) => {
       const slot = this.index.slotOf(id);
-      if (slot === undefined) continue;
+      if (slot === undefined) return;
       const q = this.index.questions[slot] as Question;
       if (q.type === 'text') {
         const text = ownCopy(String(value));
-        const list = this.texts[role][slot];
+        const list = texts[slot];
         if (list) list.push(text);
-        else this.texts[role][slot] = [text];
-        continue;
+        else texts[slot] = [text];
+        return;
       }
       const option = this.index.optionOf(slot, q, value);
-      if (option < 0) continue;
+      if (option < 0) return;
       let tally = counts[slot];
       if (!tally) {
         tally = new Array<number>(this.index.optionCount(q)).fill(0);
         counts[slot] = tally;
       }
       tally[option] = (tally[option] ?? 0) + 1;
-    }
+    });
     if (showNames) {
       const result = score(this.index.views[role], answers);
       this.people.push({

@@ -14,6 +14,9 @@ export type Respondent =
   | { ok: true; name: string; answers: Answers }
   | { ok: false; name: string; lines: string[]; hint?: string };
 
+/** Neither warnings heard nor refused: the check by default (one object, not one per file). */
+const NO_CHECK: AnswersCheck = {};
+
 /**
  * The answers reader. A clean file in the plain form is read straight into answers, and any other clean one takes
  * the quick parse (no positions); anything they refuse, and a warning the caller wants to hear or to fail on, is
@@ -23,7 +26,7 @@ export async function readRespondent(
   text: string,
   name: string,
   bank: Bank,
-  check: AnswersCheck = {},
+  check: AnswersCheck = NO_CHECK,
 ): Promise<Respondent> {
   return readRespondentNow(text, name, bank, check) ?? (await readWithPositions(text, name, bank, check));
 }
@@ -33,7 +36,7 @@ export function readRespondentNow(
   text: string,
   name: string,
   bank: Bank,
-  check: AnswersCheck = {},
+  check: AnswersCheck = NO_CHECK,
 ): Respondent | undefined {
   const plain = quickAnswers(text, bank, check);
   if (plain) return { ok: true, name, answers: plain };
@@ -70,7 +73,7 @@ export async function parseAnswers(
   text: string,
   name: string,
   bank: Bank,
-  check: AnswersCheck = {},
+  check: AnswersCheck = NO_CHECK,
 ): Promise<Answers> {
   const respondent = await readRespondent(text, name, bank, check);
   if (!respondent.ok) throw new InputError(respondent.lines, respondent.hint);

@@ -106,23 +106,29 @@ function onceEntry(
   given: GivenOnce,
   made?: FileRead,
 ): Respondent | undefined | Promise<Respondent | undefined> {
-  if (made === undefined) return readTextAndId(io, file).then(counted, refused);
+  if (made === undefined) {
+    return readTextAndId(io, file).then(
+      (read) => counted(read, file, bank, given),
+      (error) => refused(error, file),
+    );
+  }
   try {
-    return counted(textAndIdOf(io, file, made));
+    return counted(textAndIdOf(io, file, made), file, bank, given);
   } catch (error) {
-    return refused(error);
+    return refused(error, file);
   }
+}
 
-  function counted(read: { text: string; id: string | null }) {
-    if (!given.isFirstId(read.id, file)) return undefined;
-    // A team run reports no warnings: answers made for another version of the bank count as they are.
-    return readRespondentNow(read.text, file, bank) ?? readRespondent(read.text, file, bank);
-  }
+/** A file's respondent if the file was not met before, else undefined. */
+function counted(read: { text: string; id: string | null }, file: string, bank: Bank, given: GivenOnce) {
+  if (!given.isFirstId(read.id, file)) return undefined;
+  // A team run reports no warnings: answers made for another version of the bank count as they are.
+  return readRespondentNow(read.text, file, bank) ?? readRespondent(read.text, file, bank);
+}
 
-  function refused(error: unknown): Respondent {
-    if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
-    throw error;
-  }
+function refused(error: unknown, file: string): Respondent {
+  if (error instanceof InputError) return { ok: false, name: file, lines: error.lines };
+  throw error;
 }
 
 async function fileEntry(file: string, io: Io, bank: Bank): Promise<Respondent> {

@@ -120,3 +120,22 @@ function errorOf(error: unknown): { code?: string; message: string } {
   const { code, message } = error as NodeJS.ErrnoException;
   return code === undefined ? { message: String(message) } : { code, message: String(message) };
 }
+
+/**
+ * The ids of the files a run has read (see Io.inspectDestination): a list while nobody asks (a team run reads
+ * 100,000 files, and most runs never ask), a set from the first question on.
+ */
+export class ReadIds {
+  private readonly list: string[] = [];
+  private set: Set<string> | undefined;
+
+  add(id: string): void {
+    if (this.set) this.set.add(id);
+    else this.list.push(id);
+  }
+
+  has(id: string): boolean {
+    this.set ??= new Set(this.list);
+    return this.set.has(id);
+  }
+}

@@ -5,10 +5,18 @@
 // order, so the entries and their order are the same either way.
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { FolderEntry } from '../io.js';
-import { listFolder, readRegular } from './files.js';
-import { type Batch, DONE, READY, type ReadRequest, TAKEN_AT_ONCE, type WireEntry } from './read-wire.js';
+import { listFolder, type ReadIds, readRegular } from './files.js';
+import {
+  type Batch,
+  DONE,
+  READY,
+  type ReaderData,
+  type ReadRequest,
+  TAKEN_AT_ONCE,
+  type WireEntry,
+} from './read-wire.js';
 
 /**
  * When the reader starts: after `after` files read here (Infinity: never), and whether this thread then waits
@@ -44,7 +52,7 @@ const CHUNK = 256;
 export async function* readFolder(
   dir: string,
   extensions: string[],
-  inputs: Set<string>,
+  inputs: ReadIds,
   when: ReadAhead,
 ): AsyncIterable<FolderEntry[]> {
   const pending = [dir];
@@ -53,11 +61,8 @@ export async function* readFolder(
   let sinceTurn = 0;
   try {
     while (pending.length > 0) {
-      if (read >= when.after && !reader) {
-        reader = startReader(extensions);
-        if (when.wait) await reader?.up;
-      }
-      if (reader?.ready) {
+      if (read >= when.after && !reader) reader = startReader(extensions);
+      if (reader && (await reader.isUp(when.wait))) {
         yield* reader.readRest(pending, inputs);
         return;
       }
@@ -88,89 +93,111 @@ export async function* readFolder(
 function startReader(extensions: string[]): Reader | undefined {
   try {
     statSync(READER);
-    const { Worker } = process.getBuiltinModule('node:worker_threads');
+    const { MessageChannel, receiveMessageOnPort, Worker } = process.getBuiltinModule('node:worker_threads');
     // stdout and stderr of its own: by default a worker's are piped to the process's, which builds
     // process.stdout, and on a pipe that makes the descriptor non-blocking, so the report would pile up in memory
     // instead of being written as it is made (see fd-output.ts). The reader never writes to either. A small young
     // generation: what it makes of each file is garbage by the next batch, and with the default one the garbage
     // alone raised a large run's peak memory (see the README's Performance section).
-    return new Reader(
-      new Worker(READER, {
-        workerData: { extensions },
-        stdout: true,
-        stderr: true,
-        resourceLimits: { maxYoungGenerationSizeMb: 8 },
-      }),
-    );
+    const { port1, port2 } = new MessageChannel();
+    const sent = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(READER, {
+      workerData: { extensions, port: port2, sent } satisfies ReaderData,
+      transferList: [port2],
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    return new Reader(worker, port1, sent, receiveMessageOnPort);
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The reader, seen from this thread. Its messages are not listened for: they stay as it sent them, outside this
+ * thread's heap, until taken one at a time, so what is read ahead is never garbage this thread's collector has to
+ * carry from one collection to the next. `sent` counts them, for a wait that needs no message event.
+ */
 class Reader {
-  /** Up and waiting for folders: set between two of this thread's turns, so it is looked at between folders. */
+  /** Up and waiting for folders. */
   ready = false;
-  /** Settles when the reader is up, or has failed to start. */
-  readonly up: Promise<void>;
-  private readonly batches: Batch[] = [];
-  private done = false;
+  private taken = 0;
   private failed: Error | undefined;
-  private wake: (() => void) | undefined;
+  private exited = false;
 
-  constructor(private readonly worker: Worker) {
-    let started: () => void = () => {};
-    this.up = new Promise((resolve) => (started = resolve));
-    worker.on('message', (message: typeof READY | typeof DONE | Batch) => {
-      if (message === READY) this.ready = true;
-      else if (message === DONE) this.done = true;
-      else this.batches.push(message);
-      started();
-      this.wake?.();
-    });
+  constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    private readonly sent: Int32Array,
+    private readonly receive: (port: MessagePort) => { message: unknown } | undefined,
+  ) {
     // A reader that fails before it is up is never handed anything; one that fails after fails the run.
     worker.on('error', (error) => {
-      this.ready = false;
       this.failed = error;
-      started();
-      this.wake?.();
     });
     worker.on('exit', () => {
-      if (!this.done) this.failed ??= new Error('the thread reading the files stopped');
-      started();
-      this.wake?.();
+      this.exited = true;
     });
   }
 
+  /** The reader's next message, or undefined when it has sent none yet. */
+  private next(): unknown {
+    const received = this.receive(this.port);
+    if (received) this.taken += 1;
+    return received?.message;
+  }
+
+  /** Waits a moment for the reader's next message, then gives the event loop a turn (Ctrl-C, the reader's errors). */
+  private async waitForNext(): Promise<void> {
+    Atomics.wait(this.sent, 0, this.taken, 20);
+    await turn();
+  }
+
+  /** Whether the reader is up (its first message says so); with `wait`, waits until it is up or has failed. */
+  async isUp(wait: boolean): Promise<boolean> {
+    while (!this.ready && !this.failed && !this.exited) {
+      if (this.next() === READY) this.ready = true;
+      else if (wait) await this.waitForNext();
+      else break;
+    }
+    return this.ready && !this.failed;
+  }
+
   /** Everything under the folders left, in the walk's order, read by the reader. */
-  async *readRest(pending: string[], inputs: Set<string>): AsyncIterable<FolderEntry[]> {
+  async *readRest(pending: string[], inputs: ReadIds): AsyncIterable<FolderEntry[]> {
     const request: ReadRequest = { pending };
-    this.worker.postMessage(request);
-    let taken = 0;
+    this.port.postMessage(request);
+    let batches = 0;
     for (;;) {
-      const batch = this.batches.shift();
-      if (batch === undefined) {
-        if (this.done) return;
+      const message = this.next() as Batch | typeof DONE | undefined;
+      if (message === DONE) return;
+      if (message === undefined) {
         if (this.failed) throw this.failed;
-        await new Promise<void>((resolve) => (this.wake = resolve));
+        if (this.exited) throw new Error('the thread reading the files stopped');
+        await this.waitForNext();
         continue;
       }
-      if (++taken % TAKEN_AT_ONCE === 0) this.worker.postMessage(TAKEN_AT_ONCE);
-      yield batch.entries.map((entry, i) => {
-        if (entry !== 0) return entryOf(entry, batch.bytes, inputs);
-        const id = batch.ids[i] as string | null;
+      if (++batches % TAKEN_AT_ONCE === 0) this.port.postMessage(TAKEN_AT_ONCE);
+      // A turn for the event loop between batches, as between chunks read here: Ctrl-C is heard.
+      await turn();
+      yield message.entries.map((entry, i) => {
+        if (entry !== 0) return entryOf(entry, message.bytes, inputs);
+        const id = message.ids[i] as string | null;
         if (id !== null) inputs.add(id);
-        const read = { text: batch.texts[i] as string, encoding: 'utf-8' as const, id };
-        return { kind: 'file' as const, path: batch.paths[i] as string, read };
+        const read = { text: message.texts[i] as string, encoding: 'utf-8' as const, id };
+        return { kind: 'file' as const, path: message.paths[i] as string, read };
       });
     }
   }
 
   stop(): void {
+    this.port.close();
     void this.worker.terminate();
   }
 }
 
-function entryOf(entry: WireEntry, bytes: Uint8Array, inputs: Set<string>): FolderEntry {
+function entryOf(entry: WireEntry, bytes: Uint8Array, inputs: ReadIds): FolderEntry {
   if (entry.kind !== 'file') return entry;
   const { path, read } = entry;
   if (read === undefined || 'error' in read)

@@ -1,4 +1,5 @@
 // What the program's thread and the thread that reads ahead for it (read-worker.ts) say to each other.
+import type { MessagePort } from 'node:worker_threads';
 import type { FileRead, WalkEntry } from '../io.js';
 
 /** Reader → program: started, and waiting for the folders to read. */
@@ -14,6 +15,16 @@ export const BATCHES_AHEAD = 16;
 export const TAKEN_AT_ONCE = BATCHES_AHEAD / 2;
 /** Entries per batch. */
 export const BATCH_ENTRIES = 256;
+
+/**
+ * What the reader is started with: the extensions of the files to read, the port it and the program talk through,
+ * and a count of the messages it has sent, which it raises and notifies after each (see read-ahead.ts).
+ */
+export interface ReaderData {
+  extensions: string[];
+  port: MessagePort;
+  sent: Int32Array;
+}
 
 /** Program → reader: the folders left to walk, the next one last (as the walk keeps them). */
 export interface ReadRequest {

@@ -1,7 +1,7 @@
 // The thread that reads ahead for a team run (see read-ahead.ts): it walks the folders it is given and reads and
 // decodes each file, exactly as the program's own thread would (files.ts, decode.ts), and sends what it read in
 // batches, in order, never more than a few ahead of what the program has taken.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { type DecodedText, decodeText } from '../decode.js';
 import { listFolder, readRegular } from './files.js';
 import {
@@ -10,22 +10,29 @@ import {
   type Batch,
   DONE,
   READY,
+  type ReaderData,
   type ReadRequest,
   type WireEntry,
 } from './read-wire.js';
 
-const port = parentPort;
-const { extensions } = workerData as { extensions: string[] };
+const { extensions, port, sent } = workerData as ReaderData;
 let credit = BATCHES_AHEAD;
 let resume: (() => void) | undefined;
 
-port?.on('message', (message: number | ReadRequest) => {
+port.on('message', (message: number | ReadRequest) => {
   if (typeof message === 'number') {
     credit += message;
     resume?.();
   } else void readAll(message.pending);
 });
-port?.postMessage(READY);
+send(READY);
+
+/** A message to the program, counted where it waits for one. */
+function send(message: unknown, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+  Atomics.add(sent, 0, 1);
+  Atomics.notify(sent, 0);
+}
 
 /** The file's text, decoded here as the program would; undefined for bytes it refuses, which it is sent to say why. */
 function textOf(bytes: Uint8Array, path: string): DecodedText | undefined {
@@ -40,7 +47,7 @@ async function readAll(pending: string[]): Promise<void> {
   let batch: Batch = { entries: [], paths: [], texts: [], ids: [], bytes: new Uint8Array(0) };
   let files: Uint8Array[] = [];
   let size = 0;
-  const send = async () => {
+  const flush = async () => {
     while (credit === 0) await new Promise<void>((resolve) => (resume = resolve));
     credit -= 1;
     const bytes = new Uint8Array(size);
@@ -50,7 +57,7 @@ async function readAll(pending: string[]): Promise<void> {
       at += file.length;
     }
     batch.bytes = bytes;
-    port?.postMessage(batch, [bytes.buffer]);
+    send(batch, [bytes.buffer]);
     batch = { entries: [], paths: [], texts: [], ids: [], bytes: new Uint8Array(0) };
     files = [];
     size = 0;
@@ -77,9 +84,9 @@ async function readAll(pending: string[]): Promise<void> {
           size += read.bytes.length;
         }
       }
-      if (batch.entries.length >= BATCH_ENTRIES) await send();
+      if (batch.entries.length >= BATCH_ENTRIES) await flush();
     }
   }
-  if (batch.entries.length > 0) await send();
-  port?.postMessage(DONE);
+  if (batch.entries.length > 0) await flush();
+  send(DONE);
 }

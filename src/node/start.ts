@@ -15,7 +15,7 @@ import { readCapped } from '../limits.js';
 import { fileId } from '../output/inspect.js';
 import { removeUnfinishedFiles, unfinishedFiles } from '../output/unfinished-files.js';
 import { fdOutput } from './fd-output.js';
-import { listFolder, openToRead, readOpenFile } from './files.js';
+import { listFolder, openToRead, ReadIds, readOpenFile } from './files.js';
 import { readAheadOf, readFolder } from './read-ahead.js';
 
 const builtinBankPath = fileURLToPath(new URL('../questions/who-failed-whom.yaml', import.meta.url));
@@ -31,7 +31,7 @@ export function processIo(
   let stdout: OutputStream | undefined;
   let stderr: OutputStream | undefined;
   // The files this run has read (device and inode): -o never replaces one of them.
-  const inputs = new Set<string>();
+  const inputs = new ReadIds();
   const io: Io = {
     // Touching process.stdin builds its stream, which a run with --answers FILE never needs.
     get stdin() {
@@ -129,7 +129,7 @@ export function processIo(
  * A small regular file reads faster synchronously (a team run reads thousands, one after another); anything else
  * (a FIFO, a device) may block, so it is read asynchronously and stays interruptible.
  */
-async function readWithId(path: string, inputs: Set<string>): Promise<{ bytes: Buffer; id: string | null }> {
+async function readWithId(path: string, inputs: ReadIds): Promise<{ bytes: Buffer; id: string | null }> {
   const { fd, info } = openToRead(path);
   let owner = true;
   try {

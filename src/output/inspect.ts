@@ -22,7 +22,7 @@ export const fileId = (info: Pick<Stats, 'dev' | 'ino'>) => `${info.dev}:${info.
  * What is at `path`, without following a link there. `inputs` holds the ids of the files this run has read.
  * Any other error in looking reads as 'missing': the write then fails with the precise reason.
  */
-export function inspectDestination(path: string, inputs: ReadonlySet<string>): Destination {
+export function inspectDestination(path: string, inputs: { has(id: string): boolean }): Destination {
   let info: Stats;
   try {
     info = lstatSync(path);

@@ -3,13 +3,14 @@
  * exit code that reading it on the program's own thread gives: the same files, in the same order, the same
  * refusals. Only the built binary has that thread.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import {
   assertBuilt,
   BIN,
+  cleanEnv,
   ROOT,
   type RunResult,
   runCli,
@@ -128,6 +129,32 @@ describe('the thread that reads ahead', () => {
       expect(result.stderr).toBe('blocking\n');
     },
   );
+
+  // Between batches the program gives its event loop a turn, as it does between folders it reads itself.
+  test('hears Ctrl-C while the reader reads', async () => {
+    const org = join(dir.path, 'interrupted');
+    // The first file met (the folder's own files come before its subfolders'), and one that says so on stderr.
+    write(join(org, 'first.yaml'), Buffer.from(answers('rep', 'first', 0).replace('Rep A', 'Zoë'), 'latin1'));
+    for (let t = 0; t < 400; t++) {
+      for (let i = 0; i < 50; i++)
+        write(join(org, `team-${t}`, `r${i}.yaml`), answers(i ? 'rep' : 'manager', `t${t}`, i));
+    }
+    const child = spawn(process.execPath, [BIN, 'team', org, '--format', 'json'], {
+      env: cleanEnv({ WHO_FAILED_WHOM_READ_AHEAD: '0' }),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes('Windows-1252')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('Interrupted');
+  }, 30_000);
 
   test('takes over part way, between two folders, and the report is the same', async () => {
     const org = join(dir.path, 'large');
